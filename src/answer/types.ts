@@ -1,0 +1,31 @@
+/** How sure the engine is of an answer. `none` means it abstained. */
+export type Confidence = 'high' | 'medium' | 'low' | 'none';
+
+/** The summary lengths offered: short ≈ 1–2 sentences, default ≈ 3, long ≈ 5–6. */
+export type SummaryLength = 'short' | 'default' | 'long';
+
+/**
+ * Where a quote comes from. `quote` equals
+ * `article.paragraphs[paragraph].slice(start, end)` of the article `articleId`.
+ * `paragraph` is 0-based here; renderers show it 1-based.
+ */
+export interface Citation {
+  articleId: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  file: string;
+  paragraph: number;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+/** An answer to a question: a short answer (null when abstaining) and the excerpts that support it, best first. */
+export interface Answer {
+  question: string;
+  answer: string | null;
+  confidence: Confidence;
+  /** Supporting excerpts when answering; the closest passages when abstaining. */
+  citations: Citation[];
+}

@@ -1,0 +1,81 @@
+import { ArticleSchema, type Article, type ArticleDraft, type ArticleFormat, type Sentence } from '../article.ts';
+import { splitSentences } from '../text/split-sentences.ts';
+import { normalizeWhitespace } from '../text/normalize-whitespace.ts';
+import type { ParseError } from './parse-outcome.ts';
+
+/** Where an article came from: the identity the loader gives it. */
+export interface ArticleOrigin {
+  id: string;
+  file: string;
+  format: ArticleFormat;
+}
+
+/** A built article, or the reason it could not be built. */
+export type BuildResult = { ok: true; article: Article; warnings: string[] } | { ok: false; error: ParseError };
+
+/**
+ * Turns what a format parser extracted into a validated {@link Article}:
+ * whitespace is tidied, empty paragraphs dropped, captions kept once,
+ * sentences located, and the result checked against {@link ArticleSchema}.
+ * Never throws.
+ */
+export function buildArticle(draft: ArticleDraft, origin: ArticleOrigin): BuildResult {
+  const warnings: string[] = [];
+  const title = normalizeWhitespace(draft.title);
+  if (title === '') return { ok: false, error: { kind: 'no-title', message: 'has no title' } };
+
+  const paragraphs = draft.paragraphs.map(normalizeWhitespace).filter((p) => p !== '');
+  if (paragraphs.length === 0) {
+    return { ok: false, error: { kind: 'no-body', message: `has a title ("${shorten(title)}") but no body text` } };
+  }
+  const captions = [...new Set(draft.captions.map(normalizeWhitespace).filter((c) => c !== ''))];
+
+  const sentences: Sentence[] = paragraphs.flatMap((text, paragraph) =>
+    splitSentences(text).map(({ start, end }) => ({ paragraph, start, end })),
+  );
+
+  const candidate = {
+    id: origin.id,
+    title,
+    date: draft.date,
+    source: optionalText(draft.source) ?? null,
+    url: optionalText(draft.url),
+    author: optionalText(draft.author),
+    paragraphs,
+    captions,
+    file: origin.file,
+    format: origin.format,
+    sentences,
+  };
+  if (candidate.url !== undefined && !isHttpUrl(candidate.url)) {
+    warnings.push(`url "${shorten(candidate.url)}" is not an http(s) address; ignored`);
+    candidate.url = undefined;
+  }
+  const parsed = ArticleSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || 'article';
+    return { ok: false, error: { kind: 'invalid', message: `invalid ${where}: ${issue?.message ?? 'unknown problem'}` } };
+  }
+  return { ok: true, article: parsed.data, warnings };
+}
+
+function optionalText(value: string | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = normalizeWhitespace(value);
+  return text === '' ? undefined : text;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Cuts a value for a one-line message. */
+export function shorten(value: string, max = 60): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
+}
