@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { splitSentences } from '../src/text/split-sentences.ts';
+
+const split = (text: string) => splitSentences(text).map(({ start, end }) => text.slice(start, end));
+
+const cases: Array<{ text: string; sentences: string[] }> = [
+  { text: 'The U.S. Army left. It was late.', sentences: ['The U.S. Army left.', 'It was late.'] },
+  { text: 'Dr. Smith saw 3.5 million people. They cheered.', sentences: ['Dr. Smith saw 3.5 million people.', 'They cheered.'] },
+  { text: 'Prices rose 38.21% in a year. Wages did not.', sentences: ['Prices rose 38.21% in a year.', 'Wages did not.'] },
+  { text: 'The talks began on Jan. 5 in Geneva. They failed.', sentences: ['The talks began on Jan. 5 in Geneva.', 'They failed.'] },
+  { text: 'Mr. Jones arrived at 5 p.m. on Friday.', sentences: ['Mr. Jones arrived at 5 p.m. on Friday.'] },
+  { text: '"It was killed in the airstrike," it said. Another? Yes!', sentences: ['"It was killed in the airstrike," it said.', 'Another?', 'Yes!'] },
+  { text: 'He lives in Washington, D.C. It is fine.', sentences: ['He lives in Washington, D.C.', 'It is fine.'] },
+  { text: '  Leading and trailing space.  ', sentences: ['Leading and trailing space.'] },
+  { text: 'No final punctuation', sentences: ['No final punctuation'] },
+];
+
+describe('splitSentences', () => {
+  for (const c of cases) {
+    test(`${JSON.stringify(c.text)} → ${c.sentences.length} sentence(s)`, () => {
+      expect(split(c.text)).toEqual(c.sentences);
+    });
+  }
+
+  test('blank text has no sentences', () => {
+    expect(splitSentences(' \n ')).toEqual([]);
+  });
+
+  test('property: sentences are trimmed, ordered, non-overlapping slices covering every non-space character', () => {
+    const word = fc.constantFrom('U.S.', 'Dr.', 'Jan.', '3.5', '38.21%', 'the', 'army', 'said', '"quote"', '—', 'St.', 'e.g.', '…', 'A.', '12', 'no.');
+    const end = fc.constantFrom('.', '!', '?', '', ',', '."');
+    const sentence = fc.tuple(fc.array(word, { minLength: 1, maxLength: 8 }), end).map(([w, e]) => w.join(' ') + e);
+    const paragraph = fc.oneof(
+      fc.array(sentence, { minLength: 1, maxLength: 6 }).map((s) => s.join(' ')),
+      fc.string({ maxLength: 200 }),
+    );
+    fc.assert(
+      fc.property(paragraph, (text) => {
+        const spans = splitSentences(text);
+        let previousEnd = 0;
+        for (const { start, end } of spans) {
+          expect(start).toBeGreaterThanOrEqual(previousEnd);
+          expect(end).toBeGreaterThan(start);
+          const slice = text.slice(start, end);
+          expect(slice).toBe(slice.trim());
+          previousEnd = end;
+        }
+        const covered = spans.map(({ start, end }) => text.slice(start, end)).join('');
+        expect(covered.replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
