@@ -1,0 +1,139 @@
+import type { QuestionOutcome, QuestionReport } from './evaluate-questions.ts';
+import type { SummaryReport } from './evaluate-summaries.ts';
+
+/** The development targets the engine is measured against. */
+export const TARGETS = {
+  excerptAt1: 0.85,
+  excerptAt3: 0.95,
+  f1: 0.55,
+  rouge1: 'above Lead-3',
+} as const;
+
+/** A system that could not be run, and why (e.g. the engine is not built yet). */
+export interface Unavailable {
+  unavailable: string;
+}
+
+/** The XQuAD part of a run. */
+export interface XquadSection {
+  file: string;
+  articles: number;
+  questionsAvailable: number;
+  engine: QuestionReport | Unavailable;
+  baseline: QuestionReport;
+}
+
+/** The BBC part of a run. */
+export interface BbcSection {
+  folder: string;
+  articlesAvailable: number;
+  articlesScored: number;
+  skipped: { file: string; reason: string }[];
+  /** Which parser read the articles: the project's, or the harness's stand-in while it is not built. */
+  parser: string;
+  meanGoldWords: number;
+  engine: SummaryReport | Unavailable;
+  lead3: SummaryReport;
+}
+
+/** Everything one run measured: what `--json` writes. */
+export interface EvalReport {
+  data: string;
+  startedAt: string;
+  runTimeSeconds: number;
+  limit: number | null;
+  targets: typeof TARGETS;
+  xquad?: XquadSection;
+  bbc?: BbcSection;
+}
+
+function isUnavailable<T extends object>(value: T | Unavailable): value is Unavailable {
+  return 'unavailable' in value;
+}
+
+const rate = (value: number | null) => (value === null ? '–' : value.toFixed(3));
+const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
+const check = (met: boolean) => (met ? ' ✓' : ' ✗');
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   ').trimEnd();
+  return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The XQuAD table: engine beside the baseline, with the targets. */
+export function formatXquad(section: XquadSection): string {
+  const { engine, baseline } = section;
+  const e = isUnavailable(engine) ? null : engine;
+  const cell = (pick: (r: QuestionReport) => string) => (e === null ? 'n/a' : pick(e));
+  const rows: string[][] = [
+    ['excerpt@1 (top quote contains the answer)', cell((r) => rate(r.excerptAt1) + check(r.excerptAt1 >= TARGETS.excerptAt1)), rate(baseline.excerptAt1), `≥ ${TARGETS.excerptAt1}`],
+    ['excerpt@3', cell((r) => rate(r.excerptAt3) + check(r.excerptAt3 >= TARGETS.excerptAt3)), rate(baseline.excerptAt3), `≥ ${TARGETS.excerptAt3}`],
+    ['answer F1 (SQuAD v1.1; abstention = 0)', cell((r) => rate(r.f1) + check(r.f1 >= TARGETS.f1)), rate(baseline.f1), `≥ ${TARGETS.f1}`],
+    ['answer exact match', cell((r) => rate(r.exactMatch)), rate(baseline.exactMatch), ''],
+    ['abstention rate', cell((r) => rate(r.abstentionRate)), rate(baseline.abstentionRate), ''],
+    ['F1 on answered questions only', cell((r) => rate(r.f1Answered)), rate(baseline.f1Answered), ''],
+    ['EM on answered questions only', cell((r) => rate(r.exactMatchAnswered)), rate(baseline.exactMatchAnswered), ''],
+    ['top citation from the right paragraph', cell((r) => rate(r.sourceAt1)), rate(baseline.sourceAt1), ''],
+    ['mean latency per question', cell((r) => ms(r.meanLatencyMs)), ms(baseline.meanLatencyMs), ''],
+    ['p95 latency per question', cell((r) => ms(r.p95LatencyMs)), ms(baseline.p95LatencyMs), ''],
+    ['build time (index over the collection)', cell((r) => ms(r.buildMs)), ms(baseline.buildMs), ''],
+  ];
+  if ((e?.errors ?? 0) > 0 || baseline.errors > 0) {
+    rows.push(['questions where ask() threw', cell((r) => String(r.errors)), String(baseline.errors), '']);
+  }
+  const title =
+    `XQuAD: ${baseline.questions} of ${section.questionsAvailable} questions, each asked against all ` +
+    `${section.articles} paragraphs (one article each)`;
+  const notes = [isUnavailable(engine) ? `engine: n/a (${engine.unavailable})` : null,
+    'baseline: plain minisearch sentence search, default options; its answer is the top sentence'];
+  return [title, '', table(['', 'engine', 'baseline', 'target'], rows), '', ...notes.filter((n) => n !== null)].join('\n');
+}
+
+/** The BBC table: the engine's default summary beside Lead-3. */
+export function formatBbc(section: BbcSection): string {
+  const { engine, lead3 } = section;
+  const e = isUnavailable(engine) ? null : engine;
+  const cell = (pick: (r: SummaryReport) => string) => (e === null ? 'n/a' : pick(e));
+  const rows: string[][] = [
+    ['ROUGE-1 F', cell((r) => rate(r.rouge1.f) + check(r.rouge1.f > lead3.rouge1.f)), rate(lead3.rouge1.f), 'above Lead-3'],
+    ['ROUGE-2 F', cell((r) => rate(r.rouge2.f)), rate(lead3.rouge2.f), ''],
+    ['ROUGE-L F (whole-text LCS)', cell((r) => rate(r.rougeL.f)), rate(lead3.rougeL.f), ''],
+    ['ROUGE-Lsum F (per-sentence union LCS)', cell((r) => rate(r.rougeLsum.f)), rate(lead3.rougeLsum.f), ''],
+    ['ROUGE-1 recall', cell((r) => rate(r.rouge1.recall)), rate(lead3.rouge1.recall), ''],
+    ['ROUGE-2 recall', cell((r) => rate(r.rouge2.recall)), rate(lead3.rouge2.recall), ''],
+    ['ROUGE-L recall', cell((r) => rate(r.rougeL.recall)), rate(lead3.rougeL.recall), ''],
+    ['ROUGE-Lsum recall', cell((r) => rate(r.rougeLsum.recall)), rate(lead3.rougeLsum.recall), ''],
+    ['mean sentences per summary', cell((r) => r.meanSentences.toFixed(2)), lead3.meanSentences.toFixed(2), ''],
+    ['mean words per summary', cell((r) => r.meanWords.toFixed(1)), lead3.meanWords.toFixed(1), `(gold ${section.meanGoldWords.toFixed(1)})`],
+    ['mean time per summary', cell((r) => ms(r.meanLatencyMs)), ms(lead3.meanLatencyMs), ''],
+  ];
+  if (e !== null && e.errors > 0) rows.push(['articles where summarizeArticle threw', String(e.errors), '0', '']);
+  const title =
+    `BBC News Summary: ${section.articlesScored} of ${section.articlesAvailable} articles` +
+    (section.skipped.length > 0 ? ` (${section.skipped.length} skipped)` : '');
+  const notes = [
+    isUnavailable(engine) ? `engine: n/a (${engine.unavailable})` : null,
+    e?.firstError !== undefined ? `engine: first error: ${e.firstError}` : null,
+    `parser: ${section.parser}`,
+    'engine: summarizeArticle(article, "default"); Lead-3: the first three body sentences',
+    'ROUGE: lower-cased alphanumeric tokens, no stemming; F-measure and recall averaged over articles',
+    ...section.skipped.slice(0, 5).map((s) => `skipped ${s.file}: ${s.reason}`),
+  ];
+  return [title, '', table(['', 'engine', 'Lead-3', 'target'], rows), '', ...notes.filter((n) => n !== null)].join('\n');
+}
+
+/** The worst XQuAD misses, one block per question, for stderr. */
+export function formatMisses(system: string, misses: readonly QuestionOutcome[]): string {
+  const blocks = misses.map((o, i) =>
+    [
+      `${i + 1}. ${o.question.question}  [${o.question.articleId}]`,
+      `   gold:      ${o.question.golds.join(' | ')}`,
+      `   answer:    ${o.answer ?? '(abstained)'}${o.error !== undefined ? `  (threw: ${o.error})` : ''}`,
+      `   top quote: ${o.topQuote ?? '(none)'}${o.topArticleId !== null && o.topArticleId !== o.question.articleId ? `  [from ${o.topArticleId}]` : ''}`,
+      `   F1 ${o.f1.toFixed(2)}, excerpt@1 ${o.hitAt1 ? 'hit' : 'miss'}, excerpt@3 ${o.hitAt3 ? 'hit' : 'miss'}`,
+    ].join('\n'),
+  );
+  return [`Worst XQuAD misses of the ${system}:`, ...blocks].join('\n\n');
+}

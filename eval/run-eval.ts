@@ -1,0 +1,204 @@
+/**
+ * The evaluation harness: measures the answer engine and the summariser on
+ * public data sets, beside plain baselines, in one run.
+ *
+ *   npm run eval -- <data folder> [--limit N] [--only xquad|bbc] [--json out.json] [--show-misses]
+ *
+ * The data folder holds `xquad-dev/xquad-dev.json` and `bbc-news-summary/`
+ * (in development: ../shared/data). Nothing here is needed to build, run or
+ * test the bot.
+ */
+import { statSync, existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import type { Article } from '../src/article.ts';
+import type { Answer, Citation, SummaryLength } from '../src/answer/types.ts';
+import { createSentenceSearchBaseline, summarizeLead, type QuestionAnswerer } from './baseline.ts';
+import { evaluateQuestions, worstOutcomes } from './evaluate-questions.ts';
+import { evaluateSummaries, meanGoldWords } from './evaluate-summaries.ts';
+import { formatBbc, formatMisses, formatXquad, TARGETS, type BbcSection, type EvalReport, type XquadSection } from './eval-report.ts';
+import { BBC_FOLDER, loadBbc, parsePlainTextFallback, type ParseArticleFile } from './load-bbc.ts';
+import { loadOptionalExport } from './load-optional-export.ts';
+import { loadXquad, XQUAD_FILE } from './load-xquad.ts';
+import { spreadSample } from './spread-sample.ts';
+
+const USAGE = `Usage: npm run eval -- <data folder> [--limit N] [--only xquad|bbc] [--json out.json] [--show-misses]
+
+  <data folder>   the folder holding xquad-dev/ and bbc-news-summary/ (in development: ../shared/data)
+  --limit N       use N questions and N BBC articles, spread evenly over the sets (default: all)
+  --only SET      run only xquad or only bbc
+  --json FILE     also write every figure as JSON to FILE
+  --show-misses   print the engine's worst XQuAD misses to stderr`;
+
+const MISSES_SHOWN = 10;
+
+/** The engine's entry points, as the lead's modules will export them. */
+type CreateAnswerEngine = (articles: Article[]) => { ask(question: string, options?: { articleId?: string }): Answer };
+type SummarizeArticle = (article: Article, length: SummaryLength) => Citation[];
+
+interface Options {
+  data: string;
+  limit: number | undefined;
+  only: 'xquad' | 'bbc' | undefined;
+  json: string | undefined;
+  showMisses: boolean;
+}
+
+class UsageError extends Error {}
+
+function readOptions(argv: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        limit: { type: 'string' },
+        only: { type: 'string' },
+        json: { type: 'string' },
+        'show-misses': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (positionals.length === 0) throw new UsageError('the data folder is missing');
+  if (positionals.length > 1) throw new UsageError(`expected one data folder, got ${positionals.length}: ${positionals.join(' ')}`);
+  const data = resolve(positionals[0]!);
+  if (!existsSync(data) || !statSync(data).isDirectory()) throw new UsageError(`no such folder: ${positionals[0]}`);
+
+  let limit: number | undefined;
+  if (values.limit !== undefined) {
+    if (!/^\d+$/.test(values.limit) || Number(values.limit) < 1) {
+      throw new UsageError(`--limit expects a positive whole number, got "${values.limit}"`);
+    }
+    limit = Number(values.limit);
+  }
+  const only = values.only;
+  if (only !== undefined && only !== 'xquad' && only !== 'bbc') throw new UsageError(`--only expects xquad or bbc, got "${only}"`);
+
+  const needed = [
+    ...(only !== 'bbc' ? [XQUAD_FILE] : []),
+    ...(only !== 'xquad' ? [join(BBC_FOLDER, 'articles'), join(BBC_FOLDER, 'summaries')] : []),
+  ];
+  const missing = needed.filter((path) => !existsSync(join(data, path)));
+  if (missing.length > 0) {
+    throw new UsageError(`${positionals[0]} is not the data folder: it has no ${missing.join(', ')}`);
+  }
+  return { data, limit, only, json: values.json, showMisses: values['show-misses'] };
+}
+
+const progress = (message: string) => process.stderr.write(`eval: ${message}\n`);
+
+async function runXquad(options: Options): Promise<XquadSection> {
+  progress('XQuAD: loading');
+  const file = join(options.data, XQUAD_FILE);
+  const set = await loadXquad(file);
+  const questions = options.limit === undefined ? set.questions : spreadSample(set.questions, options.limit);
+
+  progress(`XQuAD: baseline on ${questions.length} questions`);
+  const baseline = evaluateQuestions(() => createSentenceSearchBaseline(set.articles), questions);
+
+  const engineExport = await loadOptionalExport<CreateAnswerEngine>('src/answer/create-answer-engine.ts', 'createAnswerEngine');
+  let engine: XquadSection['engine'];
+  let misses = { system: 'baseline (the engine is not built yet)', outcomes: baseline.outcomes };
+  if (engineExport.ok) {
+    progress(`XQuAD: engine on ${questions.length} questions`);
+    const createEngine = engineExport.value;
+    const result = evaluateQuestions(() => createEngine(set.articles), questions);
+    engine = result.report;
+    misses = { system: 'engine', outcomes: result.outcomes };
+    const firstError = result.outcomes.find((o) => o.error !== undefined);
+    if (firstError !== undefined) progress(`XQuAD: engine threw on "${firstError.question.question}": ${firstError.error}`);
+  } else {
+    engine = { unavailable: engineExport.reason };
+  }
+  if (options.showMisses) {
+    process.stderr.write(`\n${formatMisses(misses.system, worstOutcomes(misses.outcomes, MISSES_SHOWN))}\n\n`);
+  }
+  return {
+    file,
+    articles: set.articles.length,
+    questionsAvailable: set.questions.length,
+    engine,
+    baseline: baseline.report,
+  };
+}
+
+async function runBbc(options: Options): Promise<BbcSection> {
+  const folder = join(options.data, BBC_FOLDER);
+  const parserExport = await loadOptionalExport<ParseArticleFile>('src/parse/parse-article-file.ts', 'parseArticleFile');
+  const parse = parserExport.ok ? parserExport.value : parsePlainTextFallback;
+  const parser = parserExport.ok
+    ? 'the project parser, parseArticleFile'
+    : `the harness's plain-text stand-in (${parserExport.reason})`;
+  progress(`BBC: loading articles with ${parserExport.ok ? 'the project parser' : "the harness's stand-in parser"}`);
+  const set = await loadBbc(folder, parse, options.limit);
+
+  progress(`BBC: Lead-3 on ${set.items.length} articles`);
+  const lead3 = evaluateSummaries((article) => summarizeLead(article, 3), set.items);
+
+  const summarizeExport = await loadOptionalExport<SummarizeArticle>('src/summarize-article.ts', 'summarizeArticle');
+  let engine: BbcSection['engine'];
+  if (summarizeExport.ok) {
+    progress(`BBC: engine on ${set.items.length} articles`);
+    const summarize = summarizeExport.value;
+    engine = evaluateSummaries((article) => summarize(article, 'default'), set.items);
+  } else {
+    engine = { unavailable: summarizeExport.reason };
+  }
+  return {
+    folder,
+    articlesAvailable: set.available,
+    articlesScored: set.items.length,
+    skipped: set.skipped,
+    parser,
+    meanGoldWords: meanGoldWords(set.items),
+    engine,
+    lead3,
+  };
+}
+
+async function main(): Promise<void> {
+  let options: Options;
+  try {
+    options = readOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`eval: ${error.message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const started = performance.now();
+  const report: EvalReport = {
+    data: options.data,
+    startedAt: new Date().toISOString(),
+    runTimeSeconds: 0,
+    limit: options.limit ?? null,
+    targets: TARGETS,
+  };
+  const sections: string[] = [];
+  if (options.only !== 'bbc') {
+    report.xquad = await runXquad(options);
+    sections.push(formatXquad(report.xquad));
+  }
+  if (options.only !== 'xquad') {
+    report.bbc = await runBbc(options);
+    sections.push(formatBbc(report.bbc));
+  }
+  report.runTimeSeconds = (performance.now() - started) / 1000;
+  console.log(`\n${sections.join('\n\n\n')}\n\nRun time: ${report.runTimeSeconds.toFixed(1)} s`);
+  if (options.json !== undefined) {
+    await writeFile(options.json, `${JSON.stringify(report, null, 2)}\n`);
+    progress(`figures written to ${options.json}`);
+  }
+}
+
+await main();
