@@ -29,3 +29,23 @@ export interface Answer {
   /** Supporting excerpts when answering; the closest passages when abstaining. */
   citations: Citation[];
 }
+
+/** The kinds of key fact extracted from an article. */
+export type FactKind = 'who' | 'when' | 'where' | 'number' | 'claim';
+
+/**
+ * A key fact of an article, with the sentence it comes from.
+ *
+ * @example
+ * { kind: 'when', text: 'May 28, 2017: the air raid that targeted an IS meeting', value: '2017-05-28', citation }
+ */
+export interface KeyFact {
+  kind: FactKind;
+  /** The fact as a reader sees it: short, self-explanatory. */
+  text: string;
+  /** A normalised value where there is one: an ISO date or month (`2017-05-28`, `2017-05`), a number (`300`). */
+  value?: string;
+  /** For `claim`: true when the text hedges it ("if confirmed", "claims", "being verified"). */
+  unconfirmed?: boolean;
+  citation: Citation;
+}

@@ -23,6 +23,7 @@ interface DomElement extends DomNode {
   getAttribute(name: string): string | null;
   getElementsByTagName(name: string): ArrayLike<DomElement>;
   appendChild(node: DomNode): DomNode;
+  normalize(): void;
 }
 
 interface DomDocument extends DomNode {
@@ -112,6 +113,8 @@ function readPage(html: string): ArticleDraft | ParseError {
   }
   const document = loadDocument(html);
   flattenDeepNesting(document);
+  // Stray "<" characters each become a text node; hundreds of thousands of them overflow Readability's stack.
+  document.body.normalize();
 
   // Readability strips and rearranges the document, so everything it does not
   // return is read before it runs.
@@ -166,21 +169,22 @@ function loadDocument(html: string): DomDocument {
 
   const document = parseHTML('<!doctype html><html><head></head><body></body></html>').document as DomDocument;
   const { head, body } = document;
-  const place = (nodes: DomNode[], inHead: boolean): void => {
-    for (const node of nodes) {
-      if (node.nodeType === ELEMENT_NODE) {
-        const tag = (node as DomElement).tagName.toUpperCase();
-        if (tag === 'HTML' || tag === 'HEAD' || tag === 'BODY') {
-          place(Array.from(node.childNodes), tag === 'HEAD');
-          continue;
-        }
-        (inHead || HEAD_TAGS.has(tag) ? head : body).appendChild(node);
-      } else if (node.nodeType === TEXT_NODE) {
-        body.appendChild(node);
-      }
-    }
+  // Iterative, because a page can open thousands of stray <html> or <body> tags.
+  const pending: Array<{ node: DomNode; inHead: boolean }> = [];
+  const queue = (nodes: ArrayLike<DomNode>, inHead: boolean): void => {
+    for (const node of Array.from(nodes).reverse()) pending.push({ node, inHead });
   };
-  place(Array.from(parsed.childNodes), false);
+  queue(parsed.childNodes, false);
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const { node, inHead } = item;
+    if (node.nodeType === ELEMENT_NODE) {
+      const tag = (node as DomElement).tagName.toUpperCase();
+      if (tag === 'HTML' || tag === 'HEAD' || tag === 'BODY') queue(node.childNodes, tag === 'HEAD');
+      else (inHead || HEAD_TAGS.has(tag) ? head : body).appendChild(node);
+    } else if (node.nodeType === TEXT_NODE) {
+      body.appendChild(node);
+    }
+  }
   return document;
 }
 
@@ -213,7 +217,6 @@ function elementChildren(node: DomNode): DomElement[] {
   return Array.from(node.childNodes).filter((child): child is DomElement => child.nodeType === ELEMENT_NODE);
 }
 
-// ---------------------------------------------------------------- metadata
 
 /** Meta tag contents keyed by lower-cased `property`, `name` and `itemprop`. */
 type MetaTags = Map<string, string[]>;
@@ -454,7 +457,6 @@ function firstNonEmpty(candidates: Array<() => string>): string {
   return '';
 }
 
-// ---------------------------------------------------------------- body
 
 /** Paragraph and caption texts found in an element, in reading order. */
 interface Blocks {
@@ -584,7 +586,6 @@ function countLetters(text: string): number {
   return text.replace(/[^\p{L}\p{N}]/gu, '').length;
 }
 
-// ---------------------------------------------------------------- text
 
 function textOf(el: DomElement | undefined): string {
   return el === undefined ? '' : normalizeWhitespace(el.textContent ?? '');

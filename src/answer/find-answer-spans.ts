@@ -1,0 +1,223 @@
+import type { AnswerKind, QuestionAnalysis } from './analyze-question.ts';
+import { tagTokens, type TaggedToken } from './tag-tokens.ts';
+
+/** A span of a sentence that could answer the question, with how well it fits. */
+export interface AnswerSpan {
+  /** Character offsets in the sentence. */
+  start: number;
+  end: number;
+  text: string;
+  /** 0–1: how well the span's kind fits the kind of answer wanted. */
+  typeFit: number;
+  /** 0–1: combined fit, nearness to the question's words, and novelty. */
+  score: number;
+}
+
+type SpanKind = 'date' | 'number' | 'name' | 'noun' | 'clause';
+
+interface Candidate {
+  first: number;
+  last: number;
+  kind: SpanKind;
+}
+
+const DATE_ENTITIES = new Set(['DATE', 'TIME']);
+const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DURATION', 'QUANTITY']);
+const NOUN_PHRASE_INNER = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside', 'across', 'between']);
+const REASON_MARKERS = ['because of', 'because', 'due to', 'owing to', 'since', 'so that', 'in order to', 'as a result of', 'to'];
+const YEAR = /^(1[0-9]{3}|20[0-9]{2})s?$/;
+
+/**
+ * Finds the spans of a sentence that could be the short answer to a question
+ * (names, dates, numbers, noun phrases, reasons), scored by how well their
+ * kind fits what the question wants, how near they stand to the words the
+ * question shares with the sentence, and how little they repeat the question.
+ * Best first.
+ */
+export function findAnswerSpans(sentence: string, question: QuestionAnalysis): AnswerSpan[] {
+  const tokens = tagTokens(sentence).map(normaliseTag);
+  if (tokens.length === 0) return [];
+  const questionTerms = new Set(question.terms);
+  const anchors = tokens.flatMap((t, i) => (t.term !== null && questionTerms.has(t.term) ? [i] : []));
+
+  const spans: AnswerSpan[] = [];
+  for (const candidate of collectCandidates(tokens, question.expects)) {
+    const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
+    if (!trimmed) continue;
+    const { first, last } = trimmed;
+    const content = tokens.slice(first, last + 1).filter((t) => t.term !== null);
+    if (content.length === 0) continue;
+    const repeated = content.filter((t) => questionTerms.has(t.term!) && !isFocus(t, question.focus)).length / content.length;
+    if (repeated >= 1) continue;
+    const typeFit = fitOf(trimmed.kind, question, tokens, first, last);
+    const distance = anchors.length === 0 ? 8 : Math.min(...anchors.map((a) => (a < first ? first - a : a > last ? a - last : 8)));
+    const nearness = 1 / (1 + Math.max(0, distance - 1) / 4);
+    const length = last - first + 1;
+    const brevity = length <= 6 ? 1 : 6 / length;
+    const score =
+      typeFit * 0.55 + nearness * 0.3 + brevity * 0.15 - repeated * 0.4 + countsFocus(tokens, trimmed, question) + followsVoice(tokens, anchors, first, last, question);
+    spans.push({ start: tokens[first]!.start, end: tokens[last]!.end, text: sentence.slice(tokens[first]!.start, tokens[last]!.end), typeFit, score });
+  }
+  return dedupe(spans).sort((a, b) => b.score - a.score);
+}
+
+/** A number or amount followed closely by the noun asked about: "about 300 other fighters" for "how many fighters". */
+function countsFocus(tokens: TaggedToken[], candidate: Candidate, question: QuestionAnalysis): number {
+  if (candidate.kind !== 'number' || question.focus === null) return 0;
+  return tokens.slice(candidate.last + 1, candidate.last + 5).some((t) => isFocus(t, question.focus)) ? 0.3 : 0;
+}
+
+/**
+ * The side of the question's verb the answer stands on: after it for a
+ * passive question ("who was targeted" ← "…targeted an IS meeting"), before
+ * it for an active one ("who targeted the meeting" ← "Russia targeted…").
+ */
+function followsVoice(tokens: TaggedToken[], anchors: number[], first: number, last: number, question: QuestionAnalysis): number {
+  const verbs = anchors.filter((a) => tokens[a]!.pos === 'VERB');
+  if (verbs.length === 0 || question.expects === 'reason' || question.expects === 'manner') return 0;
+  for (const verb of verbs) {
+    const sentencePassive = /^(?:is|are|was|were|been|be|being)$/i.test(tokens[verb - 1]?.text ?? '');
+    const wantsAfter = question.passive !== sentencePassive;
+    if (wantsAfter && first > verb && first - verb <= 3) return 0.12;
+    if (!wantsAfter && last < verb && verb - last <= 3) return 0.12;
+  }
+  return 0;
+}
+
+/** All-capital abbreviations ("IS", "NATO") are names, whatever the tagger guessed. */
+function normaliseTag(token: TaggedToken): TaggedToken {
+  if (/^\p{Lu}{2,}$/u.test(token.text) && token.pos !== 'PROPN') return { ...token, pos: 'PROPN' };
+  return token;
+}
+
+function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidate[] {
+  const candidates: Candidate[] = [];
+  // Entities: runs of tokens with the same entity type.
+  for (let i = 0; i < tokens.length; i++) {
+    const entity = tokens[i]!.entity;
+    if (entity === null) continue;
+    let j = i;
+    while (j + 1 < tokens.length && tokens[j + 1]!.entity === entity) j++;
+    const kind: SpanKind = DATE_ENTITIES.has(entity) ? 'date' : NUMBER_ENTITIES.has(entity) ? 'number' : 'noun';
+    candidates.push({ first: i, last: j, kind });
+    i = j;
+  }
+  // Years the entity tagger missed ("in 1288").
+  for (const [i, token] of tokens.entries()) {
+    if (token.entity === null && YEAR.test(token.text)) candidates.push({ first: i, last: i, kind: 'date' });
+    else if (token.entity === null && token.pos === 'NUM') candidates.push({ first: i, last: i, kind: 'number' });
+  }
+  // Proper names, joined by "of", "and", "'s", "de": "University of Chicago", "Fresno Street and Thorne Ave".
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.pos !== 'PROPN') continue;
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const next = tokens[j + 1]!;
+      if (next.pos === 'PROPN' || (next.pos === 'NUM' && tokens[j]!.pos === 'PROPN')) j++;
+      else if (['of', 'and', 'de', 'the', "'s", '&'].includes(next.text.toLowerCase()) && tokens[j + 2]?.pos === 'PROPN') j += 2;
+      else break;
+    }
+    candidates.push({ first: i, last: j, kind: 'name' });
+    // Each shorter name inside a joined one is a candidate too ("Fresno Street" of "Fresno Street and Thorne Ave").
+    for (let k = i; k < j; k++) if (tokens[k + 1]!.pos !== 'PROPN') candidates.push({ first: i, last: k, kind: 'name' });
+    i = j;
+  }
+  // Noun phrases: determiner, adjectives, nouns; with an "of"-phrase attached.
+  for (let i = 0; i < tokens.length; i++) {
+    if (!NOUN_PHRASE_INNER.has(tokens[i]!.pos) || tokens[i]!.pos === 'PART') continue;
+    let j = i;
+    while (j + 1 < tokens.length && (NOUN_PHRASE_INNER.has(tokens[j + 1]!.pos) || tokens[j + 1]!.text === '-')) j++;
+    while (j > i && !['NOUN', 'PROPN', 'NUM'].includes(tokens[j]!.pos)) j--;
+    if (!['NOUN', 'PROPN', 'NUM'].includes(tokens[j]!.pos)) continue;
+    candidates.push({ first: i, last: j, kind: 'noun' });
+    let k = j;
+    if (tokens[k + 1]?.text.toLowerCase() === 'of') {
+      let m = k + 2;
+      while (m < tokens.length && NOUN_PHRASE_INNER.has(tokens[m]!.pos)) m++;
+      m--;
+      while (m > k + 1 && !['NOUN', 'PROPN', 'NUM'].includes(tokens[m]!.pos)) m--;
+      if (m > k + 1) candidates.push({ first: i, last: m, kind: 'noun' });
+    }
+    i = j;
+  }
+  if (expects === 'reason' || expects === 'manner') candidates.push(...clauseCandidates(tokens, expects));
+  return candidates;
+}
+
+/** For why/how questions: the clause after "because", "due to", "by", "to"… up to the next comma. */
+function clauseCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidate[] {
+  const candidates: Candidate[] = [];
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  const markers = expects === 'reason' ? REASON_MARKERS : ['by', 'through', 'using', 'with'];
+  for (let i = 0; i < tokens.length; i++) {
+    for (const marker of markers) {
+      const words = marker.split(' ');
+      if (words.every((w, k) => lower[i + k] === w)) {
+        const first = i + words.length;
+        let last = first;
+        while (last + 1 < tokens.length && !['.', ',', ';', ':', '!', '?'].includes(tokens[last + 1]!.text)) last++;
+        if (first < tokens.length && last >= first) candidates.push({ first, last: Math.min(last, first + 14), kind: 'clause' });
+      }
+    }
+  }
+  return candidates;
+}
+
+/** Drops question words at the edges of a span ("the Panthers defense" → "defense" for a question about the Panthers). */
+function trimQuestionWords(tokens: TaggedToken[], candidate: Candidate, questionTerms: Set<string>, focus: string | null): Candidate | null {
+  let { first, last } = candidate;
+  const isQuestionWord = (t: TaggedToken) => t.term !== null && questionTerms.has(t.term) && !isFocus(t, focus);
+  const isFiller = (t: TaggedToken) => t.term === null && t.pos !== 'NUM' && t.pos !== 'PROPN';
+  while (first <= last && (isQuestionWord(tokens[first]!) || (isFiller(tokens[first]!) && candidate.kind !== 'number' && candidate.kind !== 'date' && first < last && isQuestionWord(tokens[first + 1]!)))) first++;
+  while (last >= first && (isQuestionWord(tokens[last]!) || isFiller(tokens[last]!))) last--;
+  while (first <= last && ['of', 'and', "'s", ',', '-'].includes(tokens[first]!.text.toLowerCase())) first++;
+  if (first > last) return null;
+  return { ...candidate, first, last };
+}
+
+function isFocus(token: TaggedToken, focus: string | null): boolean {
+  return focus !== null && token.text.toLowerCase().startsWith(focus.slice(0, Math.max(3, focus.length - 1)));
+}
+
+function fitOf(kind: SpanKind, question: QuestionAnalysis, tokens: TaggedToken[], first: number, last: number): number {
+  const before = tokens[first - 1]?.text.toLowerCase() ?? '';
+  const hasFocus = question.focus !== null && tokens.slice(first, last + 1).some((t) => isFocus(t, question.focus));
+  switch (question.expects) {
+    case 'date':
+      return kind === 'date' ? 1 : kind === 'number' ? 0.35 : 0.05;
+    case 'number':
+      if (kind === 'number') return numberFit(question, tokens[first]!.entity ?? tokens[last]!.entity);
+      return kind === 'date' ? 0.3 : 0.05;
+    case 'person':
+      // A noun phrase built on a name ("an IS meeting", "the Broncos defense") is often the group or body asked for.
+      if (kind === 'noun') return tokens.slice(first, last + 1).some((t) => t.pos === 'PROPN') ? 0.75 : 0.35;
+      return kind === 'name' ? (PLACE_PREPOSITIONS.has(before) ? 0.7 : 1) : 0.05;
+    case 'place':
+      return kind === 'name' ? (PLACE_PREPOSITIONS.has(before) ? 1 : 0.75) : kind === 'noun' ? (PLACE_PREPOSITIONS.has(before) ? 0.5 : 0.25) : 0.05;
+    case 'reason':
+    case 'manner':
+      return kind === 'clause' ? 1 : kind === 'noun' ? 0.3 : 0.1;
+    case 'thing':
+      return hasFocus ? 0.95 : kind === 'noun' || kind === 'name' ? 0.7 : 0.45;
+  }
+}
+
+/** Which kind of number fits: money for "how much", a duration for "how long", a count for "how many". */
+function numberFit(question: QuestionAnalysis, entity: string | null): number {
+  const asksMoney = question.type === 'how much' || ['cost', 'price', 'amount', 'sum', 'value'].includes(question.focus ?? '');
+  if (asksMoney) return entity === 'MONEY' ? 1 : entity === 'PERCENT' ? 0.7 : 0.55;
+  if (/\bhow (?:long|often)\b/i.test(question.question)) return entity === 'DURATION' || entity === 'DATE' ? 1 : 0.6;
+  if (question.type === 'how many') return entity === 'MONEY' ? 0.6 : entity === 'DURATION' ? 0.7 : 1;
+  return 1;
+}
+
+function dedupe(spans: AnswerSpan[]): AnswerSpan[] {
+  const best = new Map<string, AnswerSpan>();
+  for (const span of spans) {
+    const key = `${span.start}:${span.end}`;
+    const existing = best.get(key);
+    if (!existing || existing.score < span.score) best.set(key, span);
+  }
+  return [...best.values()];
+}

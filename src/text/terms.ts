@@ -1,0 +1,52 @@
+import model from 'wink-eng-lite-web-model';
+import { eng as englishStopWords } from 'stopword';
+
+const STOP_WORDS = new Set<string>([
+  ...englishStopWords,
+  // Question and reporting words carry no topic: the question's type is analysed apart.
+  'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'many', 'much',
+  'does', 'did', 'do', 'was', 'were', 'is', 'are', 'be', 'been', 'the', 'a', 'an', 'of', 'in', 'on', 'to',
+]);
+
+// The model's Porter2 stemmer: the same one wink-nlp applies to tokens.
+const stem = (model as unknown as { addons: { stem: (word: string) => string } }).addons.stem;
+
+/** Lower-cases a word and folds accents, so "Café" and "cafe" meet. */
+export function foldWord(word: string): string {
+  return word.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '');
+}
+
+/** True for English stop words (after folding). */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(foldWord(word));
+}
+
+/**
+ * The search term of one word: folded, stemmed, or null for a stop word or
+ * punctuation. Used both when indexing and when querying, so they agree.
+ */
+export function toTerm(word: string): string | null {
+  const folded = foldWord(word).replace(/['’]s$/, '').replace(/’/g, "'");
+  if (folded === '' || STOP_WORDS.has(folded)) return null;
+  // Numbers and abbreviations ("3.5", "u.s.") are terms as written; Porter2 would mangle them.
+  return /^[a-z]+$/.test(folded) ? stem(folded) : folded;
+}
+
+/**
+ * Splits text into words: letters and digits, with inner apostrophes and dots
+ * as in "group's", "U.S." or "3.5"; hyphens separate words, so "al-Baghdadi"
+ * is found by "Baghdadi".
+ */
+export function splitWords(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** The search terms of a text, in order, stop words removed. */
+export function toTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const word of splitWords(text)) {
+    const term = toTerm(word);
+    if (term !== null) terms.push(term);
+  }
+  return terms;
+}

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { sentenceText, type Article } from '../src/article.ts';
+import { createAnswerEngine, type AnswerEngine } from '../src/answer/create-answer-engine.ts';
+import type { Citation } from '../src/answer/types.ts';
+import { loadArticles } from '../src/load-articles.ts';
+import { buildArticle } from '../src/parse/build-article.ts';
+import { parseArticleFile } from '../src/parse/parse-article-file.ts';
+
+const reference = (() => {
+  const outcome = parseArticleFile(readFileSync(join(import.meta.dirname, 'fixtures/articles/reference.txt')), 'reference.txt');
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.articles[0]!;
+})();
+
+function article(id: string, title: string, date: string, paragraphs: string[]): Article {
+  const built = buildArticle({ title, date, source: 'Test Wire', paragraphs, captions: [] }, { id, file: `${id}.json`, format: 'json' });
+  if (!built.ok) throw new Error(built.error.message);
+  return built.article;
+}
+
+const harbour = article('harbour', 'Harbour reopens after storm', '2021-03-02', [
+  'The harbour at Port Ellis reopened on Tuesday after three weeks of repairs to the sea wall.',
+  'Engineer Ana Ruiz said the repairs cost 3.5 million euros.',
+]);
+
+/** Checks a citation against the article it names: the quote is the stored text at its offsets. */
+function expectVerbatim(citation: Citation, articles: Map<string, Article>): void {
+  const source = articles.get(citation.articleId)!;
+  expect(source.paragraphs[citation.paragraph]!.slice(citation.start, citation.end)).toBe(citation.quote);
+  expect(citation).toMatchObject({ title: source.title, source: source.source, date: source.date, file: source.file });
+}
+
+describe('answering about the reference article', () => {
+  const engine = createAnswerEngine([reference, harbour]);
+
+  test('"who was targeted" cites the sentence about the IS meeting, from Associated Press', () => {
+    const answer = engine.ask('who was targeted');
+    expect(answer.confidence).not.toBe('none');
+    expect(answer.answer).toMatch(/IS meeting/);
+    expect(answer.citations[0]?.quote).toMatch(/targeted an IS meeting held on the southern outskirts of Raqqa/);
+    expect(answer.citations[0]).toMatchObject({ source: 'Associated Press', date: '2017-06-16', articleId: 'reference.txt', paragraph: 3 });
+  });
+
+  test('"how many fighters were killed" answers about 300', () => {
+    const answer = engine.ask('how many fighters were killed');
+    expect(answer.answer).toBe('about 300');
+    expect(answer.citations[0]?.quote).toContain('about 300 other fighters');
+  });
+
+  test('"when was the air raid" answers with the date', () => {
+    expect(engine.ask('when was the air raid?').answer).toBe('May 28');
+  });
+
+  test('questions about other articles are answered from them', () => {
+    const answer = engine.ask('How much did the repairs cost?');
+    expect(answer.answer).toBe('3.5 million euros');
+    expect(answer.citations[0]?.articleId).toBe('harbour');
+  });
+
+  for (const question of ['What is the capital of France?', 'Who won the 2018 World Cup?', 'What is the recipe for banana bread?']) {
+    test(`an unrelated question abstains: ${question}`, () => {
+      const answer = engine.ask(question);
+      expect(answer.answer).toBeNull();
+      expect(answer.confidence).toBe('none');
+    });
+  }
+
+  test('an empty or stop-word-only question abstains without citations', () => {
+    expect(engine.ask('')).toMatchObject({ answer: null, confidence: 'none', citations: [] });
+    expect(engine.ask('what is the')).toMatchObject({ answer: null, confidence: 'none', citations: [] });
+  });
+});
+
+describe('conversation context', () => {
+  const strikes = article('other-strike', 'Coalition strike hits convoy', '2017-07-01', [
+    'A coalition airstrike targeted a convoy of fuel trucks near Deir el-Zour, officials said.',
+  ]);
+  const engine = createAnswerEngine([reference, strikes, harbour]);
+
+  test('a question naming no other subject is answered from the current article first', () => {
+    expect(engine.ask('who was targeted', { currentArticleId: 'other-strike' }).citations[0]?.articleId).toBe('other-strike');
+    expect(engine.ask('who was targeted', { currentArticleId: 'reference.txt' }).citations[0]?.articleId).toBe('reference.txt');
+  });
+
+  test('a question naming another subject searches the whole collection', () => {
+    const answer = engine.ask('When did the harbour at Port Ellis reopen?', { currentArticleId: 'reference.txt' });
+    expect(answer.citations[0]?.articleId).toBe('harbour');
+  });
+
+  test('an explicit article scopes the search to it', () => {
+    const answer = engine.ask('who was targeted', { articleId: 'harbour' });
+    for (const citation of answer.citations) expect(citation.articleId).toBe('harbour');
+  });
+});
+
+describe('every citation is verbatim', () => {
+  let articles: Article[];
+  let engine: AnswerEngine;
+  beforeAll(async () => {
+    articles = (await loadArticles(join(import.meta.dirname, '..', 'articles'))).articles;
+    engine = createAnswerEngine(articles);
+  });
+
+  test('property: for questions made of any article words, each quote equals the stored text at its offsets', () => {
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const sentences = articles.flatMap((a) => a.sentences.map((s) => sentenceText(a, s)));
+    const question = fc
+      .tuple(fc.constantFrom('who', 'what', 'when', 'where', 'how many', 'why'), fc.constantFrom(...sentences), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }))
+      .map(([wh, sentence, picks]) => {
+        const words = sentence.split(/\s+/);
+        return `${wh} ${picks.map((p) => words[p % words.length]).join(' ')}?`;
+      });
+    fc.assert(
+      fc.property(question, (q) => {
+        const answer = engine.ask(q);
+        expect(answer.citations.length).toBeLessThanOrEqual(3);
+        for (const citation of answer.citations) expectVerbatim(citation, byId);
+        if (answer.answer !== null) expect(answer.confidence).not.toBe('none');
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

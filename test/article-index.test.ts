@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import type { Article } from '../src/article.ts';
+import { buildArticle } from '../src/parse/build-article.ts';
+import { ArticleIndex } from '../src/search/article-index.ts';
+
+function article(id: string, title: string, paragraphs: string[]): Article {
+  const built = buildArticle({ title, date: '2020-01-01', source: 'Test Wire', paragraphs, captions: [] }, { id, file: id, format: 'json' });
+  if (!built.ok) throw new Error(built.error.message);
+  return built.article;
+}
+
+const harbour = article('harbour', 'Harbour reopens', ['The harbour reopened after storm repairs.', 'Fishermen returned to the quay.']);
+const election = article('election', 'Mayor re-elected', ['The mayor won a second term with 54% of the vote.']);
+
+describe('ArticleIndex', () => {
+  test('finds passages by stemmed terms, with typo tolerance for unknown words', () => {
+    const index = new ArticleIndex([harbour, election]);
+    expect(index.searchPassages('fisherman returning')[0]).toMatchObject({ articleId: 'harbour', paragraph: 1 });
+    expect(index.searchPassages('harbuor')[0]?.articleId).toBe('harbour');
+    expect(index.searchPassages('the of and')).toEqual([]);
+  });
+
+  test('adding, replacing and removing one article updates answers without a rebuild', () => {
+    const index = new ArticleIndex([harbour]);
+    index.add(election);
+    expect(index.searchPassages('mayor')[0]?.articleId).toBe('election');
+    index.add(article('election', 'Mayor loses', ['The mayor lost to a newcomer.']));
+    expect(index.size).toBe(2);
+    expect(index.searchPassages('second term')).toEqual([]);
+    expect(index.searchPassages('newcomer')[0]?.articleId).toBe('election');
+    expect(index.remove('election')).toBe(true);
+    expect(index.remove('election')).toBe(false);
+    expect(index.searchPassages('mayor')).toEqual([]);
+    expect(index.knows('mayor')).toBe(false);
+  });
+
+  test('a search can be scoped to some articles', () => {
+    const index = new ArticleIndex([harbour, election]);
+    expect(index.searchPassages('harbour mayor', { articleIds: new Set(['election']) }).map((h) => h.articleId)).toEqual(['election']);
+  });
+
+  test('property: after any sequence of adds and removes, the index agrees with a plain map', () => {
+    const pool = [harbour, election, article('ferry', 'Ferry delayed', ['The ferry was delayed by fog.'])];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: pool.length - 1 })), { maxLength: 20 }), (operations) => {
+        const index = new ArticleIndex();
+        const model = new Map<string, Article>();
+        for (const [add, i] of operations) {
+          const a = pool[i]!;
+          if (add) {
+            index.add(a);
+            model.set(a.id, a);
+          } else {
+            expect(index.remove(a.id)).toBe(model.delete(a.id));
+          }
+        }
+        expect(index.size).toBe(model.size);
+        for (const a of pool) {
+          const found = index.searchPassages(a.title).some((h) => h.articleId === a.id);
+          expect(found).toBe(model.has(a.id));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
