@@ -1,4 +1,4 @@
-import { foldWord, isStopWord, splitWords, toTerm } from '../text/terms.ts';
+import { foldWord, isStopWord, splitWords, toTerms } from '../text/terms.ts';
 import { tagTokens } from './tag-tokens.ts';
 
 /** The kind of answer a question wants. */
@@ -44,7 +44,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     type,
     expects: expectedKind(type, focus, words, wordIndex),
     focus,
-    terms: [...new Set(splitWords(question).map(toTerm).filter((t): t is string => t !== null))],
+    terms: [...new Set(toTerms(question))],
     names: findNames(tokens),
     passive: isPassive(tokens),
   };

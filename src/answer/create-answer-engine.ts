@@ -50,13 +50,13 @@ export const RANKING_WEIGHTS = {
   passage: 0.15,
   bigram: 0.15,
   answerFit: 0.25,
-  answerSpan: 0.1,
+  answerSpan: 0.3,
+  /** How many of the best sentences are read for an answer of the wanted kind (which reorders them). */
+  sentencesRead: 5,
 };
 
-// How many passages minisearch hands to the sentence ranker, and how many
-// ranked sentences are searched for a short answer.
+// How many passages minisearch hands to the sentence ranker.
 const PASSAGES_TO_RANK = 12;
-const SENTENCES_TO_READ = 5;
 // Below this share of the question's (IDF-weighted) terms, the engine abstains.
 const MIN_COVERAGE = 0.3;
 
@@ -135,9 +135,9 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
   }
   ranked.sort((a, b) => b.relevance - a.relevance);
   // Read the best few for an answer of the wanted kind; it reorders them.
-  for (const candidate of ranked.slice(0, SENTENCES_TO_READ)) {
+  for (const candidate of ranked.slice(0, RANKING_WEIGHTS.sentencesRead)) {
     const text = candidate.article.paragraphs[candidate.sentence.paragraph]!.slice(candidate.sentence.start, candidate.sentence.end);
-    candidate.span = findAnswerSpans(text, analysis)[0] ?? null;
+    candidate.span = findAnswerSpans(text, analysis, (term) => index.idf(term))[0] ?? null;
     candidate.score = candidate.relevance + RANKING_WEIGHTS.answerFit * (candidate.span?.typeFit ?? 0) + RANKING_WEIGHTS.answerSpan * (candidate.span?.score ?? 0);
   }
   return ranked.sort((a, b) => b.score - a.score);

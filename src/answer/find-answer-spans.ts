@@ -35,11 +35,12 @@ const YEAR = /^(1[0-9]{3}|20[0-9]{2})s?$/;
  * question shares with the sentence, and how little they repeat the question.
  * Best first.
  */
-export function findAnswerSpans(sentence: string, question: QuestionAnalysis): AnswerSpan[] {
+export function findAnswerSpans(sentence: string, question: QuestionAnalysis, termWeight: (term: string) => number = () => 1): AnswerSpan[] {
   const tokens = tagTokens(sentence).map(normaliseTag);
   if (tokens.length === 0) return [];
   const questionTerms = new Set(question.terms);
   const anchors = tokens.flatMap((t, i) => (t.term !== null && questionTerms.has(t.term) ? [i] : []));
+  const questionWeight = question.terms.reduce((sum, term) => sum + termWeight(term), 0) || 1;
 
   const spans: AnswerSpan[] = [];
   for (const candidate of collectCandidates(tokens, question.expects)) {
@@ -51,21 +52,44 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis): A
     const repeated = content.filter((t) => questionTerms.has(t.term!) && !isFocus(t, question.focus)).length / content.length;
     if (repeated >= 1) continue;
     const typeFit = fitOf(trimmed.kind, question, tokens, first, last);
-    const distance = anchors.length === 0 ? 8 : Math.min(...anchors.map((a) => (a < first ? first - a : a > last ? a - last : 8)));
-    const nearness = 1 / (1 + Math.max(0, distance - 1) / 4);
     const length = last - first + 1;
     const brevity = length <= 6 ? 1 : 6 / length;
+    const surrounded = windowCoverage(tokens, anchors, first, last, termWeight) / questionWeight;
     const score =
-      typeFit * 0.55 + nearness * 0.3 + brevity * 0.15 - repeated * 0.4 + countsFocus(tokens, trimmed, question) + followsVoice(tokens, anchors, first, last, question);
+      typeFit * 0.5 + surrounded * 0.35 + brevity * 0.15 - repeated * 0.4 + countsFocus(tokens, trimmed, question) + followsVoice(tokens, anchors, first, last, question);
     spans.push({ start: tokens[first]!.start, end: tokens[last]!.end, text: sentence.slice(tokens[first]!.start, tokens[last]!.end), typeFit, score });
   }
   return dedupe(spans).sort((a, b) => b.score - a.score);
 }
 
-/** A number or amount followed closely by the noun asked about: "about 300 other fighters" for "how many fighters". */
+// How far around a candidate the question's words count as its context.
+const WINDOW = 8;
+
+/**
+ * The question's words standing near a candidate, weighted by IDF and by
+ * nearness: the answer to a question usually sits among the words the
+ * question shares with the sentence.
+ */
+function windowCoverage(tokens: TaggedToken[], anchors: number[], first: number, last: number, termWeight: (term: string) => number): number {
+  const best = new Map<string, number>();
+  for (const anchor of anchors) {
+    const distance = anchor < first ? first - anchor : anchor > last ? anchor - last : 0;
+    if (distance === 0 || distance > WINDOW) continue;
+    const term = tokens[anchor]!.term!;
+    const value = termWeight(term) * (1 - (distance - 1) / WINDOW);
+    best.set(term, Math.max(best.get(term) ?? 0, value));
+  }
+  let sum = 0;
+  for (const value of best.values()) sum += value;
+  return sum;
+}
+
+/** A number or amount next to the noun asked about: "about 300 other fighters", "tackles (118)" for "how many fighters/tackles". */
 function countsFocus(tokens: TaggedToken[], candidate: Candidate, question: QuestionAnalysis): number {
   if (candidate.kind !== 'number' || question.focus === null) return 0;
-  return tokens.slice(candidate.last + 1, candidate.last + 5).some((t) => isFocus(t, question.focus)) ? 0.3 : 0;
+  const after = tokens.slice(candidate.last + 1, candidate.last + 5);
+  const before = tokens.slice(Math.max(0, candidate.first - 2), candidate.first);
+  return [...after, ...before].some((t) => isFocus(t, question.focus)) ? 0.3 : 0;
 }
 
 /**

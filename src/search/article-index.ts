@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Article } from '../article.ts';
-import { splitWords, toTerm, toTerms } from '../text/terms.ts';
+import { splitWords, toIndexTerms, toTerms } from '../text/terms.ts';
 
 /** A paragraph of an article that matched a query. */
 export interface PassageHit {
@@ -50,7 +50,10 @@ export class ArticleIndex {
     fields: ['title', 'text'],
     storeFields: [],
     tokenize: (text) => splitWords(text),
-    processTerm: (word) => toTerm(word) ?? undefined,
+    processTerm: (word) => {
+      const terms = toIndexTerms(word);
+      return terms.length === 0 ? null : terms;
+    },
     searchOptions: {
       boost: { title: TITLE_BOOST },
       combineWith: 'OR',

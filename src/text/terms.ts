@@ -41,12 +41,23 @@ export function splitWords(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
-/** The search terms of a text, in order, stop words removed. */
+/**
+ * The index terms of one word: its stem, plus the exact folded word when it
+ * is capitalised and the stem differs, so that a name keeps its identity
+ * ("Manning" is found as "manning", not only as the stem "man" it shares
+ * with "man" and "manned") while still meeting a lower-case question.
+ */
+export function toIndexTerms(word: string): string[] {
+  const term = toTerm(word);
+  if (term === null) return [];
+  if (!/^\p{Lu}/u.test(word)) return [term];
+  const exact = foldWord(word).replace(/['’]s$/, '');
+  return exact === term ? [term] : [term, exact];
+}
+
+/** The search terms of a text, in order, stop words removed (names also in their exact form, see {@link toIndexTerms}). */
 export function toTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const word of splitWords(text)) {
-    const term = toTerm(word);
-    if (term !== null) terms.push(term);
-  }
+  for (const word of splitWords(text)) terms.push(...toIndexTerms(word));
   return terms;
 }
