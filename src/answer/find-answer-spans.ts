@@ -36,7 +36,7 @@ const YEAR = /^(1[0-9]{3}|20[0-9]{2})s?$/;
  * Best first.
  */
 export function findAnswerSpans(sentence: string, question: QuestionAnalysis, termWeight: (term: string) => number = () => 1): AnswerSpan[] {
-  const tokens = tagTokens(sentence).map(normaliseTag);
+  const tokens = joinHyphenated(tagTokens(sentence)).map(normaliseTag);
   if (tokens.length === 0) return [];
   const questionTerms = new Set(question.terms);
   const anchors = tokens.flatMap((t, i) => (t.term !== null && questionTerms.has(t.term) ? [i] : []));
@@ -109,9 +109,40 @@ function followsVoice(tokens: TaggedToken[], anchors: number[], first: number, l
   return 0;
 }
 
-/** All-capital abbreviations ("IS", "NATO") are names, whatever the tagger guessed. */
-function normaliseTag(token: TaggedToken): TaggedToken {
-  if (/^\p{Lu}{2,}$/u.test(token.text) && token.pos !== 'PROPN') return { ...token, pos: 'PROPN' };
+/**
+ * Joins words written with hyphens and no spaces ("water-cooled",
+ * "al-Baghdadi", "Su-34") into one token, which the tagger splits: a phrase
+ * must never be cut inside one.
+ */
+const HYPHENS = new Set(['-', '–', '‑']);
+
+function joinHyphenated(tokens: TaggedToken[]): TaggedToken[] {
+  const joined: TaggedToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let token = tokens[i]!;
+    while (HYPHENS.has(tokens[i + 1]?.text ?? '') && tokens[i + 2] && tokens[i + 1]!.start === token.end && tokens[i + 2]!.start === tokens[i + 1]!.end) {
+      const next = tokens[i + 2]!;
+      const parts = [token, next];
+      const pos = parts.some((t) => t.pos === 'PROPN') ? 'PROPN' : next.pos === 'NOUN' || next.pos === 'NUM' ? next.pos : 'ADJ';
+      token = { text: `${token.text}${tokens[i + 1]!.text}${next.text}`, start: token.start, end: next.end, pos, term: next.term ?? token.term, entity: token.entity ?? next.entity };
+      i += 2;
+    }
+    joined.push(token);
+  }
+  return joined;
+}
+
+/**
+ * Names the tagger misses: all-capital abbreviations ("IS", "NATO") and
+ * capitalised words inside a sentence ("Peyton Manning", "recovered by Ward")
+ * are proper nouns, whatever part of speech it guessed.
+ */
+function normaliseTag(token: TaggedToken, index: number, tokens: TaggedToken[]): TaggedToken {
+  if (token.pos === 'PROPN' || token.entity !== null) return token;
+  if (/^\p{Lu}{2,}$/u.test(token.text)) return { ...token, pos: 'PROPN' };
+  const previous = tokens[index - 1];
+  const sentenceStart = previous === undefined || /^[.!?:;"“‘(]$/.test(previous.text);
+  if (!sentenceStart && /^\p{Lu}\p{Ll}/u.test(token.text) && ['NOUN', 'VERB', 'ADJ'].includes(token.pos)) return { ...token, pos: 'PROPN' };
   return token;
 }
 
@@ -213,10 +244,14 @@ function fitOf(kind: SpanKind, question: QuestionAnalysis, tokens: TaggedToken[]
     case 'number':
       if (kind === 'number') return numberFit(question, tokens[first]!.entity ?? tokens[last]!.entity);
       return kind === 'date' ? 0.3 : 0.05;
-    case 'person':
+    case 'person': {
       // A noun phrase built on a name ("an IS meeting", "the Broncos defense") is often the group or body asked for.
       if (kind === 'noun') return tokens.slice(first, last + 1).some((t) => t.pos === 'PROPN') ? 0.75 : 0.35;
-      return kind === 'name' ? (PLACE_PREPOSITIONS.has(before) ? 0.7 : 1) : 0.05;
+      if (kind !== 'name') return 0.05;
+      // Full names ("Kurt Coleman") are people more often than single names ("Carolina").
+      const fullName = last > first ? 1 : 0.9;
+      return PLACE_PREPOSITIONS.has(before) ? 0.7 : fullName;
+    }
     case 'place':
       return kind === 'name' ? (PLACE_PREPOSITIONS.has(before) ? 1 : 0.75) : kind === 'noun' ? (PLACE_PREPOSITIONS.has(before) ? 0.5 : 0.25) : 0.05;
     case 'reason':
@@ -229,6 +264,9 @@ function fitOf(kind: SpanKind, question: QuestionAnalysis, tokens: TaggedToken[]
 
 /** Which kind of number fits: money for "how much", a duration for "how long", a count for "how many". */
 function numberFit(question: QuestionAnalysis, entity: string | null): number {
+  if (question.focus !== null && ['time', 'long', 'year', 'day', 'hour', 'minute', 'second', 'week', 'month'].includes(question.focus)) {
+    return entity === 'DURATION' || entity === 'TIME' || entity === 'DATE' ? 1 : 0.7;
+  }
   const asksMoney = question.type === 'how much' || ['cost', 'price', 'amount', 'sum', 'value'].includes(question.focus ?? '');
   if (asksMoney) return entity === 'MONEY' ? 1 : entity === 'PERCENT' ? 0.7 : 0.55;
   if (/\bhow (?:long|often)\b/i.test(question.question)) return entity === 'DURATION' || entity === 'DATE' ? 1 : 0.6;
