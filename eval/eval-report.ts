@@ -1,3 +1,4 @@
+import type { UnanswerableReport } from './evaluate-unanswerable.ts';
 import type { QuestionOutcome, QuestionReport } from './evaluate-questions.ts';
 import type { SummaryReport } from './evaluate-summaries.ts';
 
@@ -21,6 +22,8 @@ export interface XquadSection {
   questionsAvailable: number;
   engine: QuestionReport | Unavailable;
   baseline: QuestionReport;
+  /** The engine asked each question with its source article removed. */
+  unanswerable?: UnanswerableReport;
 }
 
 /** The BBC part of a run. */
@@ -73,6 +76,8 @@ export function formatXquad(section: XquadSection): string {
     ['answer F1 (SQuAD v1.1; abstention = 0)', cell((r) => rate(r.f1) + check(r.f1 >= TARGETS.f1)), rate(baseline.f1), `≥ ${TARGETS.f1}`],
     ['answer exact match', cell((r) => rate(r.exactMatch)), rate(baseline.exactMatch), ''],
     ['abstention rate', cell((r) => rate(r.abstentionRate)), rate(baseline.abstentionRate), ''],
+    ['abstains when the answer is absent', section.unanswerable ? rate(section.unanswerable.abstentionRate) : 'n/a', '0.000', 'higher is better'],
+    ['confident (high/medium) when absent', section.unanswerable ? rate(section.unanswerable.confidentRate) : 'n/a', '–', 'lower is better'],
     ['F1 on answered questions only', cell((r) => rate(r.f1Answered)), rate(baseline.f1Answered), ''],
     ['EM on answered questions only', cell((r) => rate(r.exactMatchAnswered)), rate(baseline.exactMatchAnswered), ''],
     ['top citation from the right paragraph', cell((r) => rate(r.sourceAt1)), rate(baseline.sourceAt1), ''],

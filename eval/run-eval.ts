@@ -17,6 +17,7 @@ import type { Article } from '../src/article.ts';
 import type { Answer, Citation, SummaryLength } from '../src/answer/types.ts';
 import { createSentenceSearchBaseline, summarizeLead, type QuestionAnswerer } from './baseline.ts';
 import { evaluateQuestions, worstOutcomes } from './evaluate-questions.ts';
+import { evaluateUnanswerable, type UnanswerableReport } from './evaluate-unanswerable.ts';
 import { evaluateSummaries, meanGoldWords } from './evaluate-summaries.ts';
 import { formatBbc, formatMisses, formatXquad, TARGETS, type BbcSection, type EvalReport, type XquadSection } from './eval-report.ts';
 import { BBC_FOLDER, loadBbc, parsePlainTextFallback, type ParseArticleFile } from './load-bbc.ts';
@@ -109,6 +110,7 @@ async function runXquad(options: Options): Promise<XquadSection> {
 
   const engineExport = await loadOptionalExport<CreateAnswerEngine>('src/answer/create-answer-engine.ts', 'createAnswerEngine');
   let engine: XquadSection['engine'];
+  let unanswerable: UnanswerableReport | undefined;
   let misses = { system: 'baseline (the engine is not built yet)', outcomes: baseline.outcomes };
   if (engineExport.ok) {
     progress(`XQuAD: engine on ${questions.length} questions`);
@@ -116,6 +118,8 @@ async function runXquad(options: Options): Promise<XquadSection> {
     const result = evaluateQuestions(() => createEngine(set.articles), questions);
     engine = result.report;
     misses = { system: 'engine', outcomes: result.outcomes };
+    progress('XQuAD: engine with each question\'s source article removed');
+    unanswerable = evaluateUnanswerable((articles) => createEngine(articles), set.articles, questions);
     const firstError = result.outcomes.find((o) => o.error !== undefined);
     if (firstError !== undefined) progress(`XQuAD: engine threw on "${firstError.question.question}": ${firstError.error}`);
   } else {
@@ -130,6 +134,7 @@ async function runXquad(options: Options): Promise<XquadSection> {
     questionsAvailable: set.questions.length,
     engine,
     baseline: baseline.report,
+    ...(unanswerable ? { unanswerable } : {}),
   };
 }
 
