@@ -52,7 +52,8 @@ const READ_CONCURRENCY = 16;
  * Loads every article file under `folder`, recursively, following symbolic
  * links but never a loop. One bad file never stops the others: it is
  * skipped with a one-line reason in the report. The same article twice (same
- * title, date and outlet) is loaded once. Articles come sorted by file path.
+ * title, date, outlet and text) is loaded once; two versions of one story
+ * (same title, date and outlet, different text) are both loaded, with a warning. Articles come sorted by file path.
  *
  * @throws Error only when `folder` itself cannot be read.
  */
@@ -77,15 +78,20 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
 
   const articles: Article[] = [];
-  const firstFileByKey = new Map<string, string>();
+  const firstByKey = new Map<string, Article>();
   for (const article of parsed.flat()) {
     const key = duplicateKey(article);
-    const first = firstFileByKey.get(key);
-    if (first !== undefined) {
-      skipped.push({ file: article.id, kind: 'duplicate', reason: `is the same article as ${first} (same title, date and outlet)` });
+    const first = firstByKey.get(key);
+    if (first === undefined) {
+      firstByKey.set(key, article);
+    } else if (sameText(first, article)) {
+      skipped.push({ file: article.id, kind: 'duplicate', reason: `is the same article as ${first.id} (same title, date, outlet and text)` });
       continue;
+    } else {
+      // Another version of the same story (an update, a correction): keeping
+      // both loses nothing, and the reader is told.
+      warnings.push({ file: article.id, message: `has the same title, date and outlet as ${first.id} but a different text; both loaded` });
     }
-    firstFileByKey.set(key, article.id);
     articles.push(article);
   }
   skipped.sort((a, b) => a.file.localeCompare(b.file));
@@ -124,6 +130,10 @@ async function loadOneFile(folder: string, file: string, maxBytes: number, skipp
   }
   for (const message of outcome.warnings) warnings.push({ file, message });
   return outcome.articles;
+}
+
+function sameText(a: Article, b: Article): boolean {
+  return a.paragraphs.length === b.paragraphs.length && a.paragraphs.every((p, i) => p === b.paragraphs[i]);
 }
 
 /** The identity of an article for duplicate detection: title, date and outlet, case and spacing aside. */

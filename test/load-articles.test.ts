@@ -71,7 +71,7 @@ describe('loadArticles over a folder of good and bad files', () => {
 
   test('the duplicate names the file it repeats', () => {
     const duplicate = result.report.skipped.find((s) => s.kind === 'duplicate');
-    expect(duplicate?.reason).toBe('is the same article as good/reference.txt (same title, date and outlet)');
+    expect(duplicate?.reason).toBe('is the same article as good/reference.txt (same title, date, outlet and text)');
   });
 
   test('an impossible date loads with a warning naming the file', () => {
@@ -107,4 +107,17 @@ test('progress is reported for every file', async () => {
   await loadArticles(join(fixtures, 'formats'), { onProgress: (done, total) => calls.push([done, total]) });
   expect(calls.at(-1)?.[0]).toBe(calls.at(-1)?.[1]);
   expect(calls.length).toBe(calls.at(-1)?.[1]);
+});
+
+test('two versions of one story (same title, date and outlet, different text) are both loaded, with a warning', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'versions-'));
+  try {
+    writeFileSync(join(dir, 'a.txt'), ' date 2020-01-01\n\nBridge closed\n\nSource:\n\nCity Post\n\nThe bridge closed on Monday.\n');
+    writeFileSync(join(dir, 'b.txt'), ' date 2020-01-01\n\nBridge closed\n\nSource:\n\nCity Post\n\nThe bridge closed on Monday for repairs lasting a month.\n');
+    const { articles, report } = await loadArticles(dir);
+    expect(articles.map((a) => a.file)).toEqual(['a.txt', 'b.txt']);
+    expect(report.warnings).toEqual([{ file: 'b.txt', message: 'has the same title, date and outlet as a.txt but a different text; both loaded' }]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
