@@ -13,7 +13,9 @@ const stem = (model as unknown as { addons: { stem: (word: string) => string } }
 
 /** Lower-cases a word and folds accents, so "Café" and "cafe" meet. */
 export function foldWord(word: string): string {
-  return word.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '');
+  const lower = word.toLowerCase();
+  // Most words are plain ASCII: Unicode normalisation is the costly part and changes nothing for them.
+  return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFKD').replace(/\p{M}+/gu, '');
 }
 
 /** True for English stop words (after folding). */
@@ -26,6 +28,19 @@ export function isStopWord(word: string): boolean {
  * punctuation. Used both when indexing and when querying, so they agree.
  */
 export function toTerm(word: string): string | null {
+  const cached = termCache.get(word);
+  if (cached !== undefined) return cached;
+  const term = computeTerm(word);
+  // A collection's vocabulary is bounded but can be large; start again rather than grow without end.
+  if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+  termCache.set(word, term);
+  return term;
+}
+
+const TERM_CACHE_LIMIT = 500_000;
+const termCache = new Map<string, string | null>();
+
+function computeTerm(word: string): string | null {
   const folded = foldWord(word).replace(/['’]s$/, '').replace(/’/g, "'");
   if (folded === '' || STOP_WORDS.has(folded)) return null;
   // Numbers and abbreviations ("3.5", "u.s.") are terms as written; Porter2 would mangle them.
