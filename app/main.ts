@@ -1,0 +1,47 @@
+/**
+ * `npm start`: with DISCORD_TOKEN set, the bot connects to Discord; without
+ * it, the console starts on ARTICLES_DIR (an interactive prompt taking the
+ * same slash commands). SIGINT/SIGTERM shut down cleanly.
+ */
+import dotenv from 'dotenv';
+import { startBot } from '../discord/start-bot.ts';
+import { ConfigError, loadConfig, type Config } from '../src/config.ts';
+import { runConsole } from '../src/console/run-console.ts';
+import { createLogger } from '../src/logger.ts';
+import { onShutdownSignal, openStore } from './open-store.ts';
+
+dotenv.config({ quiet: true });
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+
+if (config.discordToken !== null) {
+  const logger = createLogger({ level: config.logLevel, to: 'stdout' });
+  const store = await openStore(config, logger, (line) => logger.info({ line }, 'load report'));
+  let bot;
+  try {
+    bot = await startBot({ token: config.discordToken, store, logger, apiUrl: config.discordApiUrl, rateLimitPerMinute: config.rateLimitPerMinute });
+  } catch (error) {
+    const reason = (error as { code?: unknown }).code === 'TokenInvalid' ? 'the token was refused (check DISCORD_TOKEN)' : error instanceof Error ? error.message : String(error);
+    logger.fatal({ err: error }, `could not connect to Discord: ${reason}`);
+    process.exit(1);
+  }
+  onShutdownSignal((signal) => {
+    logger.info({ signal }, 'shutting down');
+    void bot.stop().then(() => process.exit(0));
+  });
+} else {
+  const logger = createLogger({ level: config.logLevel, to: 'stderr' });
+  const interactive = process.stdin.isTTY === true;
+  if (interactive) process.stderr.write(`No DISCORD_TOKEN set: starting the console on ${config.articlesDir}.\n`);
+  const store = await openStore(config, logger, (line) => process.stderr.write(`${line}\n`));
+  if (interactive) process.stderr.write('Type a slash command (/article latest, /ask who was targeted, /source, /help) or a question; /quit or Ctrl+D ends.\n');
+  const stop = new AbortController();
+  onShutdownSignal(() => stop.abort());
+  await runConsole({ store, input: process.stdin, output: process.stdout, logger, prompt: interactive, signal: stop.signal });
+}

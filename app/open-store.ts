@@ -1,0 +1,33 @@
+import { AppStore } from '../src/app-state/app-store.ts';
+import { describeFolderError } from '../src/app-state/create-app-state.ts';
+import type { LocalConfig } from '../src/config.ts';
+import type { Logger } from '../src/logger.ts';
+
+/**
+ * The start-up step of every mode: load the articles folder and build the
+ * engine, writing the load report to standard error. Exits with a one-line
+ * message when the folder cannot be read.
+ */
+export async function openStore(config: LocalConfig, logger: Logger, report: (line: string) => void): Promise<AppStore> {
+  try {
+    const store = await AppStore.open({ articlesDir: config.articlesDir, maxArticleBytes: config.maxArticleBytes });
+    for (const line of store.current.reportLines) report(line);
+    logger.debug({ articles: store.current.articles.length, folder: config.articlesDir }, 'articles loaded');
+    return store;
+  } catch (error) {
+    process.stderr.write(`Cannot read the articles folder ${config.articlesDir}: ${describeFolderError(error)}.\nSet ARTICLES_DIR (or --articles) to a folder of article files.\n`);
+    process.exit(1);
+  }
+}
+
+/** Calls `stop` on the first SIGINT or SIGTERM, and exits at once on a second one. */
+export function onShutdownSignal(stop: (signal: NodeJS.Signals) => void): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) process.exit(130);
+      stopping = true;
+      stop(signal);
+    });
+  }
+}

@@ -1,0 +1,109 @@
+import type { Article } from '../article.ts';
+import { createAnswerEngine, type AnswerEngine } from '../answer/create-answer-engine.ts';
+import { loadArticles, formatLoadReport, type LoadReport } from '../load-articles.ts';
+import { ArticleIndex } from '../search/article-index.ts';
+import { shortHash } from '../short-hash.ts';
+
+/** Where the articles are and how big a file may be. */
+export interface AppStateOptions {
+  articlesDir: string;
+  maxArticleBytes?: number;
+}
+
+/**
+ * Everything the commands work from, built once at start-up and again on
+ * /reload: the articles, newest first, the answer engine over them, and the
+ * load report. Immutable: a reload builds a new one and swaps it in.
+ */
+export interface AppState {
+  /** Newest first by publication date; undated articles last; ties by title. */
+  readonly articles: readonly Article[];
+  readonly engine: AnswerEngine;
+  readonly report: LoadReport;
+  /** The report as people read it: a summary line, then one line per skipped file or warning. */
+  readonly reportLines: readonly string[];
+  /** The article with this id, or with this {@link articleKey}. */
+  article(idOrKey: string): Article | undefined;
+}
+
+// Indexing is synchronous CPU work (about 3 s for 400 articles); yielding to
+// the event loop between batches keeps a running bot answering interactions
+// and heartbeats while /reload rebuilds the index.
+const INDEX_BATCH = 25;
+
+/**
+ * The short key of an article id (10 characters), used where Discord allows
+ * only 100 characters: button ids and autocomplete values of long ids.
+ */
+export function articleKey(articleId: string): string {
+  return shortHash(articleId);
+}
+
+/**
+ * Loads the articles folder and builds the answer engine: the one start-up
+ * step shared by the bot and the console, and re-run by /reload.
+ *
+ * @throws Error only when the folder itself cannot be read (broken files are reported and skipped).
+ */
+export async function createAppState(options: AppStateOptions): Promise<AppState> {
+  const { articles, report } = await loadArticles(options.articlesDir, options.maxArticleBytes === undefined ? {} : { maxBytes: options.maxArticleBytes });
+  const index = new ArticleIndex();
+  for (let i = 0; i < articles.length; i++) {
+    index.add(articles[i]!);
+    if ((i + 1) % INDEX_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return buildAppState(articles, createAnswerEngine(index), report);
+}
+
+/** An app state over articles already in memory (tests, and {@link createAppState}). */
+export function createAppStateFromArticles(articles: readonly Article[], report?: LoadReport): AppState {
+  return buildAppState(articles, createAnswerEngine(articles), report ?? emptyReport(articles.length));
+}
+
+function buildAppState(articles: readonly Article[], engine: AnswerEngine, report: LoadReport): AppState {
+  const sorted = [...articles].sort(newestFirst);
+  const byId = new Map(sorted.map((a) => [a.id, a]));
+  const byKey = new Map(sorted.map((a) => [articleKey(a.id), a]));
+  return Object.freeze({
+    articles: Object.freeze(sorted),
+    engine,
+    report,
+    reportLines: Object.freeze(formatLoadReport(report)),
+    article: (idOrKey: string) => byId.get(idOrKey) ?? byKey.get(idOrKey),
+  });
+}
+
+function newestFirst(a: Article, b: Article): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  return a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+}
+
+function emptyReport(articlesLoaded: number): LoadReport {
+  return { folder: '(in memory)', filesRead: articlesLoaded, articlesLoaded, skipped: [], warnings: [], ignored: [], elapsedMs: 0 };
+}
+
+/**
+ * Why the articles folder could not be read, in a few words and without the
+ * path: "no such folder", "permission denied", "not a folder".
+ */
+export function describeFolderError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'not a folder';
+    default: {
+      // The loader's own message: "Cannot read the articles folder <path>: <reason>".
+      const message = error instanceof Error ? error.message : '';
+      return /^Cannot read the articles folder .*: (?<reason>[^:]+)$/u.exec(message)?.groups?.reason ?? 'it cannot be read';
+    }
+  }
+}

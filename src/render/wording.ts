@@ -1,0 +1,39 @@
+import type { Citation, FactKind } from '../answer/types.ts';
+
+/** What a reply says when the engine abstains. */
+export const NOT_FOUND = 'I could not find that in the loaded articles.';
+
+/** How fact kinds are labelled for people, in the order replies list them. */
+export const FACT_LABELS: Record<FactKind, string> = { who: 'Who', when: 'When', where: 'Where', number: 'Numbers', claim: 'Claims' };
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** An ISO date as people read it, the same everywhere: `2017-06-16` → `16 June 2017`; null → `date unknown`. */
+export function formatDate(date: string | null): string {
+  if (date === null) return 'date unknown';
+  const [year, month, day] = date.split('-').map(Number);
+  const name = MONTHS[(month ?? 0) - 1];
+  return name === undefined || day === undefined ? date : `${day} ${name} ${year}`;
+}
+
+/** The outlet, or `outlet unknown`. */
+export function formatOutlet(source: string | null): string {
+  return source ?? 'outlet unknown';
+}
+
+/** A 0-based paragraph index as people count it: `paragraph 4`. */
+export function formatParagraph(paragraph: number): string {
+  return `paragraph ${paragraph + 1}`;
+}
+
+/**
+ * A quote's attribution in one line: outlet, date, title and paragraph (1-based).
+ * `decorate` lets a renderer escape or style the parts (Discord escapes and italicises the title).
+ *
+ * @example describeCitation(c) // 'Associated Press, 16 June 2017, "Russia claims to have killed …", paragraph 4'
+ */
+export function describeCitation(citation: Citation, decorate: { text?: (s: string) => string; title?: (s: string) => string } = {}): string {
+  const text = decorate.text ?? ((s: string) => s);
+  const title = decorate.title ?? ((s: string) => `"${s}"`);
+  return `${text(formatOutlet(citation.source))}, ${formatDate(citation.date)}, ${title(citation.title)}, ${formatParagraph(citation.paragraph)}`;
+}
