@@ -151,7 +151,13 @@ interface FileListing {
 /** Lists article files under `folder` (relative, forward slashes, sorted), surviving symlink loops. */
 async function listArticleFiles(folder: string): Promise<FileListing> {
   const listing: FileListing = { files: [], ignored: [], unreadable: [] };
-  const visitedDirectories = new Set<string>([await realpath(folder)]);
+  let root: string;
+  try {
+    root = await realpath(folder);
+  } catch (error) {
+    throw new Error(`Cannot read the articles folder ${folder}: ${describeFsError(error)}`);
+  }
+  const visitedDirectories = new Set<string>([root]);
   const walk = async (directory: string): Promise<void> => {
     let entries;
     try {

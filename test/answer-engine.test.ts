@@ -74,6 +74,28 @@ describe('answering about the reference article', () => {
   });
 });
 
+describe('answers from real-world quirks', () => {
+  const weekend = article('weekend', 'Raid on depot', '2019-03-04', [
+    'On Sunday, gunmen attacked a fuel depot near the port.',
+    'On Sunday, gunmen attacked a fuel depot near the port.',
+    'Police said the attackers targeted the depot guards.',
+  ]);
+  const engine = createAnswerEngine([reference, harbour, weekend]);
+
+  test('a weekday is a date, never the answer to "who"', () => {
+    expect(engine.ask('who attacked the depot on Sunday', { currentArticleId: 'weekend' }).answer).not.toBe('Sunday');
+  });
+
+  test('a sentence the article repeats is quoted once', () => {
+    const quotes = engine.ask('gunmen attacked fuel depot', { currentArticleId: 'weekend' }).citations.map((c) => c.quote);
+    expect(new Set(quotes).size).toBe(quotes.length);
+  });
+
+  test('a lower-case name no article mentions makes the engine abstain', () => {
+    expect(engine.ask('what is the capital of mongolia', { currentArticleId: 'reference.txt' }).answer).toBeNull();
+  });
+});
+
 describe('conversation context', () => {
   const strikes = article('other-strike', 'Coalition strike hits convoy', '2017-07-01', [
     'A coalition airstrike targeted a convoy of fuel trucks near Deir el-Zour, officials said.',

@@ -82,16 +82,16 @@ function askQuestion(index: ArticleIndex, question: string, options: AskOptions)
   const analysis = analyzeQuestion(question);
   const maxExcerpts = options.maxExcerpts ?? 3;
   if (options.articleId !== undefined) {
-    return buildAnswer(analysis, rankSentences(index, analysis, new Set([options.articleId])), maxExcerpts);
+    return buildAnswer(index, analysis, rankSentences(index, analysis, new Set([options.articleId])), maxExcerpts);
   }
   const current = options.currentArticleId === undefined ? undefined : index.get(options.currentArticleId);
   if (current && namesOnlyWhatArticleMentions(analysis, current)) {
-    const fromCurrent = buildAnswer(analysis, rankSentences(index, analysis, new Set([current.id])), maxExcerpts);
+    const fromCurrent = buildAnswer(index, analysis, rankSentences(index, analysis, new Set([current.id])), maxExcerpts);
     if (fromCurrent.confidence === 'high' || fromCurrent.confidence === 'medium') return fromCurrent;
-    const fromAll = buildAnswer(analysis, rankSentences(index, analysis), maxExcerpts);
+    const fromAll = buildAnswer(index, analysis, rankSentences(index, analysis), maxExcerpts);
     return CONFIDENCE_ORDER[fromAll.confidence] > CONFIDENCE_ORDER[fromCurrent.confidence] ? fromAll : fromCurrent;
   }
-  return buildAnswer(analysis, rankSentences(index, analysis), maxExcerpts);
+  return buildAnswer(index, analysis, rankSentences(index, analysis), maxExcerpts);
 }
 
 const CONFIDENCE_ORDER: Record<Confidence, number> = { none: 0, low: 1, medium: 2, high: 3 };
@@ -153,18 +153,19 @@ function bigramOverlap(questionTerms: string[], sentenceTerms: string[]): number
   return found / (questionTerms.length - 1);
 }
 
-function buildAnswer(analysis: QuestionAnalysis, ranked: RankedSentence[], maxExcerpts: number): Answer {
+function buildAnswer(index: ArticleIndex, analysis: QuestionAnalysis, ranked: RankedSentence[], maxExcerpts: number): Answer {
   const citations: Citation[] = [];
   const seen = new Set<string>();
   for (const candidate of ranked) {
-    const key = `${candidate.article.id}:${candidate.sentence.paragraph}:${candidate.sentence.start}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // An article that repeats a sentence (or two copies of a story) should not fill the excerpts with one quote.
+    const text = candidate.article.paragraphs[candidate.sentence.paragraph]!.slice(candidate.sentence.start, candidate.sentence.end);
+    if (seen.has(text)) continue;
+    seen.add(text);
     citations.push(citeSentence(candidate.article, candidate.sentence));
     if (citations.length >= maxExcerpts) break;
   }
   const best = ranked[0];
-  const confidence = best ? judgeConfidence(analysis, best, ranked) : 'none';
+  const confidence = best ? judgeConfidence(index, analysis, best, ranked) : 'none';
   return {
     question: analysis.question,
     answer: confidence === 'none' || !best ? null : (best.span?.text ?? citations[0]?.quote ?? null),
@@ -178,9 +179,17 @@ function buildAnswer(analysis: QuestionAnalysis, ranked: RankedSentence[], maxEx
  * answer is of the kind asked for, the margin over the runner-up, and
  * whether the names the question mentions appear; below the floor: none.
  */
-function judgeConfidence(analysis: QuestionAnalysis, best: RankedSentence, ranked: RankedSentence[]): Confidence {
+function judgeConfidence(index: ArticleIndex, analysis: QuestionAnalysis, best: RankedSentence, ranked: RankedSentence[]): Confidence {
   const articleText = `${best.article.title} ${best.article.paragraphs.join(' ')}`.toLowerCase();
-  const namesFound = analysis.names.length === 0 ? 1 : analysis.names.filter((n) => articleText.includes(n.toLowerCase())).length / analysis.names.length;
+  // Words no loaded article contains ("mongolia" typed in lower case) count as names not found:
+  // the question is about something the collection does not know.
+  // In a longer question an unknown word is usually a paraphrase ("surrender" for "gave up"), so only
+  // a large share of unknown words says that.
+  const unknown = analysis.terms.filter((term) => term.length >= 4 && !index.knows(term) && !analysis.names.some((n) => n.toLowerCase().includes(term)));
+  const unknownWords = unknown.length * 3 >= analysis.terms.length ? unknown : [];
+  const asked = analysis.names.length + unknownWords.length;
+  const found = analysis.names.filter((n) => articleText.includes(n.toLowerCase())).length;
+  const namesFound = asked === 0 ? 1 : found / asked;
   const runnerUp = ranked.find((r) => r.article.id !== best.article.id || r.sentence !== best.sentence);
   const margin = runnerUp ? Math.max(0, Math.min(1, (best.score - runnerUp.score) / Math.max(best.score, 1e-9) / 0.2)) : 1;
   const fit = best.span?.typeFit ?? 0;

@@ -164,18 +164,20 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
     else if (token.entity === null && token.pos === 'NUM') candidates.push({ first: i, last: i, kind: 'number' });
   }
   // Proper names, joined by "of", "and", "'s", "de": "University of Chicago", "Fresno Street and Thorne Ave".
+  // Days and months are capitalised but are dates, not names ("on Sunday").
+  const isName = (t: TaggedToken | undefined) => t !== undefined && t.pos === 'PROPN' && !DATE_ENTITIES.has(t.entity ?? '');
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.pos !== 'PROPN') continue;
+    if (!isName(tokens[i])) continue;
     let j = i;
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1]!;
-      if (next.pos === 'PROPN' || (next.pos === 'NUM' && tokens[j]!.pos === 'PROPN')) j++;
-      else if (['of', 'and', 'de', 'the', "'s", '&'].includes(next.text.toLowerCase()) && tokens[j + 2]?.pos === 'PROPN') j += 2;
+      if (isName(next) || (next.pos === 'NUM' && isName(tokens[j]))) j++;
+      else if (['of', 'and', 'de', 'the', "'s", '&'].includes(next.text.toLowerCase()) && isName(tokens[j + 2])) j += 2;
       else break;
     }
     candidates.push({ first: i, last: j, kind: 'name' });
     // Each shorter name inside a joined one is a candidate too ("Fresno Street" of "Fresno Street and Thorne Ave").
-    for (let k = i; k < j; k++) if (tokens[k + 1]!.pos !== 'PROPN') candidates.push({ first: i, last: k, kind: 'name' });
+    for (let k = i; k < j; k++) if (!isName(tokens[k + 1])) candidates.push({ first: i, last: k, kind: 'name' });
     i = j;
   }
   // Noun phrases: determiner, adjectives, nouns; with an "of"-phrase attached.
