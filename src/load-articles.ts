@@ -155,7 +155,7 @@ async function listArticleFiles(folder: string): Promise<FileListing> {
   try {
     root = await realpath(folder);
   } catch (error) {
-    throw new Error(`Cannot read the articles folder ${folder}: ${describeFsError(error)}`);
+    throw new Error(`Cannot read the articles folder ${folder}: ${describeFsError(error, 'folder')}`);
   }
   const visitedDirectories = new Set<string>([root]);
   const walk = async (directory: string): Promise<void> => {
@@ -163,7 +163,7 @@ async function listArticleFiles(folder: string): Promise<FileListing> {
     try {
       entries = await readdir(directory, { withFileTypes: true });
     } catch (error) {
-      if (directory === folder) throw new Error(`Cannot read the articles folder ${folder}: ${describeFsError(error)}`);
+      if (directory === folder) throw new Error(`Cannot read the articles folder ${folder}: ${describeFsError(error, 'folder')}`);
       listing.unreadable.push({ file: toRelative(folder, directory) + '/', kind: 'unreadable', reason: `folder cannot be read (${describeFsError(error)})` });
       return;
     }
@@ -202,14 +202,16 @@ function toRelative(folder: string, path: string): string {
   return relative(folder, path).split(sep).join('/');
 }
 
-function describeFsError(error: unknown): string {
+function describeFsError(error: unknown, what: 'file' | 'folder' = 'file'): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
+    case 'ENOTDIR':
+      return 'not a folder';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
     case 'ENOENT':
-      return 'no such file';
+      return `no such ${what}`;
     case 'EISDIR':
       return 'is a folder';
     case 'ELOOP':
