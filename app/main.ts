@@ -8,7 +8,7 @@ import { startBot } from '../discord/start-bot.ts';
 import { ConfigError, loadConfig, type Config } from '../src/config.ts';
 import { runConsole } from '../src/console/run-console.ts';
 import { createLogger } from '../src/logger.ts';
-import { onShutdownSignal, openStore } from './open-store.ts';
+import { onShutdownSignal, openStore, watchFolder } from './open-store.ts';
 
 dotenv.config({ quiet: true });
 let config: Config;
@@ -31,8 +31,10 @@ if (config.discordToken !== null) {
     logger.fatal({ err: error }, `could not connect to Discord: ${reason}`);
     process.exit(1);
   }
+  const watch = watchFolder(config, store, (line) => logger.info({ line }, 'articles folder'));
   onShutdownSignal((signal) => {
     logger.info({ signal }, 'shutting down');
+    watch?.close();
     void bot.stop().then(() => process.exit(0));
   });
 } else {
@@ -43,5 +45,7 @@ if (config.discordToken !== null) {
   if (interactive) process.stderr.write('Type a slash command (/article latest, /ask who was targeted, /source, /help) or a question; /quit or Ctrl+D ends.\n');
   const stop = new AbortController();
   onShutdownSignal(() => stop.abort());
+  const watch = watchFolder(config, store, (line) => process.stderr.write(`${line}\n`));
   await runConsole({ store, input: process.stdin, output: process.stdout, logger, prompt: interactive, signal: stop.signal });
+  watch?.close();
 }

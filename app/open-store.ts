@@ -1,4 +1,6 @@
 import { AppStore } from '../src/app-state/app-store.ts';
+import { describeChanges } from '../src/app-state/apply-file-changes.ts';
+import type { FolderWatch } from '../src/app-state/watch-article-folder.ts';
 import { describeFolderError } from '../src/app-state/create-app-state.ts';
 import type { LocalConfig } from '../src/config.ts';
 import type { Logger } from '../src/logger.ts';
@@ -18,6 +20,21 @@ export async function openStore(config: LocalConfig, logger: Logger, report: (li
     process.stderr.write(`Cannot read the articles folder ${config.articlesDir}: ${describeFolderError(error)}.\nSet ARTICLES_DIR (or --articles) to a folder of article files.\n`);
     process.exit(1);
   }
+}
+
+/**
+ * Watches the articles folder when the configuration asks for it (the
+ * default), writing one line per batch of changes: added, changed and removed
+ * files show in answers within about a second, without a restart.
+ */
+export function watchFolder(config: LocalConfig, store: AppStore, report: (line: string) => void): FolderWatch | undefined {
+  if (!config.watchArticles) return undefined;
+  return store.watch(
+    (summary) => {
+      for (const line of describeChanges(summary)) report(line);
+    },
+    (error) => report(`watching ${config.articlesDir} failed: ${error.message}; use /reload after changes`),
+  );
 }
 
 /** Calls `stop` on the first SIGINT or SIGTERM, and exits at once on a second one. */

@@ -14,6 +14,8 @@ export interface LocalConfig {
   readonly logLevel: LogLevel;
   /** Article files larger than this are skipped. */
   readonly maxArticleBytes: number;
+  /** Watch the articles folder and reflect changes in answers without a restart (npm start). */
+  readonly watchArticles: boolean;
 }
 
 /** The whole configuration. The Discord fields are null when unset; without a token the bot runs as a console. */
@@ -55,6 +57,7 @@ const localShape = {
   ARTICLES_DIR: optional(z.string()),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
   MAX_ARTICLE_BYTES: optional(integer(1, 1024 * 1024 * 1024)),
+  WATCH_ARTICLES: optional(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })),
 };
 
 const discordShape = {
@@ -86,6 +89,7 @@ function localFrom(values: z.infer<z.ZodObject<typeof localShape>>): LocalConfig
     articlesDir: values.ARTICLES_DIR ?? DEFAULT_ARTICLES_DIR,
     logLevel: values.LOG_LEVEL ?? 'info',
     maxArticleBytes: values.MAX_ARTICLE_BYTES ?? DEFAULT_MAX_ARTICLE_BYTES,
+    watchArticles: values.WATCH_ARTICLES === undefined ? true : ['true', '1', 'yes'].includes(values.WATCH_ARTICLES),
   };
 }
 

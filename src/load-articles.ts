@@ -110,26 +110,45 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
 }
 
 async function loadOneFile(folder: string, file: string, maxBytes: number, skipped: SkippedFile[], warnings: LoadWarning[]): Promise<Article[]> {
+  const result = await readArticleFile(folder, file, maxBytes);
+  if (!result.ok) {
+    skipped.push(result.skipped);
+    return [];
+  }
+  for (const message of result.warnings) warnings.push({ file, message });
+  return result.articles;
+}
+
+/** One file read and parsed: its articles and warnings, or why it was skipped. */
+export type FileReadResult = { ok: true; articles: Article[]; warnings: string[] } | { ok: false; skipped: SkippedFile };
+
+/**
+ * Reads and parses one article file of the folder (a path relative to it,
+ * with forward slashes). Never throws: a missing, unreadable, oversized or
+ * broken file comes back as a skip with its reason.
+ */
+export async function readArticleFile(folder: string, file: string, maxBytes = DEFAULT_MAX_ARTICLE_BYTES): Promise<FileReadResult> {
   const path = join(folder, ...file.split('/'));
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
     if (info.size > maxBytes) {
-      skipped.push({ file, kind: 'too-large', reason: `is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit` });
-      return [];
+      return { ok: false, skipped: { file, kind: 'too-large', reason: `is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit` } };
     }
     bytes = await readFile(path);
   } catch (error) {
-    skipped.push({ file, kind: 'unreadable', reason: `cannot be read (${describeFsError(error)})` });
-    return [];
+    return { ok: false, skipped: { file, kind: 'unreadable', reason: `cannot be read (${describeFsError(error)})` } };
   }
   const outcome = parseArticleFile(bytes, file, { maxBytes });
-  if (!outcome.ok) {
-    skipped.push({ file, kind: outcome.error.kind, reason: outcome.error.message });
-    return [];
-  }
-  for (const message of outcome.warnings) warnings.push({ file, message });
-  return outcome.articles;
+  if (!outcome.ok) return { ok: false, skipped: { file, kind: outcome.error.kind, reason: outcome.error.message } };
+  return { ok: true, articles: outcome.articles, warnings: outcome.warnings };
+}
+
+/** True for a path (relative, forward slashes) the loader would read as an article file. */
+export function isArticleFile(file: string): boolean {
+  const name = file.split('/').pop() ?? '';
+  if (file.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) return false;
+  return !NOT_ARTICLES.test(name) && ARTICLE_EXTENSIONS.includes(extname(name).toLowerCase());
 }
 
 function sameText(a: Article, b: Article): boolean {
@@ -188,7 +207,7 @@ async function listArticleFiles(folder: string): Promise<FileListing> {
         visitedDirectories.add(await realpath(path));
       }
       if (isDirectory) await walk(path);
-      else if (NOT_ARTICLES.test(entry.name) || !ARTICLE_EXTENSIONS.includes(extname(entry.name).toLowerCase())) listing.ignored.push(file);
+      else if (!isArticleFile(file)) listing.ignored.push(file);
       else listing.files.push(file);
     }
   };

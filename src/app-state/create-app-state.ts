@@ -60,6 +60,11 @@ export function createAppStateFromArticles(articles: readonly Article[], report?
   return buildAppState(articles, createAnswerEngine(articles), report ?? emptyReport(articles.length));
 }
 
+/** The state after live changes to its (shared, already updated) index: new article list and report. */
+export function rebuildAppState(previous: AppState, articles: readonly Article[], report: LoadReport): AppState {
+  return buildAppState(articles, previous.engine, report);
+}
+
 function buildAppState(articles: readonly Article[], engine: AnswerEngine, report: LoadReport): AppState {
   const sorted = [...articles].sort(newestFirst);
   const byId = new Map(sorted.map((a) => [a.id, a]));

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       articlesDir: './articles',
       logLevel: 'info',
       maxArticleBytes: 5 * 1024 * 1024,
+      watchArticles: true,
       discordToken: null,
       discordClientId: null,
       discordGuildId: null,
@@ -73,7 +74,9 @@ describe('loadConfig', () => {
 
 describe('loadLocalConfig', () => {
   test('reads only what the console needs: Discord variables, even bad ones, are ignored', () => {
-    expect(loadLocalConfig({ ARTICLES_DIR: 'x', DISCORD_GUILD_ID: 'not an id' })).toEqual({ articlesDir: 'x', logLevel: 'info', maxArticleBytes: 5 * 1024 * 1024 });
+    expect(loadLocalConfig({ ARTICLES_DIR: 'x', DISCORD_GUILD_ID: 'not an id' })).toEqual({ articlesDir: 'x', logLevel: 'info', maxArticleBytes: 5 * 1024 * 1024, watchArticles: true });
+    expect(loadLocalConfig({ WATCH_ARTICLES: 'false' }).watchArticles).toBe(false);
+    expect(() => loadLocalConfig({ WATCH_ARTICLES: 'maybe' })).toThrow(/WATCH_ARTICLES: must be true or false/);
     expect(() => loadLocalConfig({ LOG_LEVEL: 'nope' })).toThrow(ConfigError);
   });
 });
