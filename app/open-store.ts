@@ -1,5 +1,6 @@
 import { AppStore } from '../src/app-state/app-store.ts';
 import { describeChanges } from '../src/app-state/apply-file-changes.ts';
+import type { LoadProgress } from '../src/app-state/create-app-state.ts';
 import type { FolderWatch } from '../src/app-state/watch-article-folder.ts';
 import { describeFolderError } from '../src/app-state/create-app-state.ts';
 import type { LocalConfig } from '../src/config.ts';
@@ -10,9 +11,14 @@ import type { Logger } from '../src/logger.ts';
  * engine, writing the load report to standard error. Exits with a one-line
  * message when the folder cannot be read.
  */
-export async function openStore(config: LocalConfig, logger: Logger, report: (line: string) => void): Promise<AppStore> {
+export async function openStore(
+  config: LocalConfig,
+  logger: Logger,
+  report: (line: string) => void,
+  onProgress?: (progress: LoadProgress) => void,
+): Promise<AppStore> {
   try {
-    const store = await AppStore.open({ articlesDir: config.articlesDir, maxArticleBytes: config.maxArticleBytes });
+    const store = await AppStore.open({ articlesDir: config.articlesDir, maxArticleBytes: config.maxArticleBytes, ...(onProgress ? { onProgress } : {}) });
     for (const line of store.current.reportLines) report(line);
     logger.debug({ articles: store.current.articles.length, folder: config.articlesDir }, 'articles loaded');
     return store;

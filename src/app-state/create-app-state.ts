@@ -8,6 +8,16 @@ import { shortHash } from '../short-hash.ts';
 export interface AppStateOptions {
   articlesDir: string;
   maxArticleBytes?: number;
+  /** Hears how far start-up has come: files read and parsed, then articles indexed. */
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+/** How far a load has come. */
+export interface LoadProgress {
+  phase: 'reading' | 'indexing';
+  done: number;
+  total: number;
+  elapsedMs: number;
 }
 
 /**
@@ -46,11 +56,20 @@ export function articleKey(articleId: string): string {
  * @throws Error only when the folder itself cannot be read (broken files are reported and skipped).
  */
 export async function createAppState(options: AppStateOptions): Promise<AppState> {
-  const { articles, report } = await loadArticles(options.articlesDir, options.maxArticleBytes === undefined ? {} : { maxBytes: options.maxArticleBytes });
+  const started = performance.now();
+  const progress = (phase: LoadProgress['phase'], done: number, total: number) =>
+    options.onProgress?.({ phase, done, total, elapsedMs: performance.now() - started });
+  const { articles, report } = await loadArticles(options.articlesDir, {
+    ...(options.maxArticleBytes === undefined ? {} : { maxBytes: options.maxArticleBytes }),
+    onProgress: (done, total) => progress('reading', done, total),
+  });
   const index = new ArticleIndex();
   for (let i = 0; i < articles.length; i++) {
     index.add(articles[i]!);
-    if ((i + 1) % INDEX_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+    if ((i + 1) % INDEX_BATCH === 0 || i + 1 === articles.length) {
+      progress('indexing', i + 1, articles.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   return buildAppState(articles, createAnswerEngine(index), report);
 }
