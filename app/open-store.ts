@@ -18,7 +18,12 @@ export async function openStore(
   onProgress?: (progress: LoadProgress) => void,
 ): Promise<AppStore> {
   try {
-    const store = await AppStore.open({ articlesDir: config.articlesDir, maxArticleBytes: config.maxArticleBytes, ...(onProgress ? { onProgress } : {}) });
+    const store = await AppStore.open({
+      articlesDir: config.articlesDir,
+      maxArticleBytes: config.maxArticleBytes,
+      ...(config.articleCache === null ? {} : { cachePath: config.articleCache }),
+      ...(onProgress ? { onProgress } : {}),
+    });
     for (const line of store.current.reportLines) report(line);
     logger.debug({ articles: store.current.articles.length, folder: config.articlesDir }, 'articles loaded');
     return store;

@@ -7,6 +7,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const DEFAULT_ARTICLES_DIR = './articles';
 export const DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 10;
+/** Inside the working directory, git-ignored (`.cache/`). */
+export const DEFAULT_ARTICLE_CACHE = '.cache/articles.json';
 
 /** What the console needs: where the articles are and how to log. No token. */
 export interface LocalConfig {
@@ -16,6 +18,8 @@ export interface LocalConfig {
   readonly maxArticleBytes: number;
   /** Watch the articles folder and reflect changes in answers without a restart (npm start). */
   readonly watchArticles: boolean;
+  /** Where parsed articles are kept between runs, or null for no cache. */
+  readonly articleCache: string | null;
 }
 
 /** The whole configuration. The Discord fields are null when unset; without a token the bot runs as a console. */
@@ -57,6 +61,7 @@ const localShape = {
   ARTICLES_DIR: optional(z.string()),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
   MAX_ARTICLE_BYTES: optional(integer(1, 1024 * 1024 * 1024)),
+  ARTICLE_CACHE: optional(z.string()),
   WATCH_ARTICLES: optional(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })),
 };
 
@@ -90,6 +95,7 @@ function localFrom(values: z.infer<z.ZodObject<typeof localShape>>): LocalConfig
     logLevel: values.LOG_LEVEL ?? 'info',
     maxArticleBytes: values.MAX_ARTICLE_BYTES ?? DEFAULT_MAX_ARTICLE_BYTES,
     watchArticles: values.WATCH_ARTICLES === undefined ? true : ['true', '1', 'yes'].includes(values.WATCH_ARTICLES),
+    articleCache: values.ARTICLE_CACHE === 'off' ? null : (values.ARTICLE_CACHE ?? DEFAULT_ARTICLE_CACHE),
   };
 }
 

@@ -3,6 +3,7 @@ import { extname, join, relative, sep } from 'node:path';
 import type { Article } from './article.ts';
 import { ARTICLE_EXTENSIONS, DEFAULT_MAX_ARTICLE_BYTES, formatBytes, parseArticleFile } from './parse/parse-article-file.ts';
 import type { ParseErrorKind } from './parse/parse-outcome.ts';
+import { ArticleCache } from './cache/article-cache.ts';
 
 /** A file that was not loaded, and why. */
 export interface SkippedFile {
@@ -27,6 +28,8 @@ export interface LoadReport {
   warnings: LoadWarning[];
   /** Files not in an article format (images, stylesheets, …) and README/LICENSE files, by path. */
   ignored: string[];
+  /** Files whose parse came from the cache (unchanged since the last run). */
+  fromCache?: number;
   elapsedMs: number;
 }
 
@@ -42,6 +45,8 @@ export interface LoadOptions {
   maxBytes?: number;
   /** Called after each file, for progress displays. */
   onProgress?: (done: number, total: number) => void;
+  /** Parsed articles from earlier runs: unchanged files are not parsed again. Saved at the end of the load. */
+  cache?: ArticleCache;
 }
 
 // Files a folder of articles commonly holds that are about the articles, not articles.
@@ -71,7 +76,7 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
     while (next < files.length) {
       const index = next++;
       const file = files[index]!;
-      parsed[index] = await loadOneFile(folder, file, maxBytes, skipped, warnings);
+      parsed[index] = await loadOneFile(folder, file, maxBytes, skipped, warnings, options.cache);
       options.onProgress?.(++done, files.length);
     }
   };
@@ -95,6 +100,14 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
     articles.push(article);
   }
   skipped.sort((a, b) => a.file.localeCompare(b.file));
+  if (options.cache) {
+    try {
+      await options.cache.save();
+    } catch (error) {
+      // A cache that cannot be written costs the next start-up time, not this one its articles.
+      warnings.push({ file: options.cache.path, message: `cache not saved (${describeFsError(error)})` });
+    }
+  }
   return {
     articles,
     report: {
@@ -104,13 +117,21 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
       skipped,
       warnings,
       ignored,
+      ...(options.cache ? { fromCache: options.cache.hits } : {}),
       elapsedMs: performance.now() - started,
     },
   };
 }
 
-async function loadOneFile(folder: string, file: string, maxBytes: number, skipped: SkippedFile[], warnings: LoadWarning[]): Promise<Article[]> {
-  const result = await readArticleFile(folder, file, maxBytes);
+async function loadOneFile(
+  folder: string,
+  file: string,
+  maxBytes: number,
+  skipped: SkippedFile[],
+  warnings: LoadWarning[],
+  cache: ArticleCache | undefined,
+): Promise<Article[]> {
+  const result = await readArticleFile(folder, file, maxBytes, cache);
   if (!result.ok) {
     skipped.push(result.skipped);
     return [];
@@ -127,7 +148,7 @@ export type FileReadResult = { ok: true; articles: Article[]; warnings: string[]
  * with forward slashes). Never throws: a missing, unreadable, oversized or
  * broken file comes back as a skip with its reason.
  */
-export async function readArticleFile(folder: string, file: string, maxBytes = DEFAULT_MAX_ARTICLE_BYTES): Promise<FileReadResult> {
+export async function readArticleFile(folder: string, file: string, maxBytes = DEFAULT_MAX_ARTICLE_BYTES, cache?: ArticleCache): Promise<FileReadResult> {
   const path = join(folder, ...file.split('/'));
   let bytes: Uint8Array;
   try {
@@ -139,8 +160,12 @@ export async function readArticleFile(folder: string, file: string, maxBytes = D
   } catch (error) {
     return { ok: false, skipped: { file, kind: 'unreadable', reason: `cannot be read (${describeFsError(error)})` } };
   }
+  const hash = cache ? ArticleCache.hash(bytes) : '';
+  const cached = cache?.get(file, hash);
+  if (cached) return { ok: true, ...cached };
   const outcome = parseArticleFile(bytes, file, { maxBytes });
   if (!outcome.ok) return { ok: false, skipped: { file, kind: outcome.error.kind, reason: outcome.error.message } };
+  cache?.set(file, hash, { articles: outcome.articles, warnings: outcome.warnings });
   return { ok: true, articles: outcome.articles, warnings: outcome.warnings };
 }
 
@@ -252,7 +277,8 @@ export function formatLoadReport(report: LoadReport): string[] {
   const lines = [
     `Loaded ${plural(report.articlesLoaded, 'article')} from ${plural(report.filesRead, 'file')} in ${seconds} s; ` +
       `${report.skipped.length} skipped, ${plural(report.warnings.length, 'warning')}` +
-      (report.ignored.length > 0 ? `, ${report.ignored.length} other files ignored.` : '.'),
+      (report.ignored.length > 0 ? `, ${report.ignored.length} other files ignored` : '') +
+      (report.fromCache ? ` (${report.fromCache} unchanged files from the cache).` : '.'),
   ];
   for (const skip of report.skipped) lines.push(`  skipped ${skip.file}: ${skip.reason}`);
   for (const warning of report.warnings) lines.push(`  warning ${warning.file}: ${warning.message}`);

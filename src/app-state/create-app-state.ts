@@ -1,4 +1,5 @@
 import type { Article } from '../article.ts';
+import { ArticleCache } from '../cache/article-cache.ts';
 import { createAnswerEngine, type AnswerEngine } from '../answer/create-answer-engine.ts';
 import { loadArticles, formatLoadReport, type LoadReport } from '../load-articles.ts';
 import { ArticleIndex } from '../search/article-index.ts';
@@ -8,6 +9,8 @@ import { shortHash } from '../short-hash.ts';
 export interface AppStateOptions {
   articlesDir: string;
   maxArticleBytes?: number;
+  /** The cache file of parsed articles; none when absent. */
+  cachePath?: string;
   /** Hears how far start-up has come: files read and parsed, then articles indexed. */
   onProgress?: (progress: LoadProgress) => void;
 }
@@ -59,8 +62,10 @@ export async function createAppState(options: AppStateOptions): Promise<AppState
   const started = performance.now();
   const progress = (phase: LoadProgress['phase'], done: number, total: number) =>
     options.onProgress?.({ phase, done, total, elapsedMs: performance.now() - started });
+  const cache = options.cachePath === undefined ? undefined : await ArticleCache.open(options.cachePath);
   const { articles, report } = await loadArticles(options.articlesDir, {
     ...(options.maxArticleBytes === undefined ? {} : { maxBytes: options.maxArticleBytes }),
+    ...(cache ? { cache } : {}),
     onProgress: (done, total) => progress('reading', done, total),
   });
   const index = new ArticleIndex();

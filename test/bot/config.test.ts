@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       maxArticleBytes: 5 * 1024 * 1024,
       watchArticles: true,
+      articleCache: '.cache/articles.json',
       discordToken: null,
       discordClientId: null,
       discordGuildId: null,
@@ -74,7 +75,8 @@ describe('loadConfig', () => {
 
 describe('loadLocalConfig', () => {
   test('reads only what the console needs: Discord variables, even bad ones, are ignored', () => {
-    expect(loadLocalConfig({ ARTICLES_DIR: 'x', DISCORD_GUILD_ID: 'not an id' })).toEqual({ articlesDir: 'x', logLevel: 'info', maxArticleBytes: 5 * 1024 * 1024, watchArticles: true });
+    expect(loadLocalConfig({ ARTICLES_DIR: 'x', DISCORD_GUILD_ID: 'not an id' })).toEqual({ articlesDir: 'x', logLevel: 'info', maxArticleBytes: 5 * 1024 * 1024, watchArticles: true, articleCache: '.cache/articles.json' });
+    expect(loadLocalConfig({ ARTICLE_CACHE: 'off' }).articleCache).toBeNull();
     expect(loadLocalConfig({ WATCH_ARTICLES: 'false' }).watchArticles).toBe(false);
     expect(() => loadLocalConfig({ WATCH_ARTICLES: 'maybe' })).toThrow(/WATCH_ARTICLES: must be true or false/);
     expect(() => loadLocalConfig({ LOG_LEVEL: 'nope' })).toThrow(ConfigError);
