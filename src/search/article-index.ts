@@ -46,15 +46,20 @@ export class ArticleIndex {
   // How many passages contain each term: the IDF that ranks sentences inside passages.
   readonly #passageFrequency = new Map<string, number>();
   #passageCount = 0;
+  // Documents arrive as their terms, already processed (see `add`), so that
+  // each paragraph is tokenised and stemmed once for minisearch and for the
+  // passage frequencies; queries are processed the same way at search time.
   readonly #search = new MiniSearch<PassageDocument>({
     fields: ['title', 'text'],
     storeFields: [],
-    tokenize: (text) => splitWords(text),
-    processTerm: (word) => {
-      const terms = toIndexTerms(word);
-      return terms.length === 0 ? null : terms;
-    },
+    tokenize: (terms) => terms.split(' '),
+    processTerm: (term) => term || null,
     searchOptions: {
+      tokenize: (text) => splitWords(text),
+      processTerm: (word) => {
+        const terms = toIndexTerms(word);
+        return terms.length === 0 ? null : terms;
+      },
       boost: { title: TITLE_BOOST },
       combineWith: 'OR',
       prefix: false,
@@ -72,15 +77,12 @@ export class ArticleIndex {
   add(article: Article): void {
     if (this.#articles.has(article.id)) this.remove(article.id);
     this.#articles.set(article.id, article);
-    const documents = article.paragraphs.map((text, paragraph) => ({
-      id: passageId(article.id, paragraph),
-      articleId: article.id,
-      paragraph,
-      title: article.title,
-      text,
-    }));
-    this.#search.addAll(documents);
-    for (const text of article.paragraphs) this.#countTerms(text, +1);
+    const title = toTerms(article.title).join(' ');
+    article.paragraphs.forEach((text, paragraph) => {
+      const terms = toTerms(text);
+      this.#search.add({ id: passageId(article.id, paragraph), articleId: article.id, paragraph, title, text: terms.join(' ') });
+      this.#countTerms(terms, +1);
+    });
   }
 
   /** Removes an article; returns false when no article has that id. */
@@ -88,7 +90,7 @@ export class ArticleIndex {
     const article = this.#articles.get(articleId);
     if (!article) return false;
     for (let paragraph = 0; paragraph < article.paragraphs.length; paragraph++) this.#search.discard(passageId(articleId, paragraph));
-    for (const text of article.paragraphs) this.#countTerms(text, -1);
+    for (const text of article.paragraphs) this.#countTerms(toTerms(text), -1);
     this.#articles.delete(articleId);
     return true;
   }
@@ -135,9 +137,9 @@ export class ArticleIndex {
     }));
   }
 
-  #countTerms(text: string, delta: 1 | -1): void {
+  #countTerms(terms: readonly string[], delta: 1 | -1): void {
     this.#passageCount += delta;
-    for (const term of new Set(toTerms(text))) {
+    for (const term of new Set(terms)) {
       const count = (this.#passageFrequency.get(term) ?? 0) + delta;
       if (count <= 0) this.#passageFrequency.delete(term);
       else this.#passageFrequency.set(term, count);
