@@ -10,11 +10,15 @@
  *   and checked against the hash. `<scope>` is `n` (all articles), `a<key>`
  *   (asked with `article:`) or `c<key>` (the channel's current article then);
  *   `<key>` is the article's 10-character {@link articleKey}.
- * - `ask:src:<key>.<paragraph>.<start>.<end>,…` — "Source": the quoted
- *   passages themselves (numbers in base 36), best first; passages that do
- *   not fit in 100 characters are left out (three always fit in practice).
+ * - `ask:src:<key>.<paragraph>.<start>.<end>.<check>,…` — "Source": the quoted
+ *   passages themselves (numbers in base 36), best first, each with a
+ *   4-character {@link quoteCheck} of the quoted text, so that a passage whose
+ *   article changed since the answer is not shown as its source; passages
+ *   that do not fit in 100 characters are left out (three always fit in
+ *   practice). Ids without checks (made before they existed) still read.
  */
 import { CUSTOM_ID_MAX } from '../src/format/discord-limits.ts';
+import { shortHash } from '../src/short-hash.ts';
 
 /** The state of an answer's buttons. */
 export type ButtonAction =
@@ -27,6 +31,20 @@ export interface PassageKey {
   paragraph: number;
   start: number;
   end: number;
+  /** {@link quoteCheck} of the quoted text, when the id carries one. */
+  check?: string;
+}
+
+const CHECK = /^[\w-]{4}$/u;
+
+/**
+ * A 4-character digest of a quote, carried in a "Source" button's id: the
+ * passage at the same offsets after a reload is the quote only if it matches.
+ *
+ * @example quoteCheck('The ministry said …') // e.g. 'pJ3x'
+ */
+export function quoteCheck(quote: string): string {
+  return shortHash(quote).slice(0, 4);
 }
 
 const KEY = /^[\w-]{10}$/u;
@@ -43,7 +61,7 @@ export function encodeCustomId(action: ButtonAction): string {
   }
   let id = 'ask:src:';
   for (const [i, p] of action.passages.entries()) {
-    const part = `${i > 0 ? ',' : ''}${p.key}.${p.paragraph.toString(36)}.${p.start.toString(36)}.${p.end.toString(36)}`;
+    const part = `${i > 0 ? ',' : ''}${p.key}.${p.paragraph.toString(36)}.${p.start.toString(36)}.${p.end.toString(36)}${p.check !== undefined ? `.${p.check}` : ''}`;
     if (id.length + part.length > CUSTOM_ID_MAX) break;
     id += part;
   }
@@ -65,10 +83,13 @@ export function decodeCustomId(customId: string): ButtonAction | null {
   if (!source) return null;
   const passages: PassageKey[] = [];
   for (const part of source[1]!.split(',')) {
-    const [key = '', ...numbers] = part.split('.');
+    const [key = '', ...rest] = part.split('.');
+    const numbers = rest.slice(0, 3);
+    const check = rest[3];
     const [paragraph, start, end] = numbers.map((n) => (/^[0-9a-z]{1,8}$/u.test(n) ? parseInt(n, 36) : Number.NaN));
-    if (!KEY.test(key) || numbers.length !== 3 || [paragraph, start, end].some((n) => n === undefined || Number.isNaN(n))) return null;
-    passages.push({ key, paragraph: paragraph!, start: start!, end: end! });
+    if (!KEY.test(key) || rest.length < 3 || rest.length > 4 || (check !== undefined && !CHECK.test(check))) return null;
+    if ([paragraph, start, end].some((n) => n === undefined || Number.isNaN(n))) return null;
+    passages.push({ key, paragraph: paragraph!, start: start!, end: end!, ...(check !== undefined ? { check } : {}) });
   }
   return { kind: 'source', passages };
 }

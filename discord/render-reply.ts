@@ -17,7 +17,7 @@ import { truncateText } from '../src/format/truncate-text.ts';
 import type { AnswerReply, ArticleReply, ArticleSource, ExcerptsReply, ListReply, Reply, SourceReply } from '../src/reply/reply.ts';
 import { describeCitation, FACT_LABELS, formatDate, formatOutlet, formatParagraph, NOT_FOUND } from '../src/render/wording.ts';
 import { shortHash } from '../src/short-hash.ts';
-import { encodeCustomId } from './custom-id.ts';
+import { encodeCustomId, quoteCheck } from './custom-id.ts';
 
 /** A reply as Discord receives it: the parts of a message, and whether only the user sees it. */
 export interface DiscordMessage {
@@ -120,7 +120,7 @@ function answerButtons(reply: AnswerReply): APIActionRowComponent<APIButtonCompo
     buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'More excerpts', custom_id: encodeCustomId({ kind: 'more', scope, questionHash: shortHash(reply.question) }) });
   }
   if (reply.citations.length > 0) {
-    const passages = reply.citations.map((c) => ({ key: articleKey(c.articleId), paragraph: c.paragraph, start: c.start, end: c.end }));
+    const passages = reply.citations.map((c) => ({ key: articleKey(c.articleId), paragraph: c.paragraph, start: c.start, end: c.end, check: quoteCheck(c.quote) }));
     buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Source', custom_id: encodeCustomId({ kind: 'source', passages }) });
   }
   return buttons.length === 0 ? [] : [{ type: ComponentType.ActionRow, components: buttons }];

@@ -35,13 +35,30 @@ async function bot(discord: FakeDiscord, store: AppStore): Promise<Bot> {
   return started;
 }
 
-/** Resolves once `check` holds, polling; rejects after `timeoutMs`. */
-async function until(check: () => boolean, timeoutMs: number): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/**
+ * Resolves when the child's output (as `read()` returns it after each chunk) contains `text`;
+ * rejects if the child exits first, or after `timeoutMs` (a guard against a hang, not a wait).
+ */
+function outputContains(child: ReturnType<typeof spawn>, read: () => string, text: string, timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => finish(new Error(`"${text}" did not appear within ${timeoutMs} ms; output:\n${read()}`)), timeoutMs);
+    const onData = () => {
+      if (read().includes(text)) finish();
+    };
+    const onExit = () => finish(new Error(`the process exited before "${text}"; output:\n${read()}`));
+    function finish(error?: Error): void {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
+    }
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
+    onData();
+  });
 }
 
 function buttonId(message: FakeMessage, label: string): string {
@@ -119,7 +136,7 @@ describe('the bot against a Discord-compatible server', () => {
     cleanups.push(async () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     });
-    await until(() => output.includes('"msg":"bot ready"') || child.exitCode !== null, 30_000);
+    await outputContains(child, () => output, '"msg":"bot ready"', 30_000);
     expect(discord.identifies).toBe(1);
     const reply = await discord.sendSlashCommand({ name: 'article', subcommand: 'latest' }).settled();
     expect(reply.embeds[0]?.title).toBe('Wildfire forces evacuation of hill villages');
