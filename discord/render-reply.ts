@@ -243,5 +243,7 @@ function finish(embed: APIEmbed): APIEmbed {
     out.fields = out.fields.slice(0, -1);
     excess = embedTextLength(out) - EMBED_TOTAL_MAX;
   }
+  // Discord refuses an empty description ("must be 1 or more in length"): leave it out instead.
+  if (out.description === '') delete out.description;
   return out;
 }
