@@ -48,7 +48,7 @@ describe('the article cache', () => {
 
   for (const [name, content, problem] of [
     ['corrupt (not JSON)', '{"format": "news-desk-bot/article-cache", "vers', 'corrupt'],
-    ['corrupt (wrong shape)', JSON.stringify({ format: 'news-desk-bot/article-cache', version: 1, entries: [1, 2] }), 'corrupt'],
+    ['corrupt (wrong shape)', JSON.stringify({ format: 'news-desk-bot/article-cache', version: ARTICLE_CACHE_VERSION, entries: [1, 2] }), 'corrupt'],
     ['foreign (another program)', JSON.stringify({ format: 'something-else', version: 1, entries: {} }), 'foreign'],
     ['foreign (another version)', JSON.stringify({ format: 'news-desk-bot/article-cache', version: 999, entries: {} }), 'foreign'],
   ] as const) {

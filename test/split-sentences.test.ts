@@ -14,6 +14,8 @@ const cases: Array<{ text: string; sentences: string[] }> = [
   { text: 'He lives in Washington, D.C. It is fine.', sentences: ['He lives in Washington, D.C.', 'It is fine.'] },
   { text: '  Leading and trailing space.  ', sentences: ['Leading and trailing space.'] },
   { text: 'No final punctuation', sentences: ['No final punctuation'] },
+  { text: 'Thanks <@!789> for the tip. It helped.', sentences: ['Thanks <@!789> for the tip.', 'It helped.'] },
+  { text: 'See https://example.org/a.b!c?d=1 for more. Done.', sentences: ['See https://example.org/a.b!c?d=1 for more.', 'Done.'] },
 ];
 
 describe('splitSentences', () => {

@@ -37,6 +37,7 @@ export function splitSentences(text: string): SentenceSpan[] {
       spans.push({ start, end: start + written.length });
       cursor = start + written.length;
     });
+  mergeSplitTokens(text, spans);
   if (spans.length === 0) {
     const start = text.length - text.trimStart().length;
     return [{ start, end: text.trimEnd().length }];
@@ -48,4 +49,22 @@ export function splitSentences(text: string): SentenceSpan[] {
     spans.push({ start, end: start + rest.length });
   }
   return spans;
+}
+
+// Markup that must stay whole: Discord mentions (`<@!42>`, `<@&7>`, `<#9>`) and URLs.
+const UNBREAKABLE = /<[@#][!&]?\d+>|https?:\/\/\S+/g;
+
+/** Joins two sentences where the boundary between them falls inside a mention or a URL. */
+function mergeSplitTokens(text: string, spans: SentenceSpan[]): void {
+  for (const match of text.matchAll(UNBREAKABLE)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    for (let i = 0; i + 1 < spans.length; i++) {
+      const boundary = spans[i]!.end;
+      if (boundary > start && boundary < end) {
+        spans.splice(i, 2, { start: spans[i]!.start, end: spans[i + 1]!.end });
+        i--;
+      }
+    }
+  }
 }
