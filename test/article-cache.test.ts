@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ArticleCache } from '../src/cache/article-cache.ts';
+import { ARTICLE_CACHE_VERSION, ArticleCache } from '../src/cache/article-cache.ts';
 import { loadArticles } from '../src/load-articles.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'articles');
