@@ -30,6 +30,8 @@ export interface LoadReport {
   ignored: string[];
   /** Files whose parse came from the cache (unchanged since the last run). */
   fromCache?: number;
+  /** Articles whose index entries came from the saved index. */
+  indexFromCache?: number;
   elapsedMs: number;
 }
 
@@ -278,7 +280,7 @@ export function formatLoadReport(report: LoadReport): string[] {
     `Loaded ${plural(report.articlesLoaded, 'article')} from ${plural(report.filesRead, 'file')} in ${seconds} s; ` +
       `${report.skipped.length} skipped, ${plural(report.warnings.length, 'warning')}` +
       (report.ignored.length > 0 ? `, ${report.ignored.length} other files ignored` : '') +
-      (report.fromCache ? ` (${report.fromCache} unchanged files from the cache).` : '.'),
+      (report.fromCache ? ` (${report.fromCache} unchanged files from the cache${report.indexFromCache ? `, ${report.indexFromCache} articles from the saved index` : ''}).` : '.'),
   ];
   for (const skip of report.skipped) lines.push(`  skipped ${skip.file}: ${skip.reason}`);
   for (const warning of report.warnings) lines.push(`  warning ${warning.file}: ${warning.message}`);

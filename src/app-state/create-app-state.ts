@@ -1,5 +1,6 @@
 import type { Article } from '../article.ts';
 import { ArticleCache } from '../cache/article-cache.ts';
+import { loadIndex, saveIndex } from '../cache/index-cache.ts';
 import { createAnswerEngine, type AnswerEngine } from '../answer/create-answer-engine.ts';
 import { loadArticles, formatLoadReport, type LoadReport } from '../load-articles.ts';
 import { ArticleIndex } from '../search/article-index.ts';
@@ -68,15 +69,36 @@ export async function createAppState(options: AppStateOptions): Promise<AppState
     ...(cache ? { cache } : {}),
     onProgress: (done, total) => progress('reading', done, total),
   });
-  const index = new ArticleIndex();
-  for (let i = 0; i < articles.length; i++) {
-    index.add(articles[i]!);
-    if ((i + 1) % INDEX_BATCH === 0 || i + 1 === articles.length) {
-      progress('indexing', i + 1, articles.length);
+  const indexArticle = async (index: ArticleIndex, article: Article, done: number) => {
+    index.add(article);
+    if (done % INDEX_BATCH === 0 || done === articles.length) {
+      progress('indexing', done, articles.length);
       await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  let index: ArticleIndex;
+  if (options.cachePath === undefined) {
+    index = new ArticleIndex();
+    for (const [i, article] of articles.entries()) await indexArticle(index, article, i + 1);
+  } else {
+    const indexPath = indexCachePath(options.cachePath);
+    const loaded = await loadIndex(indexPath, articles, indexArticle);
+    index = loaded.index;
+    report.indexFromCache = loaded.reused;
+    if (loaded.problem !== null || loaded.reused < articles.length) {
+      try {
+        await saveIndex(indexPath, index, articles);
+      } catch (error) {
+        report.warnings.push({ file: indexPath, message: `index cache not saved (${error instanceof Error ? error.message : String(error)})` });
+      }
     }
   }
   return buildAppState(articles, createAnswerEngine(index), report);
+}
+
+/** Where the saved index lives: beside the article cache (`.cache/articles.json` → `.cache/articles.index.json`). */
+export function indexCachePath(articleCachePath: string): string {
+  return articleCachePath.replace(/(\.json)?$/u, '.index.json');
 }
 
 /** An app state over articles already in memory (tests, and {@link createAppState}). */

@@ -2,6 +2,13 @@ import MiniSearch from 'minisearch';
 import type { Article } from '../article.ts';
 import { splitWords, toIndexTerms, toTerms } from '../text/terms.ts';
 
+/** An index as plain data (JSON-safe), from {@link ArticleIndex.save}. */
+export interface SavedIndex {
+  search: unknown;
+  passageFrequency: Array<[string, number]>;
+  passageCount: number;
+}
+
 /** A paragraph of an article that matched a query. */
 export interface PassageHit {
   articleId: string;
@@ -49,28 +56,54 @@ export class ArticleIndex {
   // Documents arrive as their terms, already processed (see `add`), so that
   // each paragraph is tokenised and stemmed once for minisearch and for the
   // passage frequencies; queries are processed the same way at search time.
-  readonly #search = new MiniSearch<PassageDocument>({
-    fields: ['title', 'text'],
-    storeFields: [],
-    tokenize: (terms) => terms.split(' '),
-    processTerm: (term) => term || null,
-    searchOptions: {
-      tokenize: (text) => splitWords(text),
-      processTerm: (word) => {
-        const terms = toIndexTerms(word);
-        return terms.length === 0 ? null : terms;
-      },
-      boost: { title: TITLE_BOOST },
-      combineWith: 'OR',
-      prefix: false,
-      fuzzy: (term) => (term.length >= FUZZY_MIN_LENGTH && !this.#passageFrequency.has(term) ? FUZZY_DISTANCE : false),
-      boostDocument: (id) => LEAD_BOOST[paragraphOf(String(id))] ?? 1,
-    },
-  });
+  readonly #search: MiniSearch<PassageDocument>;
 
   /** Builds an index of these articles. */
-  constructor(articles: Iterable<Article> = []) {
-    for (const article of articles) this.add(article);
+  constructor(articles: Iterable<Article> = [], saved?: SavedIndex) {
+    this.#search = saved ? MiniSearch.loadJS(saved.search as never, this.#options()) : new MiniSearch<PassageDocument>(this.#options());
+    if (saved) {
+      for (const [term, count] of saved.passageFrequency) this.#passageFrequency.set(term, count);
+      this.#passageCount = saved.passageCount;
+    }
+    for (const article of articles) {
+      if (saved) this.#articles.set(article.id, article);
+      else this.add(article);
+    }
+  }
+
+  /**
+   * Restores an index saved with {@link ArticleIndex.save} over the articles
+   * it was built from (the caller checks they are the same, see
+   * src/cache/index-cache.ts); much faster than indexing them again.
+   */
+  static restore(saved: SavedIndex, articles: Iterable<Article>): ArticleIndex {
+    return new ArticleIndex(articles, saved);
+  }
+
+  /** The index as plain data, for {@link ArticleIndex.restore}. */
+  save(): SavedIndex {
+    return { search: this.#search.toJSON(), passageFrequency: [...this.#passageFrequency], passageCount: this.#passageCount };
+  }
+
+  #options() {
+    return {
+      fields: ['title', 'text'],
+      storeFields: [],
+      tokenize: (terms: string) => terms.split(' '),
+      processTerm: (term: string) => term || null,
+      searchOptions: {
+        tokenize: (text: string) => splitWords(text),
+        processTerm: (word: string) => {
+          const terms = toIndexTerms(word);
+          return terms.length === 0 ? null : terms;
+        },
+        boost: { title: TITLE_BOOST },
+        combineWith: 'OR' as const,
+        prefix: false,
+        fuzzy: (term: string) => (term.length >= FUZZY_MIN_LENGTH && !this.#passageFrequency.has(term) ? FUZZY_DISTANCE : false),
+        boostDocument: (id: unknown) => LEAD_BOOST[paragraphOf(String(id))] ?? 1,
+      },
+    };
   }
 
   /** Adds an article, replacing any article with the same id. */
