@@ -36,12 +36,16 @@ interface SentenceDocument {
  *
  * @example createSentenceSearchBaseline(articles).ask('Who won Super Bowl 50?').answer // the best-matching sentence
  */
-export function createSentenceSearchBaseline(articles: readonly Article[]): QuestionAnswerer {
+export function createSentenceSearchBaseline(
+  articles: readonly Article[],
+  /** Term processing for indexing and querying alike; minisearch's default (lower-casing) when absent. */
+  processTerm?: (term: string) => string | null,
+): QuestionAnswerer {
   // Our own table from document id to citation, so nothing depends on minisearch's `any`-typed results.
   const citations: Citation[] = articles.flatMap((article) =>
     article.sentences.map((sentence) => citeSentence(article, sentence)),
   );
-  const index = new MiniSearch<SentenceDocument>({ fields: ['text'] });
+  const index = new MiniSearch<SentenceDocument>({ fields: ['text'], ...(processTerm ? { processTerm } : {}) });
   index.addAll(citations.map((citation, id) => ({ id, text: citation.quote })));
 
   return {

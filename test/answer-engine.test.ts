@@ -6,7 +6,7 @@ import { sentenceText, type Article } from '../src/article.ts';
 import { createAnswerEngine, type AnswerEngine } from '../src/answer/create-answer-engine.ts';
 import type { Citation } from '../src/answer/types.ts';
 import { loadArticles } from '../src/load-articles.ts';
-import { buildArticle } from '../src/parse/build-article.ts';
+import { makeArticle } from './helpers/make-article.ts';
 import { parseArticleFile } from '../src/parse/parse-article-file.ts';
 
 const reference = (() => {
@@ -15,11 +15,7 @@ const reference = (() => {
   return outcome.articles[0]!;
 })();
 
-function article(id: string, title: string, date: string, paragraphs: string[]): Article {
-  const built = buildArticle({ title, date, source: 'Test Wire', paragraphs, captions: [] }, { id, file: `${id}.json`, format: 'json' });
-  if (!built.ok) throw new Error(built.error.message);
-  return built.article;
-}
+const article = (id: string, title: string, date: string, paragraphs: string[]) => makeArticle(id, title, paragraphs, date, `${id}.json`);
 
 const harbour = article('harbour', 'Harbour reopens after storm', '2021-03-02', [
   'The harbour at Port Ellis reopened on Tuesday after three weeks of repairs to the sea wall.',

@@ -1,14 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Article } from '../src/article.ts';
-import { buildArticle } from '../src/parse/build-article.ts';
+import { makeArticle } from './helpers/make-article.ts';
 import { ArticleIndex } from '../src/search/article-index.ts';
 
-function article(id: string, title: string, paragraphs: string[]): Article {
-  const built = buildArticle({ title, date: '2020-01-01', source: 'Test Wire', paragraphs, captions: [] }, { id, file: id, format: 'json' });
-  if (!built.ok) throw new Error(built.error.message);
-  return built.article;
-}
+const article = (id: string, title: string, paragraphs: string[]) => makeArticle(id, title, paragraphs);
 
 const harbour = article('harbour', 'Harbour reopens', ['The harbour reopened after storm repairs.', 'Fishermen returned to the quay.']);
 const election = article('election', 'Mayor re-elected', ['The mayor won a second term with 54% of the vote.']);
