@@ -301,3 +301,19 @@ describe('extractKeyFacts on arbitrary articles', () => {
     );
   });
 });
+
+test('digits inside Discord mentions and URLs are not numbers', () => {
+  const built = buildArticle(
+    {
+      title: 'Volunteers clear the beach',
+      date: '2021-04-10',
+      source: 'Test Wire',
+      paragraphs: ['Thanks to <@123456> and <@&789>, about 40 volunteers cleared the beach; photos at https://example.org/2021/beach-99.'],
+      captions: [],
+    },
+    { id: 'beach', file: 'beach.json', format: 'json' },
+  );
+  if (!built.ok) throw new Error(built.error.message);
+  const values = extractKeyFacts(built.article).filter((f) => f.kind === 'number').map((f) => f.value);
+  expect(values).toEqual(['40']);
+});

@@ -115,6 +115,18 @@ function approximatorStart(words: Word[], first: number): number {
   return first;
 }
 
+// Digits inside a Discord mention (`<@123>`) or a URL count nothing.
+const MARKUP = /<[@#][!&]?\d+>|https?:\/\/\S+/g;
+
+/** True when `offset` (into the sentence's source) falls inside a mention or a URL of the sentence. */
+function insideMarkup(s: AnalyzedSentence, offset: number): boolean {
+  for (const match of s.text.matchAll(MARKUP)) {
+    const start = s.textStart + match.index;
+    if (offset >= start && offset < start + match[0].length) return true;
+  }
+  return false;
+}
+
 /** Is this number a year, a time, a model or an identifier rather than a quantity? */
 function isNotAQuantity(words: Word[], p: NumberPhrase): boolean {
   const w = words[p.first]!;
@@ -205,6 +217,7 @@ export function extractNumbers(article: Article, sentences: AnalyzedSentence[], 
       i = p.last;
       if (dates.some((d) => p.first <= d.last && p.last >= d.first)) continue;
       if (isNotAQuantity(words, p)) continue;
+      if (insideMarkup(s, words[p.first]!.start)) continue;
       const noun = countedNoun(words, p, dates);
       // "Resolution 2254", "Aleppo 24": a number right after a name, counting nothing, names something.
       const prev = words[p.approxFirst - 1];
