@@ -31,6 +31,18 @@ describe('ArticleIndex', () => {
     expect(index.knows('mayor')).toBe(false);
   });
 
+  test('a title alone finds its article, through the lead', () => {
+    const index = new ArticleIndex([harbour, article('quiet', 'Lighthouse keeper retires', ['He served for forty years.', 'A party is planned.'])]);
+    expect(index.searchPassages('lighthouse keeper')[0]).toMatchObject({ articleId: 'quiet', paragraph: 0 });
+  });
+
+  test('a scoped search of one article ranks its paragraphs like the collection-wide search', () => {
+    const index = new ArticleIndex([harbour, election]);
+    const scoped = index.searchPassages('fishermen quay', { articleIds: new Set(['harbour']) });
+    expect(scoped.map((h) => h.paragraph)).toEqual([1]);
+    expect(index.searchPassages('fishermen quay')[0]).toMatchObject({ articleId: 'harbour', paragraph: 1 });
+  });
+
   test('a search can be scoped to some articles', () => {
     const index = new ArticleIndex([harbour, election]);
     expect(index.searchPassages('harbour mayor', { articleIds: new Set(['election']) }).map((h) => h.articleId)).toEqual(['election']);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Article } from '../src/article.ts';
-import { loadIndex, saveIndex } from '../src/cache/index-cache.ts';
+import { INDEX_CACHE_VERSION, loadIndex, saveIndex } from '../src/cache/index-cache.ts';
 import { makeArticle } from './helpers/make-article.ts';
 import type { ArticleIndex } from '../src/search/article-index.ts';
 
@@ -58,8 +58,8 @@ describe('the saved index', () => {
 
   for (const [name, content, problem] of [
     ['not JSON', '{"format":', 'corrupt'],
-    ['the wrong shape', JSON.stringify({ format: 'news-desk-bot/index-cache', version: 1, fingerprints: {}, index: { search: 5 } }), 'corrupt'],
-    ['a search index that does not load', JSON.stringify({ format: 'news-desk-bot/index-cache', version: 1, fingerprints: {}, index: { search: { nonsense: true }, passageFrequency: [], passageCount: 0 } }), 'corrupt'],
+    ['the wrong shape', JSON.stringify({ format: 'news-desk-bot/index-cache', version: INDEX_CACHE_VERSION, fingerprints: {}, index: { search: 5 } }), 'corrupt'],
+    ['a search index that does not load', JSON.stringify({ format: 'news-desk-bot/index-cache', version: INDEX_CACHE_VERSION, fingerprints: {}, index: { search: { nonsense: true }, firstPassages: [], passageFrequency: [], passageCount: 0, termCount: 0 } }), 'corrupt'],
     ['another version', JSON.stringify({ format: 'news-desk-bot/index-cache', version: 99 }), 'foreign'],
   ] as const) {
     test(`a file with ${name} is rebuilt, never trusted`, async () => {

@@ -6,7 +6,7 @@ import type { Article } from '../article.ts';
 import { ArticleIndex } from '../search/article-index.ts';
 
 /** Bumped whenever indexing changes (terms, fields, boosts): an index saved by another version is rebuilt. */
-export const INDEX_CACHE_VERSION = 1;
+export const INDEX_CACHE_VERSION = 2;
 const CACHE_FORMAT = 'news-desk-bot/index-cache';
 
 const IndexFileSchema = z.object({
@@ -16,8 +16,10 @@ const IndexFileSchema = z.object({
   fingerprints: z.record(z.string(), z.string()),
   index: z.object({
     search: z.record(z.string(), z.unknown()),
+    firstPassages: z.array(z.tuple([z.string(), z.number().int().nonnegative()])),
     passageFrequency: z.array(z.tuple([z.string(), z.number().int().positive()])),
     passageCount: z.number().int().nonnegative(),
+    termCount: z.number().int().nonnegative(),
   }),
 });
 
