@@ -28,7 +28,7 @@ const result: ChildResult = {
   status: 'running',
   phase: 'boot',
   articles: 0,
-  sentences: 0,
+  paragraphs: 0,
   filesRead: 0,
   skipped: 0,
   phases: {},
@@ -93,12 +93,12 @@ async function buildSystem(): Promise<System> {
   result.articles = articles.length;
   result.filesRead = report.filesRead;
   result.skipped = report.skipped.length;
-  result.sentences = articles.reduce((sum, a) => sum + a.sentences.length, 0);
+  result.paragraphs = articles.reduce((sum, a) => sum + a.paragraphs.length, 0);
   result.memory.afterLoad = memory();
   result.retained.afterLoad = retained();
   result.phase = 'index';
   save();
-  log(`load ${ms(result.phases.load)}: ${articles.length} articles, ${result.sentences} sentences, rss ${mb(result.memory.afterLoad.rss)}`);
+  log(`load ${ms(result.phases.load)}: ${articles.length} articles, ${result.paragraphs} paragraphs, rss ${mb(result.memory.afterLoad.rss)}`);
 
   started = performance.now();
   cpuStarted = cpuMs();

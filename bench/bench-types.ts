@@ -77,7 +77,7 @@ export interface ChildResult {
   /** The phase under way (for a child that was killed or crashed). */
   phase: string;
   articles: number;
-  sentences: number;
+  paragraphs: number;
   filesRead: number;
   skipped: number;
   phases: { boot?: number; load?: number; index?: number; firstAnswer?: number };

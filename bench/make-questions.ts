@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../src/article.ts';
 import { parseArticleFile } from '../src/parse/parse-article-file.ts';
+import { paragraphSentences } from '../src/sentences.ts';
 import { isStopWord, splitWords } from '../src/text/terms.ts';
 import type { CorpusManifest } from './generate-corpus.ts';
 import { createRandom, shuffled, type Random } from './seeded-random.ts';
@@ -90,7 +91,7 @@ function questionFrom(article: Article, reserved: string, random: Random): Bench
   if (paragraph < 0) return null;
   const from = article.paragraphs[paragraph]!.indexOf(reserved);
   const to = from + reserved.length;
-  const candidates = article.sentences.filter((s) => s.paragraph === paragraph && s.start >= from && s.end <= to);
+  const candidates = paragraphSentences(article, paragraph).filter((s) => s.start >= from && s.end <= to);
   for (const sentence of shuffled(candidates, random)) {
     const quote = article.paragraphs[paragraph]!.slice(sentence.start, sentence.end);
     const question = askAbout(quote, random);

@@ -536,7 +536,7 @@ function formatProfile(size: number, summary: ProfileSummary | null, result: Chi
     if (r?.boot && r.afterLoad && r.afterIndex) {
       lines.push(
         `RSS after boot (modules, wink model): ${megabytes(result.memory.afterBoot?.rss)} MB. Live heap after a forced GC: after boot ${megabytes(r.boot.heapUsed)} MB, after load ${megabytes(r.afterLoad.heapUsed)} MB ` +
-          `(articles: +${megabytes(r.afterLoad.heapUsed - r.boot.heapUsed)} MB for ${result.articles} articles, ${result.sentences} sentences), ` +
+          `(articles: +${megabytes(r.afterLoad.heapUsed - r.boot.heapUsed)} MB for ${result.articles} articles, ${result.paragraphs} paragraphs), ` +
           `after index ${megabytes(r.afterIndex.heapUsed)} MB (index: +${megabytes(r.afterIndex.heapUsed - r.afterLoad.heapUsed)} MB); ` +
           `RSS then ${megabytes(r.afterIndex.rss)} MB; peak RSS after load ${megabytes(result.memory.afterLoad?.maxRss)} MB, after index ${megabytes(result.memory.afterIndex?.maxRss)} MB, ` +
           `after the questions ${megabytes(result.memory.afterAsk?.maxRss)} MB (live heap then, after a forced GC: ${megabytes(r.afterAsk?.heapUsed)} MB).`,

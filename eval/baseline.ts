@@ -16,6 +16,7 @@
 import MiniSearch from 'minisearch';
 import type { Article } from '../src/article.ts';
 import { citeSentence } from '../src/answer/cite-sentence.ts';
+import { sentencesOf } from '../src/sentences.ts';
 import type { Answer, Citation } from '../src/answer/types.ts';
 
 /** How many excerpts the baseline returns with each answer. */
@@ -43,7 +44,7 @@ export function createSentenceSearchBaseline(
 ): QuestionAnswerer {
   // Our own table from document id to citation, so nothing depends on minisearch's `any`-typed results.
   const citations: Citation[] = articles.flatMap((article) =>
-    article.sentences.map((sentence) => citeSentence(article, sentence)),
+    sentencesOf(article).map((sentence) => citeSentence(article, sentence)),
   );
   const index = new MiniSearch<SentenceDocument>({ fields: ['text'], ...(processTerm ? { processTerm } : {}) });
   index.addAll(citations.map((citation, id) => ({ id, text: citation.quote })));
@@ -68,5 +69,5 @@ export function createSentenceSearchBaseline(
  * article order.
  */
 export function summarizeLead(article: Article, count = 3): Citation[] {
-  return article.sentences.slice(0, count).map((sentence) => citeSentence(article, sentence));
+  return sentencesOf(article).slice(0, count).map((sentence) => citeSentence(article, sentence));
 }

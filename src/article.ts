@@ -9,15 +9,13 @@ export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
  * A sentence of an article's body, located by offsets into one paragraph, so
  * that any quote can be cited and checked against the stored text:
  * `article.paragraphs[s.paragraph].slice(s.start, s.end)` is the sentence.
+ * Sentences are found when first needed, see src/sentences.ts.
  */
-export const SentenceSchema = z
-  .object({
-    paragraph: z.number().int().nonnegative(),
-    start: z.number().int().nonnegative(),
-    end: z.number().int().positive(),
-  })
-  .refine((s) => s.end > s.start, { message: 'sentence end must be after its start' });
-export type Sentence = z.infer<typeof SentenceSchema>;
+export interface Sentence {
+  paragraph: number;
+  start: number;
+  end: number;
+}
 
 const nonBlank = z.string().trim().min(1);
 
@@ -43,19 +41,10 @@ export const ArticleSchema = z
     /** Path of the file, relative to the articles folder, with forward slashes. */
     file: nonBlank,
     format: z.enum(ARTICLE_FORMATS),
-    sentences: z.array(SentenceSchema).min(1),
-  })
-  .superRefine((article, ctx) => {
-    for (const [i, s] of article.sentences.entries()) {
-      const paragraph = article.paragraphs[s.paragraph];
-      if (paragraph === undefined || s.end > paragraph.length) {
-        ctx.addIssue({ code: 'custom', path: ['sentences', i], message: 'sentence offsets outside its paragraph' });
-      }
-    }
   });
 export type Article = z.infer<typeof ArticleSchema>;
 
-/** What a format parser extracts from a file, before ids, sentences and validation are added. */
+/** What a format parser extracts from a file, before ids and validation are added. */
 export interface ArticleDraft {
   title: string;
   date: string | null;

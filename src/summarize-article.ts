@@ -2,6 +2,7 @@ import type { Article } from './article.ts';
 import { citeSentence } from './answer/cite-sentence.ts';
 import type { Citation, SummaryLength } from './answer/types.ts';
 import { lengthLimits, selectSentences } from './summary/select-sentences.ts';
+import { sentencesOf } from './sentences.ts';
 
 /**
  * An extractive summary of an article: some of its own body sentences,
@@ -21,5 +22,6 @@ import { lengthLimits, selectSentences } from './summary/select-sentences.ts';
  * @example summarizeArticle(article, 'short').map((c) => c.quote) // ['Russia claims it killed the leader of …']
  */
 export function summarizeArticle(article: Article, length: SummaryLength = 'default'): Citation[] {
-  return selectSentences(article, lengthLimits(length, article.sentences.length)).map((index) => citeSentence(article, article.sentences[index]!));
+  const sentences = sentencesOf(article);
+  return selectSentences(article, lengthLimits(length, sentences.length)).map((index) => citeSentence(article, sentences[index]!));
 }

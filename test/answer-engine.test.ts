@@ -8,6 +8,7 @@ import type { Citation } from '../src/answer/types.ts';
 import { loadArticles } from '../src/load-articles.ts';
 import { makeArticle } from './helpers/make-article.ts';
 import { parseArticleFile } from '../src/parse/parse-article-file.ts';
+import { sentencesOf } from '../src/sentences.ts';
 
 const reference = (() => {
   const outcome = parseArticleFile(readFileSync(join(import.meta.dirname, 'fixtures/articles/reference.txt')), 'reference.txt');
@@ -124,7 +125,7 @@ describe('every citation is verbatim', () => {
 
   test('property: for questions made of any article words, each quote equals the stored text at its offsets', () => {
     const byId = new Map(articles.map((a) => [a.id, a]));
-    const sentences = articles.flatMap((a) => a.sentences.map((s) => sentenceText(a, s)));
+    const sentences = articles.flatMap((a) => sentencesOf(a).map((s) => sentenceText(a, s)));
     const question = fc
       .tuple(fc.constantFrom('who', 'what', 'when', 'where', 'how many', 'why'), fc.constantFrom(...sentences), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }))
       .map(([wh, sentence, picks]) => {

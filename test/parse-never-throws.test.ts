@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { ArticleSchema, sentenceText } from '../src/article.ts';
 import { parseArticleFile } from '../src/parse/parse-article-file.ts';
 import { PARSE_ERROR_KINDS, type ParseOutcome } from '../src/parse/parse-outcome.ts';
+import { sentencesOf } from '../src/sentences.ts';
 
 const extensions = ['txt', 'md', 'json', 'jsonl', 'html', ''] as const;
 
@@ -15,7 +16,7 @@ function checkOutcome(outcome: ParseOutcome): void {
   }
   for (const article of outcome.articles) {
     expect(ArticleSchema.safeParse(article).success).toBe(true);
-    for (const sentence of article.sentences) {
+    for (const sentence of sentencesOf(article)) {
       const text = sentenceText(article, sentence);
       expect(text.length).toBeGreaterThan(0);
       expect(text).toBe(text.trim());

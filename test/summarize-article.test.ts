@@ -9,6 +9,7 @@ import { parseArticleFile } from '../src/parse/parse-article-file.ts';
 import { summarizeArticle } from '../src/summarize-article.ts';
 import { isBoilerplate } from '../src/summary/is-boilerplate.ts';
 import { lengthLimits } from '../src/summary/select-sentences.ts';
+import { sentencesOf } from '../src/sentences.ts';
 
 const LENGTHS: readonly SummaryLength[] = ['short', 'default', 'long'];
 
@@ -29,7 +30,7 @@ function articleOf(paragraphs: string[], title = 'A test article', captions: str
 /** Where each citation's sentence stands in the article; -1 when it is not one of its sentences. */
 function sentenceIndexes(article: Article, summary: readonly Citation[]): number[] {
   return summary.map((c) =>
-    article.sentences.findIndex((s) => s.paragraph === c.paragraph && s.start === c.start && s.end === c.end),
+    sentencesOf(article).findIndex((s) => s.paragraph === c.paragraph && s.start === c.start && s.end === c.end),
   );
 }
 
@@ -82,7 +83,7 @@ describe('summarizeArticle on the reference article', () => {
   }
 
   test('short has one or two sentences, long four to six', () => {
-    expect(article.sentences.length).toBeGreaterThanOrEqual(8);
+    expect(sentencesOf(article).length).toBeGreaterThanOrEqual(8);
     const short = summarizeArticle(article, 'short');
     expect(short.length).toBeGreaterThanOrEqual(1);
     expect(short.length).toBeLessThanOrEqual(2);
@@ -226,7 +227,7 @@ describe('summarizeArticle keeps very long sentences in check', () => {
     for (const length of LENGTHS) {
       const summary = summarizeArticle(article, length);
       const characters = summary.reduce((sum, c) => sum + c.quote.length, 0);
-      const limits = lengthLimits(length, article.sentences.length);
+      const limits = lengthLimits(length, sentencesOf(article).length);
       expect(summary.length === 1 || characters <= limits.characters).toBe(true);
     }
   });
@@ -258,7 +259,7 @@ describe('summarizeArticle on random articles', () => {
         expect(indexes).not.toContain(-1);
         expect(isStrictlyIncreasing(indexes)).toBe(true);
         expect(summary.length).toBeGreaterThanOrEqual(1);
-        expect(summary.length).toBeLessThanOrEqual(Math.min(article.sentences.length, lengthLimits(length, article.sentences.length).sentences));
+        expect(summary.length).toBeLessThanOrEqual(Math.min(sentencesOf(article).length, lengthLimits(length, sentencesOf(article).length).sentences));
         for (const citation of summary) expect(citation.quote).toBe(sentenceText(article, citation));
       }),
       { numRuns: 300 },

@@ -1,5 +1,6 @@
 import type { Article, Sentence } from '../article.ts';
 import { ArticleIndex } from '../search/article-index.ts';
+import { paragraphSentences } from '../sentences.ts';
 import { toTerms } from '../text/terms.ts';
 import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.ts';
 import { citeSentence } from './cite-sentence.ts';
@@ -114,8 +115,7 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
     if (!article) continue;
     const paragraphText = article.paragraphs[hit.paragraph] ?? '';
     const contextTerms = new Set([...toTerms(paragraphText), ...toTerms(article.title)]);
-    for (const sentence of article.sentences) {
-      if (sentence.paragraph !== hit.paragraph) continue;
+    for (const sentence of paragraphSentences(article, hit.paragraph)) {
       const terms = toTerms(paragraphText.slice(sentence.start, sentence.end));
       const termSet = new Set(terms);
       let inSentence = 0;

@@ -8,7 +8,7 @@ import { ArticleSchema, type Article } from '../article.ts';
  * Bumped whenever parsing would turn the same bytes into different articles
  * (a parser fix, a new field): a cache written by another version is rebuilt.
  */
-export const ARTICLE_CACHE_VERSION = 2;
+export const ARTICLE_CACHE_VERSION = 3;
 const CACHE_FORMAT = 'news-desk-bot/article-cache';
 
 /** What a file parsed into: its articles and warnings. Failed files are not cached: they are cheap to fail again. */

@@ -1,6 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Article, Sentence } from '../article.ts';
+import { sentencesOf } from '../sentences.ts';
 import { lexiconIs } from './lexicon.ts';
 
 /** One word or punctuation mark of a sentence, located in its paragraph. */
@@ -22,7 +23,7 @@ export interface Word {
 
 /** A sentence of the article (or its title), split into words with parts of speech. */
 export interface AnalyzedSentence {
-  /** Index into `article.sentences`; -1 for the title. */
+  /** Index into {@link sentencesOf}; -1 for the title. */
   index: number;
   /** The sentence's location; for the title, a span over the title text. */
   sentence: Sentence;
@@ -176,7 +177,7 @@ function describesOutlet(text: string, source: string | null): boolean {
 export function analyzeSentences(article: Article): AnalyzedSentence[] {
   const parts = article.paragraphs.map((p) => tagParts(p));
   const titleKey = article.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  return article.sentences.map((sentence, index) => {
+  return sentencesOf(article).map((sentence, index) => {
     const source = article.paragraphs[sentence.paragraph] ?? '';
     const text = source.slice(sentence.start, sentence.end);
     const start = newsStart(text);

@@ -1,5 +1,4 @@
-import { ArticleSchema, type Article, type ArticleDraft, type ArticleFormat, type Sentence } from '../article.ts';
-import { splitSentences } from '../text/split-sentences.ts';
+import { ArticleSchema, type Article, type ArticleDraft, type ArticleFormat } from '../article.ts';
 import { normalizeWhitespace } from '../text/normalize-whitespace.ts';
 import type { ParseError } from './parse-outcome.ts';
 
@@ -30,10 +29,6 @@ export function buildArticle(draft: ArticleDraft, origin: ArticleOrigin): BuildR
   }
   const captions = [...new Set(draft.captions.map(normalizeWhitespace).filter((c) => c !== ''))];
 
-  const sentences: Sentence[] = paragraphs.flatMap((text, paragraph) =>
-    splitSentences(text).map(({ start, end }) => ({ paragraph, start, end })),
-  );
-
   const candidate = {
     id: origin.id,
     title,
@@ -45,7 +40,6 @@ export function buildArticle(draft: ArticleDraft, origin: ArticleOrigin): BuildR
     captions,
     file: origin.file,
     format: origin.format,
-    sentences,
   };
   if (candidate.url !== undefined && !isHttpUrl(candidate.url)) {
     warnings.push(`url "${shorten(candidate.url)}" is not an http(s) address; ignored`);

@@ -1,5 +1,6 @@
 import { sentenceText, type Article } from '../article.ts';
 import type { SummaryLength } from '../answer/types.ts';
+import { sentencesOf } from '../sentences.ts';
 import { splitWords } from '../text/terms.ts';
 import { cachedTerms } from './cached-terms.ts';
 import { isBoilerplate } from './is-boilerplate.ts';
@@ -91,7 +92,7 @@ interface Candidate {
 
 /**
  * Chooses the sentences of an extractive summary: the indexes (into
- * `article.sentences`) of the chosen sentences, in article order.
+ * {@link sentencesOf}) of the chosen sentences, in article order.
  *
  * Each sentence that is not boilerplate is scored by a weighted sum of
  * features, each scaled to 0..1 within the article: centrality (TF-IDF cosine
@@ -107,7 +108,7 @@ export function selectSentences(
   limits: LengthLimits,
   tuning: SummaryTuning = DEFAULT_TUNING,
 ): number[] {
-  const texts = article.sentences.map((sentence) => sentenceText(article, sentence));
+  const texts = sentencesOf(article).map((sentence) => sentenceText(article, sentence));
   const termLists = texts.map(cachedTerms);
   const vectors = buildVectors(termLists);
   const titleTerms = new Set(cachedTerms(article.title));

@@ -16,6 +16,7 @@ import { pingsIn } from '../discord/mentions.ts';
 import { longArticle, mentionArticle, MENTION_TEXT, referenceArticle } from '../helpers/bot-articles.ts';
 import { buttons, createHarness } from '../helpers/bot-harness.ts';
 import type { SeenMessage } from '../helpers/fake-interactions.ts';
+import { sentencesOf } from '../../src/sentences.ts';
 
 /** What Discord would answer to this message: undefined when it accepts it. */
 function discordVerdict(message: SeenMessage | DiscordMessage): unknown {
@@ -58,7 +59,7 @@ describe('a very long article', () => {
       expect(embed.title).toMatch(/…$/u);
       const quotes = quotedLines(embed.description!);
       expect(quotes.length).toBeGreaterThan(0);
-      const sentences = long.sentences.map((s) => escapeMarkdown(long.paragraphs[s.paragraph]!.slice(s.start, s.end)));
+      const sentences = sentencesOf(long).map((s) => escapeMarkdown(long.paragraphs[s.paragraph]!.slice(s.start, s.end)));
       for (const quote of quotes) {
         // Either a whole sentence of the article, or the start of one cut with "…".
         const whole = sentences.includes(quote);

@@ -1,0 +1,46 @@
+import type { Article, Sentence } from './article.ts';
+import { splitSentences } from './text/split-sentences.ts';
+
+type Paragraphs = Pick<Article, 'paragraphs'>;
+
+// Sentences are found on first use, not when an article is loaded: splitting (wink-nlp tokenises
+// every word) was 60% of the load time at 100,000 articles (bench/README.md), and most articles of a
+// large collection are never quoted. The articles split last are kept, a bounded number, so that an
+// article being discussed is not split again for every question.
+const CACHED_ARTICLES = 2_000;
+const cache = new Map<Paragraphs, Array<readonly Sentence[] | undefined>>();
+
+/**
+ * The sentences of one paragraph of an article, located by offsets into it:
+ * `article.paragraphs[paragraph].slice(s.start, s.end)` is each sentence.
+ * A paragraph always has at least one sentence.
+ */
+export function paragraphSentences(article: Paragraphs, paragraph: number): readonly Sentence[] {
+  let paragraphs = cache.get(article);
+  if (paragraphs) {
+    // Most recently used last: the first entry is the one to evict.
+    cache.delete(article);
+  } else {
+    paragraphs = [];
+    if (cache.size >= CACHED_ARTICLES) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(article, paragraphs);
+  const known = paragraphs[paragraph];
+  if (known) return known;
+  const text = article.paragraphs[paragraph] ?? '';
+  const spans = splitSentences(text).map(({ start, end }) => ({ paragraph, start, end }));
+  // Splitting never loses a paragraph: should it find nothing, the paragraph is one sentence.
+  const sentences = spans.length > 0 || text.trim() === '' ? spans : [wholeParagraph(text, paragraph)];
+  paragraphs[paragraph] = sentences;
+  return sentences;
+}
+
+/** Every sentence of an article's body, in order (see {@link paragraphSentences}). */
+export function sentencesOf(article: Paragraphs): Sentence[] {
+  return article.paragraphs.flatMap((_, paragraph) => paragraphSentences(article, paragraph));
+}
+
+function wholeParagraph(text: string, paragraph: number): Sentence {
+  const start = text.length - text.trimStart().length;
+  return { paragraph, start, end: text.trimEnd().length };
+}
