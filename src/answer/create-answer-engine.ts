@@ -106,7 +106,7 @@ function namesOnlyWhatArticleMentions(analysis: QuestionAnalysis, article: Artic
 function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleIds?: ReadonlySet<string>): RankedSentence[] {
   const questionWeight = analysis.terms.reduce((sum, term) => sum + index.idf(term), 0);
   if (questionWeight === 0) return [];
-  const hits = index.searchPassages(analysis.terms.join(' ') || analysis.question, { limit: PASSAGES_TO_RANK, ...(articleIds ? { articleIds } : {}) });
+  const hits = index.searchPassages({ terms: analysis.terms }, { limit: PASSAGES_TO_RANK, ...(articleIds ? { articleIds } : {}) });
   const topScore = hits[0]?.score ?? 1;
   const questionTerms = new Set(analysis.terms);
   const ranked: RankedSentence[] = [];

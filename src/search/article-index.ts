@@ -43,11 +43,16 @@ interface PassageDocument {
 const TITLE_SHARE = 0.3;
 // Leads say a story's most important facts first.
 const LEAD_BOOST = [1.2, 1.1];
-// The title share and lead boost re-rank this many times the hits asked for.
-const RERANK_FACTOR = 3;
+// minisearch hands this many times the hits asked for to the full scoring.
+const CANDIDATE_FACTOR = 8;
+// How many passages the words that look for candidates may match together, at most (see
+// searchPassages): what minisearch scores per question, whatever the size of the collection.
+const PROBE_POSTINGS_BUDGET = 10_000;
+// minisearch's own default: a word matched only through a typo counts for less than an exact one.
+const FUZZY_WEIGHT = 0.45;
 // Up to this many articles, a scoped search reads their paragraphs rather than searching the collection.
 const DIRECT_SCOPE_LIMIT = 50;
-// BM25 as minisearch applies it (term-frequency saturation, length normalisation), for scoped searches.
+// BM25 as minisearch applies it: term-frequency saturation and length normalisation.
 const BM25_K1 = 1.2;
 const BM25_B = 0.7;
 const FUZZY_MIN_LENGTH = 5;
@@ -149,8 +154,11 @@ export class ArticleIndex {
     const first = this.#register(article);
     article.paragraphs.forEach((text, paragraph) => {
       const terms = this.#passageTerms(article, paragraph, text);
-      this.#search.add({ id: first + paragraph, text: terms.join(' ') });
-      this.#countTerms(terms, +1);
+      const distinct = new Set(terms);
+      // Each distinct term once: minisearch only finds candidates, which are then scored with their
+      // term frequencies (#scorePassage), and every repeat would cost a lookup in its term tree.
+      this.#search.add({ id: first + paragraph, text: [...distinct].join(' ') });
+      this.#countTerms(distinct, terms.length, +1);
     });
   }
 
@@ -162,7 +170,8 @@ export class ArticleIndex {
     article.paragraphs.forEach((text, paragraph) => {
       this.#search.discard(first + paragraph);
       this.#passages.delete(first + paragraph);
-      this.#countTerms(this.#passageTerms(article, paragraph, text), -1);
+      const terms = this.#passageTerms(article, paragraph, text);
+      this.#countTerms(new Set(terms), terms.length, -1);
     });
     this.#articles.delete(articleId);
     this.#firstPassage.delete(articleId);
@@ -202,61 +211,101 @@ export class ArticleIndex {
     return this.#passageFrequency.has(term);
   }
 
-  /** The passages (paragraphs) that best match a query, best first. */
-  searchPassages(query: string, options: PassageSearchOptions = {}): PassageHit[] {
+  /**
+   * The passages (paragraphs) that best match a query, best first.
+   *
+   * minisearch finds candidates, and each candidate is then scored on every
+   * query term (BM25 over the paragraph, lead boost, a share for the title).
+   * minisearch scores every passage that holds any query word, so a word that
+   * is in a large share of the collection ("people", "said") costs time in
+   * proportion to the collection; such words are left out of the search for
+   * candidates as long as rarer words of the question find them, and count
+   * only in the scoring.
+   */
+  searchPassages(query: string | { terms: readonly string[] }, options: PassageSearchOptions = {}): PassageHit[] {
     const { articleIds, limit = 20 } = options;
-    const queryTerms = new Set(splitWords(query).flatMap((word) => toIndexTerms(word)));
+    // Terms already processed (see toTerms) are searched as they are: processing a stem again can
+    // change it ("organis" → "organi") into a word the collection does not know.
+    const terms = typeof query === 'string' ? splitWords(query).flatMap((word) => toIndexTerms(word)) : query.terms;
+    const queryTerms = new Map<string, number>(terms.map((term) => [term, 1]));
     if (queryTerms.size === 0) return [];
     // A few named articles (a conversation's current one) are read directly: filtering a
     // collection-wide search afterwards would score every match in every article first.
     if (articleIds && articleIds.size <= DIRECT_SCOPE_LIMIT) {
-      const hits = [...articleIds].flatMap((id) => this.#scoreParagraphs(id, queryTerms));
+      const hits = [...articleIds].flatMap((id) => this.#scoreArticle(id, queryTerms));
       return hits.sort((a, b) => b.score - a.score).slice(0, limit);
     }
+    const probe = [...this.#probeTerms([...queryTerms.keys()])].join(' ');
     const filter = articleIds ? (result: { id: unknown }) => articleIds.has(this.#passages.get(result.id as number)?.articleId ?? '') : undefined;
+    const asProcessed = { tokenize: (text: string) => text.split(' '), processTerm: (term: string) => term };
     const hits: PassageHit[] = [];
-    for (const result of this.#search.search(query, filter ? { filter } : {}).slice(0, limit * RERANK_FACTOR)) {
+    for (const result of this.#search.search(probe, { ...asProcessed, ...(filter ? { filter } : {}) }).slice(0, limit * CANDIDATE_FACTOR)) {
       const passage = this.#passages.get(result.id as number);
       const article = passage && this.#articles.get(passage.articleId);
       if (!passage || !article) continue;
-      const titleScore = passage.paragraph === 0 ? 0 : this.#titleScore(article, queryTerms);
-      hits.push({ ...passage, score: result.score * (LEAD_BOOST[passage.paragraph] ?? 1) + TITLE_SHARE * titleScore, matchedTerms: result.terms });
+      // Words found only through typo tolerance count for less, as in minisearch.
+      const weights = new Map(queryTerms);
+      for (const term of result.terms) if (!weights.has(term)) weights.set(term, FUZZY_WEIGHT);
+      const hit = this.#scorePassage(article, passage.paragraph, weights, this.#titleScore(article, weights));
+      if (hit) hits.push(hit);
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
-  /** IDF of the query terms that the article's title holds. */
-  #titleScore(article: Article, queryTerms: ReadonlySet<string>): number {
+  /**
+   * The query terms that look for candidates: the rarest first, while the
+   * passages they match stay within the budget (always at least the rarest;
+   * words the collection does not know always, for typo tolerance).
+   */
+  #probeTerms(terms: string[]): Set<string> {
+    const byRarity = terms.map((term) => ({ term, frequency: this.#passageFrequency.get(term) ?? 0 })).sort((a, b) => a.frequency - b.frequency);
+    const probe = new Set<string>();
+    let postings = 0;
+    for (const { term, frequency } of byRarity) {
+      if (probe.size > 0 && frequency > 0 && postings + frequency > PROBE_POSTINGS_BUDGET) break;
+      probe.add(term);
+      postings += frequency;
+    }
+    return probe;
+  }
+
+  /** IDF-weighted query terms that the article's title holds. */
+  #titleScore(article: Article, termWeights: ReadonlyMap<string, number>): number {
     let score = 0;
-    for (const term of new Set(toTerms(article.title))) if (queryTerms.has(term)) score += this.idf(term);
+    for (const term of new Set(toTerms(article.title))) score += (termWeights.get(term) ?? 0) * this.idf(term);
     return score;
   }
 
-  /** BM25 of each paragraph of one article, scored like minisearch scores passages (same IDF, title with the lead). */
-  #scoreParagraphs(articleId: string, queryTerms: ReadonlySet<string>): PassageHit[] {
+  /** Every paragraph of one article that matches (see {@link searchPassages}). */
+  #scoreArticle(articleId: string, termWeights: ReadonlyMap<string, number>): PassageHit[] {
     const article = this.#articles.get(articleId);
     if (!article) return [];
-    const averageLength = Math.max(1, this.#termCount / Math.max(1, this.#passageCount));
-    const titleScore = this.#titleScore(article, queryTerms);
-    const hits: PassageHit[] = [];
-    article.paragraphs.forEach((text, paragraph) => {
-      const terms = this.#passageTerms(article, paragraph, text);
-      const counts = new Map<string, number>();
-      for (const term of terms) if (queryTerms.has(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
-      if (counts.size === 0 && titleScore === 0) return;
-      const norm = BM25_K1 * (1 - BM25_B + (BM25_B * terms.length) / averageLength);
-      let score = 0;
-      for (const [term, count] of counts) score += this.idf(term) * ((count * (BM25_K1 + 1)) / (count + norm));
-      score = score * (LEAD_BOOST[paragraph] ?? 1) + (paragraph === 0 ? 0 : TITLE_SHARE * titleScore);
-      hits.push({ articleId, paragraph, score, matchedTerms: [...counts.keys()] });
-    });
-    return hits;
+    const titleScore = this.#titleScore(article, termWeights);
+    return article.paragraphs.flatMap((_, paragraph) => this.#scorePassage(article, paragraph, termWeights, titleScore) ?? []);
   }
 
-  #countTerms(terms: readonly string[], delta: 1 | -1): void {
+  /**
+   * BM25 of a passage (as minisearch computes it: term-frequency saturation,
+   * length normalisation), times its lead boost, plus a share of the title's
+   * score for paragraphs after the lead (the lead holds the title's words).
+   */
+  #scorePassage(article: Article, paragraph: number, termWeights: ReadonlyMap<string, number>, titleScore: number): PassageHit | null {
+    const terms = this.#passageTerms(article, paragraph, article.paragraphs[paragraph] ?? '');
+    const counts = new Map<string, number>();
+    for (const term of terms) if (termWeights.has(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    const fromTitle = paragraph === 0 ? 0 : TITLE_SHARE * titleScore;
+    if (counts.size === 0 && fromTitle === 0) return null;
+    const averageLength = Math.max(1, this.#termCount / Math.max(1, this.#passageCount));
+    const norm = BM25_K1 * (1 - BM25_B + (BM25_B * terms.length) / averageLength);
+    let score = 0;
+    for (const [term, count] of counts) score += termWeights.get(term)! * this.idf(term) * ((count * (BM25_K1 + 1)) / (count + norm));
+    return { articleId: article.id, paragraph, score: score * (LEAD_BOOST[paragraph] ?? 1) + fromTitle, matchedTerms: [...counts.keys()] };
+  }
+
+  #countTerms(distinct: ReadonlySet<string>, length: number, delta: 1 | -1): void {
     this.#passageCount += delta;
-    this.#termCount += delta * terms.length;
-    for (const term of new Set(terms)) {
+    this.#termCount += delta * length;
+    for (const term of distinct) {
       const count = (this.#passageFrequency.get(term) ?? 0) + delta;
       if (count <= 0) this.#passageFrequency.delete(term);
       else this.#passageFrequency.set(term, count);
