@@ -19,6 +19,8 @@ interface Candidate {
   first: number;
   last: number;
   kind: SpanKind;
+  /** A name standing right beside the noun the question asks about ("poet Theodor Fontane", "the colony of Virginia"). */
+  besideFocus?: boolean;
 }
 
 const DATE_ENTITIES = new Set(['DATE', 'TIME']);
@@ -26,6 +28,7 @@ const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DURATION', 'QU
 const NOUN_PHRASE_INNER = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside', 'across', 'between']);
 const REASON_MARKERS = ['because of', 'because', 'due to', 'owing to', 'since', 'so that', 'in order to', 'as a result of', 'to'];
+const HEADS = new Set(['NOUN', 'PROPN', 'NUM']);
 const YEAR = /^(1[0-9]{3}|20[0-9]{2})s?$/;
 
 /**
@@ -39,11 +42,19 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const tokens = joinHyphenated(tagTokens(sentence)).map(normaliseTag);
   if (tokens.length === 0) return [];
   const questionTerms = new Set(question.terms);
-  const anchors = tokens.flatMap((t, i) => (t.term !== null && questionTerms.has(t.term) ? [i] : []));
+  const questionLemmas = new Map(question.terms.map((term) => [question.lemmas[term] ?? term, term]));
+  // A sentence word stands for the question term it matches, as written or in its dictionary form ("led" for "lead").
+  const matched = (t: TaggedToken) => (t.term !== null && questionTerms.has(t.term) ? t.term : t.lemma !== null ? (questionLemmas.get(t.lemma) ?? null) : null);
+  const anchorTerms = new Map<number, string>();
+  for (const [i, t] of tokens.entries()) {
+    const term = matched(t);
+    if (term !== null) anchorTerms.set(i, term);
+  }
+  const anchors = [...anchorTerms.keys()];
   const questionWeight = question.terms.reduce((sum, term) => sum + termWeight(term), 0) || 1;
 
   const spans: AnswerSpan[] = [];
-  for (const candidate of collectCandidates(tokens, question.expects)) {
+  for (const candidate of [...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question.focus)]) {
     const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
     if (!trimmed) continue;
     const { first, last } = trimmed;
@@ -51,10 +62,10 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
     if (content.length === 0) continue;
     const repeated = content.filter((t) => questionTerms.has(t.term!) && !isFocus(t, question.focus)).length / content.length;
     if (repeated >= 1) continue;
-    const typeFit = fitOf(trimmed.kind, question, tokens, first, last);
+    const typeFit = trimmed.besideFocus ? 1 : fitOf(trimmed.kind, question, tokens, first, last) * (modifiesNoun(tokens, trimmed, question.focus) ? MODIFIER : 1);
     const length = last - first + 1;
     const brevity = length <= 6 ? 1 : 6 / length;
-    const surrounded = windowCoverage(tokens, anchors, first, last, termWeight) / questionWeight;
+    const surrounded = windowCoverage(anchorTerms, first, last, termWeight, question.sides) / questionWeight;
     const score =
       typeFit * 0.5 + surrounded * 0.35 + brevity * 0.15 - repeated * 0.4 + countsFocus(tokens, trimmed, question) + followsVoice(tokens, anchors, first, last, question);
     spans.push({ start: tokens[first]!.start, end: tokens[last]!.end, text: sentence.slice(tokens[first]!.start, tokens[last]!.end), typeFit, score });
@@ -62,6 +73,8 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   return dedupe(spans).sort((a, b) => b.score - a.score);
 }
 
+// A question word on the wrong side of a candidate (see QuestionAnalysis.sides) is weaker evidence for it.
+const WRONG_SIDE = 0.5;
 // How far around a candidate the question's words count as its context.
 const WINDOW = 8;
 
@@ -70,13 +83,14 @@ const WINDOW = 8;
  * nearness: the answer to a question usually sits among the words the
  * question shares with the sentence.
  */
-function windowCoverage(tokens: TaggedToken[], anchors: number[], first: number, last: number, termWeight: (term: string) => number): number {
+function windowCoverage(anchors: ReadonlyMap<number, string>, first: number, last: number, termWeight: (term: string) => number, sides: QuestionAnalysis['sides']): number {
   const best = new Map<string, number>();
-  for (const anchor of anchors) {
+  for (const [anchor, term] of anchors) {
     const distance = anchor < first ? first - anchor : anchor > last ? anchor - last : 0;
     if (distance === 0 || distance > WINDOW) continue;
-    const term = tokens[anchor]!.term!;
-    const value = termWeight(term) * (1 - (distance - 1) / WINDOW);
+    const side = sides[term];
+    const wrongSide = (side === 'before' && anchor > last) || (side === 'after' && anchor < first);
+    const value = termWeight(term) * (1 - (distance - 1) / WINDOW) * (wrongSide ? WRONG_SIDE : 1);
     best.set(term, Math.max(best.get(term) ?? 0, value));
   }
   let sum = 0;
@@ -124,7 +138,7 @@ function joinHyphenated(tokens: TaggedToken[]): TaggedToken[] {
       const next = tokens[i + 2]!;
       const parts = [token, next];
       const pos = parts.some((t) => t.pos === 'PROPN') ? 'PROPN' : next.pos === 'NOUN' || next.pos === 'NUM' ? next.pos : 'ADJ';
-      token = { text: `${token.text}${tokens[i + 1]!.text}${next.text}`, start: token.start, end: next.end, pos, term: next.term ?? token.term, entity: token.entity ?? next.entity };
+      token = { text: `${token.text}${tokens[i + 1]!.text}${next.text}`, start: token.start, end: next.end, pos, term: next.term ?? token.term, entity: token.entity ?? next.entity, lemma: next.lemma ?? token.lemma };
       i += 2;
     }
     joined.push(token);
@@ -202,6 +216,31 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
   return candidates;
 }
 
+/**
+ * The names beside the noun a question asks about: "what poet" is answered by
+ * "Theodor Fontane" in "poet Theodor Fontane", "what colony" by "Virginia" in
+ * "the colony of Virginia", "what satellite" by "Astra 2A" in "the Astra 2A
+ * satellite". The noun says the name's kind; the answer is the name alone.
+ */
+function focusNeighbours(tokens: TaggedToken[], focus: string | null): Candidate[] {
+  if (focus === null) return [];
+  const isNamePart = (t: TaggedToken | undefined) => t !== undefined && (t.pos === 'PROPN' || t.pos === 'NUM');
+  const candidates: Candidate[] = [];
+  for (const [i, token] of tokens.entries()) {
+    if (token.pos !== 'NOUN' || !isFocus(token, focus)) continue;
+    let first = i + 1;
+    if (tokens[first]?.text.toLowerCase() === 'of' || tokens[first]?.text === ',') first++;
+    if (tokens[first]?.pos === 'DET' && isNamePart(tokens[first + 1])) first++;
+    let last = first - 1;
+    while (isNamePart(tokens[last + 1])) last++;
+    if (last >= first) candidates.push({ first, last, kind: 'name', besideFocus: true });
+    let start = i;
+    while (isNamePart(tokens[start - 1])) start--;
+    if (start < i) candidates.push({ first: start, last: i - 1, kind: 'name', besideFocus: true });
+  }
+  return candidates;
+}
+
 /** For why/how questions: the clause after "because", "due to", "by", "to"… up to the next comma. */
 function clauseCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidate[] {
   const candidates: Candidate[] = [];
@@ -227,10 +266,28 @@ function trimQuestionWords(tokens: TaggedToken[], candidate: Candidate, question
   const isQuestionWord = (t: TaggedToken) => t.term !== null && questionTerms.has(t.term) && !isFocus(t, focus);
   const isFiller = (t: TaggedToken) => t.term === null && t.pos !== 'NUM' && t.pos !== 'PROPN';
   while (first <= last && (isQuestionWord(tokens[first]!) || (isFiller(tokens[first]!) && candidate.kind !== 'number' && candidate.kind !== 'date' && first < last && isQuestionWord(tokens[first + 1]!)))) first++;
+  const end = last;
   while (last >= first && (isQuestionWord(tokens[last]!) || isFiller(tokens[last]!))) last--;
   while (first <= last && ['of', 'and', "'s", ',', '-'].includes(tokens[first]!.text.toLowerCase())) first++;
   if (first > last) return null;
+  // Without its head noun a phrase is a dangling modifier ("the old [position]", "an electrical [fire]"): no answer.
+  if (last < end && candidate.kind === 'noun' && !HEADS.has(tokens[last]!.pos)) return null;
   return { ...candidate, first, last };
+}
+
+// How much a name loses as a person, place or thing when it only modifies the noun after it.
+const MODIFIER = 0.7;
+
+/**
+ * A name followed by a common noun modifies it rather than being the thing
+ * named: "Academy Award nominee Lady Gaga", "Super Bowl XLIX champion New
+ * England Patriots" — the person is the name after, not "Academy Award".
+ */
+function modifiesNoun(tokens: TaggedToken[], candidate: Candidate, focus: string | null): boolean {
+  if (candidate.kind !== 'name') return false;
+  const next = tokens[candidate.last + 1];
+  if (next === undefined || next.pos !== 'NOUN' || isFocus(next, focus)) return false;
+  return !tokens.slice(candidate.first, candidate.last + 1).some((t) => isFocus(t, focus));
 }
 
 function isFocus(token: TaggedToken, focus: string | null): boolean {

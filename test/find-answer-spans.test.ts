@@ -1,0 +1,23 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeQuestion } from '../src/answer/analyze-question.ts';
+import { findAnswerSpans } from '../src/answer/find-answer-spans.ts';
+
+const best = (question: string, sentence: string) => findAnswerSpans(sentence, analyzeQuestion(question))[0]?.text;
+const all = (question: string, sentence: string) => findAnswerSpans(sentence, analyzeQuestion(question)).map((s) => s.text);
+
+describe('short answers', () => {
+  test('the name beside the noun asked about, without that noun', () => {
+    expect(best('What German poet was descended from Huguenots?', 'Several German figures were Huguenots, including poet Theodor Fontane and the painter Max Ernst.')).toBe('Theodor Fontane');
+    expect(best('In what colony were the settlers promised land?', 'In 1700 several hundred settlers migrated to the colony of Virginia, where the Crown had promised them land.')).toBe('Virginia');
+  });
+
+  test('a name that only modifies the noun after it is not the person', () => {
+    expect(best('Who sang the national anthem?', 'Six-time Grammy winner and Academy Award nominee Lady Gaga performed the national anthem.')).toBe('Lady Gaga');
+  });
+
+  test('a phrase whose head noun the question already says leaves no dangling modifier', () => {
+    const spans = all('What did the old position allow?', 'The old position was shared with broadcasters from several European countries.');
+    expect(spans).not.toContain('The old');
+    expect(spans[0]).toBe('broadcasters');
+  });
+});
