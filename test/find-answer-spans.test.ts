@@ -20,4 +20,11 @@ describe('short answers', () => {
     expect(spans).not.toContain('The old');
     expect(spans[0]).toBe('broadcasters');
   });
+
+  test('a name the lexicon knows as a place is a poor answer to "who", a known person a poor answer to "where"', () => {
+    const sentence = 'Oursel and Syria signed the treaty while Frederick William watched.';
+    const fit = (question: string, text: string) => findAnswerSpans(sentence, analyzeQuestion(question)).find((s) => s.text === text)!.typeFit;
+    expect(fit('Who signed the treaty?', 'Syria')).toBeLessThan(fit('Who signed the treaty?', 'Oursel'));
+    expect(fit('Where was the treaty signed?', 'Frederick William')).toBeLessThan(fit('Where was the treaty signed?', 'Syria'));
+  });
 });

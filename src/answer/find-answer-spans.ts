@@ -1,4 +1,5 @@
 import type { AnswerKind, QuestionAnalysis } from './analyze-question.ts';
+import { lexiconClassesOf, lexiconIs, ORG_HEADS, PLACE_HEADS } from '../facts/lexicon.ts';
 import { tagTokens, type TaggedToken } from './tag-tokens.ts';
 
 /** A span of a sentence that could answer the question, with how well it fits. */
@@ -192,6 +193,13 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
     candidates.push({ first: i, last: j, kind: 'name' });
     // Each shorter name inside a joined one is a candidate too ("Fresno Street" of "Fresno Street and Thorne Ave").
     for (let k = i; k < j; k++) if (!isName(tokens[k + 1])) candidates.push({ first: i, last: k, kind: 'name' });
+    // And each name after a joining word ("Thorne Ave"; "Syria" in "Oursel and Syria").
+    for (let k = i + 1; k <= j; k++) {
+      if (isName(tokens[k - 1]) || !isName(tokens[k])) continue;
+      let end = k;
+      while (end < j && isName(tokens[end + 1])) end++;
+      candidates.push({ first: k, last: end, kind: 'name' });
+    }
     i = j;
   }
   // Noun phrases: determiner, adjectives, nouns; with an "of"-phrase attached.
@@ -294,7 +302,33 @@ function isFocus(token: TaggedToken, focus: string | null): boolean {
   return focus !== null && token.text.toLowerCase().startsWith(focus.slice(0, Math.max(3, focus.length - 1)));
 }
 
-function fitOf(kind: SpanKind, question: QuestionAnalysis, tokens: TaggedToken[], first: number, last: number): number {
+// How well a name the lexicon knows as a place fits a who-question, and a known person a where-question.
+const KNOWN_PLACE_AS_PERSON = 0.6;
+const KNOWN_PERSON_AS_PLACE = 0.5;
+
+/**
+ * What compromise's lexicon and name heads say a name is: a place
+ * ("Syria", "Kings Canyon"), a person ("Frederick William", first names) or
+ * an organisation ("Lowry Digital Company"); null when they say nothing.
+ */
+function nameClass(tokens: TaggedToken[], first: number, last: number): 'person' | 'place' | 'org' | null {
+  const words = tokens.slice(first, last + 1).map((t) => t.text.toLowerCase()).filter((w) => w !== 'the');
+  if (words.length === 0) return null;
+  const whole = lexiconClassesOf(words.join(' '));
+  if (whole.has('person')) return 'person';
+  if (whole.has('org')) return 'org';
+  if (whole.has('place')) return 'place';
+  if (words.some((w) => ORG_HEADS.has(w))) return 'org';
+  if (words.length > 1 && PLACE_HEADS.has(words[words.length - 1]!)) return 'place';
+  if (words.length > 1 && lexiconIs(words[0]!, 'first-name')) return 'person';
+  if (words.length === 1 && lexiconIs(words[0]!, 'place')) return 'place';
+  return null;
+}
+
+function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedToken[], first: number, last: number): number {
+  // A noun phrase of names alone ("the Pittsburgh Steelers") is a name.
+  const span = tokens.slice(first, last + 1);
+  const kind = spanKind === 'noun' && span.every((t) => t.pos === 'PROPN' || t.pos === 'DET') && span.some((t) => t.pos === 'PROPN') ? 'name' : spanKind;
   const before = tokens[first - 1]?.text.toLowerCase() ?? '';
   const hasFocus = question.focus !== null && tokens.slice(first, last + 1).some((t) => isFocus(t, question.focus));
   switch (question.expects) {
@@ -309,10 +343,18 @@ function fitOf(kind: SpanKind, question: QuestionAnalysis, tokens: TaggedToken[]
       if (kind !== 'name') return 0.05;
       // Full names ("Kurt Coleman") are people more often than single names ("Carolina").
       const fullName = last > first ? 1 : 0.9;
+      const known = nameClass(tokens, first, last);
+      if (known === 'person' || known === 'org') return 1;
+      if (known === 'place') return KNOWN_PLACE_AS_PERSON;
       return PLACE_PREPOSITIONS.has(before) ? 0.7 : fullName;
     }
-    case 'place':
-      return kind === 'name' ? (PLACE_PREPOSITIONS.has(before) ? 1 : 0.75) : kind === 'noun' ? (PLACE_PREPOSITIONS.has(before) ? 0.5 : 0.25) : 0.05;
+    case 'place': {
+      if (kind !== 'name') return kind === 'noun' ? (PLACE_PREPOSITIONS.has(before) ? 0.5 : 0.25) : 0.05;
+      const known = nameClass(tokens, first, last);
+      if (known === 'place') return 1;
+      if (known === 'person') return KNOWN_PERSON_AS_PLACE;
+      return PLACE_PREPOSITIONS.has(before) ? 1 : 0.75;
+    }
     case 'reason':
     case 'manner':
       return kind === 'clause' ? 1 : kind === 'noun' ? 0.3 : 0.1;
