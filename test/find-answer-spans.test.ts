@@ -27,4 +27,8 @@ describe('short answers', () => {
     expect(fit('Who signed the treaty?', 'Syria')).toBeLessThan(fit('Who signed the treaty?', 'Oursel'));
     expect(fit('Where was the treaty signed?', 'Frederick William')).toBeLessThan(fit('Where was the treaty signed?', 'Syria'));
   });
+
+  test('two noun phrases joined by "and" are one candidate too ("settlement and deforestation")', () => {
+    expect(all('What did the highways lead to?', 'The first two highways opened up the rainforest and led to increased settlement and deforestation.')).toContain('settlement and deforestation');
+  });
 });

@@ -210,6 +210,14 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
     while (j > i && !['NOUN', 'PROPN', 'NUM'].includes(tokens[j]!.pos)) j--;
     if (!['NOUN', 'PROPN', 'NUM'].includes(tokens[j]!.pos)) continue;
     candidates.push({ first: i, last: j, kind: 'noun' });
+    // Two noun phrases joined by "and"/"or" answer together ("settlement and deforestation").
+    if (['and', 'or'].includes(tokens[j + 1]?.text.toLowerCase() ?? '')) {
+      let m = j + 2;
+      while (m < tokens.length && NOUN_PHRASE_INNER.has(tokens[m]!.pos)) m++;
+      m--;
+      while (m > j + 1 && !HEADS.has(tokens[m]!.pos)) m--;
+      if (m > j + 1 && HEADS.has(tokens[m]!.pos)) candidates.push({ first: i, last: m, kind: 'noun' });
+    }
     let k = j;
     if (tokens[k + 1]?.text.toLowerCase() === 'of') {
       let m = k + 2;
