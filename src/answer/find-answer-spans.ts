@@ -55,7 +55,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const questionWeight = question.terms.reduce((sum, term) => sum + termWeight(term), 0) || 1;
 
   const spans: AnswerSpan[] = [];
-  for (const candidate of [...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question.focus)]) {
+  for (const candidate of [...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question)]) {
     const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
     if (!trimmed) continue;
     const { first, last } = trimmed;
@@ -238,8 +238,10 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
  * "the colony of Virginia", "what satellite" by "Astra 2A" in "the Astra 2A
  * satellite". The noun says the name's kind; the answer is the name alone.
  */
-function focusNeighbours(tokens: TaggedToken[], focus: string | null): Candidate[] {
-  if (focus === null) return [];
+function focusNeighbours(tokens: TaggedToken[], question: QuestionAnalysis): Candidate[] {
+  const focus = question.focus;
+  // Counts and dates keep their noun ("nine weeks"): countsFocus and the entity tagger deal with them.
+  if (focus === null || question.expects === 'number' || question.expects === 'date') return [];
   const isNamePart = (t: TaggedToken | undefined) => t !== undefined && (t.pos === 'PROPN' || t.pos === 'NUM');
   const candidates: Candidate[] = [];
   for (const [i, token] of tokens.entries()) {
@@ -249,10 +251,11 @@ function focusNeighbours(tokens: TaggedToken[], focus: string | null): Candidate
     if (tokens[first]?.pos === 'DET' && isNamePart(tokens[first + 1])) first++;
     let last = first - 1;
     while (isNamePart(tokens[last + 1])) last++;
-    if (last >= first) candidates.push({ first, last, kind: 'name', besideFocus: true });
+    const named = (from: number, to: number) => from <= to && tokens.slice(from, to + 1).some((t) => t.pos === 'PROPN');
+    if (named(first, last)) candidates.push({ first, last, kind: 'name', besideFocus: true });
     let start = i;
     while (isNamePart(tokens[start - 1])) start--;
-    if (start < i) candidates.push({ first: start, last: i - 1, kind: 'name', besideFocus: true });
+    if (named(start, i - 1)) candidates.push({ first: start, last: i - 1, kind: 'name', besideFocus: true });
   }
   return candidates;
 }
