@@ -87,12 +87,19 @@ export function lemmaTerm(word: string): string | null {
   return term;
 }
 
+// The same sentences are ranked for question after question; bounded like the tag cache.
+const lemmaTermsCache = new Map<string, ReadonlySet<string>>();
+
 /** The lemma terms ({@link lemmaTerm}) of every word of a text. */
-export function lemmaTerms(text: string): Set<string> {
+export function lemmaTerms(text: string): ReadonlySet<string> {
+  const cached = lemmaTermsCache.get(text);
+  if (cached) return cached;
   const terms = new Set<string>();
   for (const word of splitWords(text)) {
     const term = lemmaTerm(word);
     if (term !== null) terms.add(term);
   }
+  if (lemmaTermsCache.size >= CACHE_LIMIT) lemmaTermsCache.delete(lemmaTermsCache.keys().next().value!);
+  lemmaTermsCache.set(text, terms);
   return terms;
 }
