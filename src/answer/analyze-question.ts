@@ -1,5 +1,5 @@
 import { foldWord, isStopWord, splitWords, toTerms } from '../text/terms.ts';
-import { tagTokens } from './tag-tokens.ts';
+import { lemmaTerm, tagTokens } from './tag-tokens.ts';
 
 /** The kind of answer a question wants. */
 export type AnswerKind = 'person' | 'place' | 'date' | 'number' | 'reason' | 'manner' | 'thing';
@@ -21,6 +21,16 @@ export interface QuestionAnalysis {
    * object of the verb, found after the verb in an active sentence.
    */
   passive: boolean;
+  /**
+   * Where each content term stands relative to the answer once the question
+   * is turned into a statement: "what did Lady Gaga sing" → "Lady Gaga sang
+   * [answer]" puts "lady", "gaga" and "sing" `before` it; "who sang the
+   * anthem" → "[answer] sang the anthem" puts them `after`. Terms missing
+   * here (copular questions, fronted clauses) may stand on either side.
+   */
+  sides: Record<string, 'before' | 'after'>;
+  /** Each term's dictionary-form term where it differs ("oldest" → "old", "led" → "lead"): see {@link lemmaTerm}. */
+  lemmas: Record<string, string>;
 }
 
 const DATE_NOUNS = new Set(['year', 'date', 'day', 'month', 'century', 'decade', 'time', 'period', 'era', 'season', 'week', 'age']);
@@ -47,6 +57,8 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     terms: [...new Set(toTerms(question))],
     names: findNames(tokens),
     passive: isPassive(tokens),
+    sides: findSides(tokens),
+    lemmas: findLemmas(question),
   };
 }
 
@@ -160,4 +172,75 @@ function isPassive(tokens: ReturnType<typeof tagTokens>): boolean {
     const next = tokens.slice(i + 1, i + 3);
     return next.some((t) => t.pos === 'VERB' && /(?:ed|en|wn|lt|ld|nt|de)$/i.test(t.text));
   });
+}
+
+const WH_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
+const OBJECT_AUXILIARIES = new Set(['do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must']);
+
+/**
+ * Which side of the answer each term of the question would stand on in the
+ * statement that answers it (see {@link QuestionAnalysis.sides}): the
+ * question word's place in the question is the answer's place in the
+ * statement, once "did", "has"… are undone.
+ */
+function findSides(tokens: ReturnType<typeof tagTokens>): Record<string, 'before' | 'after'> {
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  const wh = lower.findIndex((w) => WH_WORDS.has(w));
+  const sides: Record<string, 'before' | 'after'> = {};
+  if (wh < 0) return sides;
+  const assign = (from: number, to: number, side: 'before' | 'after') => {
+    for (const token of tokens.slice(from, to)) for (const term of toTerms(token.text)) sides[term] ??= side;
+  };
+  // The question word with its noun phrase: "what German ruler", "how many career sacks", "which of the teams".
+  let next = wh + 1;
+  if (lower[wh] === 'how' && next < tokens.length && ['ADJ', 'ADV'].includes(tokens[next]!.pos)) next++;
+  if (['what', 'which', 'whose', 'how'].includes(lower[wh]!)) {
+    while (next < tokens.length && (['ADJ', 'NOUN', 'PROPN', 'NUM', 'DET'].includes(tokens[next]!.pos) || lower[next] === 'of')) next++;
+  }
+  const fronted = tokens.slice(0, wh).some((t) => t.pos !== 'ADP');
+  if (fronted) {
+    // A clause set off before the question word ("During the playoffs, who …") stands anywhere.
+    if (lower.slice(0, wh).includes(',')) return sides;
+    // The question word in place: "the time … is expressed as what?"
+    assign(0, wh, 'before');
+    assign(next, tokens.length, 'after');
+    return sides;
+  }
+  const verb = tokens[next];
+  if (verb === undefined) return sides;
+  const content = tokens.filter((t) => t.pos !== 'PUNCT');
+  const lastWord = content[content.length - 1];
+  if (OBJECT_AUXILIARIES.has(lower[next]!)) {
+    // "What did Lady Gaga sing?" → "Lady Gaga sang [answer]".
+    assign(next + 1, tokens.length, 'before');
+  } else if (BE_FORMS.has(lower[next]!)) {
+    // "What was the hymn known as?" → "the hymn was known as [answer]"; a plain "what is X" may go either way.
+    const endsInVerb = lastWord !== undefined && (lastWord.pos === 'VERB' || (lastWord.pos === 'ADP' && content[content.length - 2]?.pos === 'VERB'));
+    if (endsInVerb) assign(next + 1, tokens.length, 'before');
+  } else if (verb.pos === 'VERB') {
+    // "Who sang the national anthem?" → "[answer] sang the national anthem".
+    assign(next, tokens.length, 'after');
+  }
+  return sides;
+}
+
+function findLemmas(question: string): Record<string, string> {
+  const lemmas: Record<string, string> = {};
+  for (const word of splitWords(question)) {
+    // Names keep their identity ("Manning" is not "man").
+    if (word !== word.toLowerCase()) continue;
+    const lemma = lemmaTerm(word);
+    if (lemma === null) continue;
+    for (const term of toTerms(word)) if (term !== lemma) lemmas[term] ??= lemma;
+  }
+  return lemmas;
+}
+
+/**
+ * Does a text hold a question term, as written or in its dictionary form
+ * ("oldest" meets "old", "led" meets "lead")? `terms` and `lemmas` are the
+ * text's terms and lemma terms.
+ */
+export function holdsTerm(analysis: QuestionAnalysis, term: string, terms: ReadonlySet<string>, lemmas: ReadonlySet<string>): boolean {
+  return terms.has(term) || lemmas.has(analysis.lemmas[term] ?? term);
 }

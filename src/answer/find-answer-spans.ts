@@ -1,4 +1,5 @@
 import type { AnswerKind, QuestionAnalysis } from './analyze-question.ts';
+import { lexiconClassesOf, lexiconIs, ORG_HEADS, PLACE_HEADS } from '../facts/lexicon.ts';
 import { tagTokens, type TaggedToken } from './tag-tokens.ts';
 
 /** A span of a sentence that could answer the question, with how well it fits. */
@@ -19,6 +20,8 @@ interface Candidate {
   first: number;
   last: number;
   kind: SpanKind;
+  /** A name standing right beside the noun the question asks about ("poet Theodor Fontane", "the colony of Virginia"). */
+  besideFocus?: boolean;
 }
 
 const DATE_ENTITIES = new Set(['DATE', 'TIME']);
@@ -26,6 +29,7 @@ const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DURATION', 'QU
 const NOUN_PHRASE_INNER = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside', 'across', 'between']);
 const REASON_MARKERS = ['because of', 'because', 'due to', 'owing to', 'since', 'so that', 'in order to', 'as a result of', 'to'];
+const HEADS = new Set(['NOUN', 'PROPN', 'NUM']);
 const YEAR = /^(1[0-9]{3}|20[0-9]{2})s?$/;
 
 /**
@@ -39,11 +43,19 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const tokens = joinHyphenated(tagTokens(sentence)).map(normaliseTag);
   if (tokens.length === 0) return [];
   const questionTerms = new Set(question.terms);
-  const anchors = tokens.flatMap((t, i) => (t.term !== null && questionTerms.has(t.term) ? [i] : []));
+  const questionLemmas = new Map(question.terms.map((term) => [question.lemmas[term] ?? term, term]));
+  // A sentence word stands for the question term it matches, as written or in its dictionary form ("led" for "lead").
+  const matched = (t: TaggedToken) => (t.term !== null && questionTerms.has(t.term) ? t.term : t.lemma !== null ? (questionLemmas.get(t.lemma) ?? null) : null);
+  const anchorTerms = new Map<number, string>();
+  for (const [i, t] of tokens.entries()) {
+    const term = matched(t);
+    if (term !== null) anchorTerms.set(i, term);
+  }
+  const anchors = [...anchorTerms.keys()];
   const questionWeight = question.terms.reduce((sum, term) => sum + termWeight(term), 0) || 1;
 
   const spans: AnswerSpan[] = [];
-  for (const candidate of collectCandidates(tokens, question.expects)) {
+  for (const candidate of [...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question)]) {
     const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
     if (!trimmed) continue;
     const { first, last } = trimmed;
@@ -51,10 +63,10 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
     if (content.length === 0) continue;
     const repeated = content.filter((t) => questionTerms.has(t.term!) && !isFocus(t, question.focus)).length / content.length;
     if (repeated >= 1) continue;
-    const typeFit = fitOf(trimmed.kind, question, tokens, first, last);
+    const typeFit = trimmed.besideFocus ? 1 : fitOf(trimmed.kind, question, tokens, first, last) * (modifiesNoun(tokens, trimmed, question.focus) ? MODIFIER : 1);
     const length = last - first + 1;
     const brevity = length <= 6 ? 1 : 6 / length;
-    const surrounded = windowCoverage(tokens, anchors, first, last, termWeight) / questionWeight;
+    const surrounded = windowCoverage(anchorTerms, first, last, termWeight, question.sides) / questionWeight;
     const score =
       typeFit * 0.5 + surrounded * 0.35 + brevity * 0.15 - repeated * 0.4 + countsFocus(tokens, trimmed, question) + followsVoice(tokens, anchors, first, last, question);
     spans.push({ start: tokens[first]!.start, end: tokens[last]!.end, text: sentence.slice(tokens[first]!.start, tokens[last]!.end), typeFit, score });
@@ -62,6 +74,8 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   return dedupe(spans).sort((a, b) => b.score - a.score);
 }
 
+// A question word on the wrong side of a candidate (see QuestionAnalysis.sides) is weaker evidence for it.
+const WRONG_SIDE = 0.5;
 // How far around a candidate the question's words count as its context.
 const WINDOW = 8;
 
@@ -70,13 +84,14 @@ const WINDOW = 8;
  * nearness: the answer to a question usually sits among the words the
  * question shares with the sentence.
  */
-function windowCoverage(tokens: TaggedToken[], anchors: number[], first: number, last: number, termWeight: (term: string) => number): number {
+function windowCoverage(anchors: ReadonlyMap<number, string>, first: number, last: number, termWeight: (term: string) => number, sides: QuestionAnalysis['sides']): number {
   const best = new Map<string, number>();
-  for (const anchor of anchors) {
+  for (const [anchor, term] of anchors) {
     const distance = anchor < first ? first - anchor : anchor > last ? anchor - last : 0;
     if (distance === 0 || distance > WINDOW) continue;
-    const term = tokens[anchor]!.term!;
-    const value = termWeight(term) * (1 - (distance - 1) / WINDOW);
+    const side = sides[term];
+    const wrongSide = (side === 'before' && anchor > last) || (side === 'after' && anchor < first);
+    const value = termWeight(term) * (1 - (distance - 1) / WINDOW) * (wrongSide ? WRONG_SIDE : 1);
     best.set(term, Math.max(best.get(term) ?? 0, value));
   }
   let sum = 0;
@@ -124,7 +139,7 @@ function joinHyphenated(tokens: TaggedToken[]): TaggedToken[] {
       const next = tokens[i + 2]!;
       const parts = [token, next];
       const pos = parts.some((t) => t.pos === 'PROPN') ? 'PROPN' : next.pos === 'NOUN' || next.pos === 'NUM' ? next.pos : 'ADJ';
-      token = { text: `${token.text}${tokens[i + 1]!.text}${next.text}`, start: token.start, end: next.end, pos, term: next.term ?? token.term, entity: token.entity ?? next.entity };
+      token = { text: `${token.text}${tokens[i + 1]!.text}${next.text}`, start: token.start, end: next.end, pos, term: next.term ?? token.term, entity: token.entity ?? next.entity, lemma: next.lemma ?? token.lemma };
       i += 2;
     }
     joined.push(token);
@@ -178,6 +193,13 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
     candidates.push({ first: i, last: j, kind: 'name' });
     // Each shorter name inside a joined one is a candidate too ("Fresno Street" of "Fresno Street and Thorne Ave").
     for (let k = i; k < j; k++) if (!isName(tokens[k + 1])) candidates.push({ first: i, last: k, kind: 'name' });
+    // And each name after a joining word ("Thorne Ave"; "Syria" in "Oursel and Syria").
+    for (let k = i + 1; k <= j; k++) {
+      if (isName(tokens[k - 1]) || !isName(tokens[k])) continue;
+      let end = k;
+      while (end < j && isName(tokens[end + 1])) end++;
+      candidates.push({ first: k, last: end, kind: 'name' });
+    }
     i = j;
   }
   // Noun phrases: determiner, adjectives, nouns; with an "of"-phrase attached.
@@ -188,6 +210,14 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
     while (j > i && !['NOUN', 'PROPN', 'NUM'].includes(tokens[j]!.pos)) j--;
     if (!['NOUN', 'PROPN', 'NUM'].includes(tokens[j]!.pos)) continue;
     candidates.push({ first: i, last: j, kind: 'noun' });
+    // Two noun phrases joined by "and"/"or" answer together ("settlement and deforestation").
+    if (['and', 'or'].includes(tokens[j + 1]?.text.toLowerCase() ?? '')) {
+      let m = j + 2;
+      while (m < tokens.length && NOUN_PHRASE_INNER.has(tokens[m]!.pos)) m++;
+      m--;
+      while (m > j + 1 && !HEADS.has(tokens[m]!.pos)) m--;
+      if (m > j + 1 && HEADS.has(tokens[m]!.pos)) candidates.push({ first: i, last: m, kind: 'noun' });
+    }
     let k = j;
     if (tokens[k + 1]?.text.toLowerCase() === 'of') {
       let m = k + 2;
@@ -199,6 +229,34 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
     i = j;
   }
   if (expects === 'reason' || expects === 'manner') candidates.push(...clauseCandidates(tokens, expects));
+  return candidates;
+}
+
+/**
+ * The names beside the noun a question asks about: "what poet" is answered by
+ * "Theodor Fontane" in "poet Theodor Fontane", "what colony" by "Virginia" in
+ * "the colony of Virginia", "what satellite" by "Astra 2A" in "the Astra 2A
+ * satellite". The noun says the name's kind; the answer is the name alone.
+ */
+function focusNeighbours(tokens: TaggedToken[], question: QuestionAnalysis): Candidate[] {
+  const focus = question.focus;
+  // Counts and dates keep their noun ("nine weeks"): countsFocus and the entity tagger deal with them.
+  if (focus === null || question.expects === 'number' || question.expects === 'date') return [];
+  const isNamePart = (t: TaggedToken | undefined) => t !== undefined && (t.pos === 'PROPN' || t.pos === 'NUM');
+  const candidates: Candidate[] = [];
+  for (const [i, token] of tokens.entries()) {
+    if (token.pos !== 'NOUN' || !isFocus(token, focus)) continue;
+    let first = i + 1;
+    if (tokens[first]?.text.toLowerCase() === 'of' || tokens[first]?.text === ',') first++;
+    if (tokens[first]?.pos === 'DET' && isNamePart(tokens[first + 1])) first++;
+    let last = first - 1;
+    while (isNamePart(tokens[last + 1])) last++;
+    const named = (from: number, to: number) => from <= to && tokens.slice(from, to + 1).some((t) => t.pos === 'PROPN');
+    if (named(first, last)) candidates.push({ first, last, kind: 'name', besideFocus: true });
+    let start = i;
+    while (isNamePart(tokens[start - 1])) start--;
+    if (named(start, i - 1)) candidates.push({ first: start, last: i - 1, kind: 'name', besideFocus: true });
+  }
   return candidates;
 }
 
@@ -227,17 +285,61 @@ function trimQuestionWords(tokens: TaggedToken[], candidate: Candidate, question
   const isQuestionWord = (t: TaggedToken) => t.term !== null && questionTerms.has(t.term) && !isFocus(t, focus);
   const isFiller = (t: TaggedToken) => t.term === null && t.pos !== 'NUM' && t.pos !== 'PROPN';
   while (first <= last && (isQuestionWord(tokens[first]!) || (isFiller(tokens[first]!) && candidate.kind !== 'number' && candidate.kind !== 'date' && first < last && isQuestionWord(tokens[first + 1]!)))) first++;
+  const end = last;
   while (last >= first && (isQuestionWord(tokens[last]!) || isFiller(tokens[last]!))) last--;
   while (first <= last && ['of', 'and', "'s", ',', '-'].includes(tokens[first]!.text.toLowerCase())) first++;
   if (first > last) return null;
+  // Without its head noun a phrase is a dangling modifier ("the old [position]", "an electrical [fire]"): no answer.
+  if (last < end && candidate.kind === 'noun' && !HEADS.has(tokens[last]!.pos)) return null;
   return { ...candidate, first, last };
+}
+
+// How much a name loses as a person, place or thing when it only modifies the noun after it.
+const MODIFIER = 0.7;
+
+/**
+ * A name followed by a common noun modifies it rather than being the thing
+ * named: "Academy Award nominee Lady Gaga", "Super Bowl XLIX champion New
+ * England Patriots" — the person is the name after, not "Academy Award".
+ */
+function modifiesNoun(tokens: TaggedToken[], candidate: Candidate, focus: string | null): boolean {
+  if (candidate.kind !== 'name') return false;
+  const next = tokens[candidate.last + 1];
+  if (next === undefined || next.pos !== 'NOUN' || isFocus(next, focus)) return false;
+  return !tokens.slice(candidate.first, candidate.last + 1).some((t) => isFocus(t, focus));
 }
 
 function isFocus(token: TaggedToken, focus: string | null): boolean {
   return focus !== null && token.text.toLowerCase().startsWith(focus.slice(0, Math.max(3, focus.length - 1)));
 }
 
-function fitOf(kind: SpanKind, question: QuestionAnalysis, tokens: TaggedToken[], first: number, last: number): number {
+// How well a name the lexicon knows as a place fits a who-question, and a known person a where-question.
+const KNOWN_PLACE_AS_PERSON = 0.6;
+const KNOWN_PERSON_AS_PLACE = 0.5;
+
+/**
+ * What compromise's lexicon and name heads say a name is: a place
+ * ("Syria", "Kings Canyon"), a person ("Frederick William", first names) or
+ * an organisation ("Lowry Digital Company"); null when they say nothing.
+ */
+function nameClass(tokens: TaggedToken[], first: number, last: number): 'person' | 'place' | 'org' | null {
+  const words = tokens.slice(first, last + 1).map((t) => t.text.toLowerCase()).filter((w) => w !== 'the');
+  if (words.length === 0) return null;
+  const whole = lexiconClassesOf(words.join(' '));
+  if (whole.has('person')) return 'person';
+  if (whole.has('org')) return 'org';
+  if (whole.has('place')) return 'place';
+  if (words.some((w) => ORG_HEADS.has(w))) return 'org';
+  if (words.length > 1 && PLACE_HEADS.has(words[words.length - 1]!)) return 'place';
+  if (words.length > 1 && lexiconIs(words[0]!, 'first-name')) return 'person';
+  if (words.length === 1 && lexiconIs(words[0]!, 'place')) return 'place';
+  return null;
+}
+
+function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedToken[], first: number, last: number): number {
+  // A noun phrase of names alone ("the Pittsburgh Steelers") is a name.
+  const span = tokens.slice(first, last + 1);
+  const kind = spanKind === 'noun' && span.every((t) => t.pos === 'PROPN' || t.pos === 'DET') && span.some((t) => t.pos === 'PROPN') ? 'name' : spanKind;
   const before = tokens[first - 1]?.text.toLowerCase() ?? '';
   const hasFocus = question.focus !== null && tokens.slice(first, last + 1).some((t) => isFocus(t, question.focus));
   switch (question.expects) {
@@ -252,10 +354,18 @@ function fitOf(kind: SpanKind, question: QuestionAnalysis, tokens: TaggedToken[]
       if (kind !== 'name') return 0.05;
       // Full names ("Kurt Coleman") are people more often than single names ("Carolina").
       const fullName = last > first ? 1 : 0.9;
+      const known = nameClass(tokens, first, last);
+      if (known === 'person' || known === 'org') return 1;
+      if (known === 'place') return KNOWN_PLACE_AS_PERSON;
       return PLACE_PREPOSITIONS.has(before) ? 0.7 : fullName;
     }
-    case 'place':
-      return kind === 'name' ? (PLACE_PREPOSITIONS.has(before) ? 1 : 0.75) : kind === 'noun' ? (PLACE_PREPOSITIONS.has(before) ? 0.5 : 0.25) : 0.05;
+    case 'place': {
+      if (kind !== 'name') return kind === 'noun' ? (PLACE_PREPOSITIONS.has(before) ? 0.5 : 0.25) : 0.05;
+      const known = nameClass(tokens, first, last);
+      if (known === 'place') return 1;
+      if (known === 'person') return KNOWN_PERSON_AS_PLACE;
+      return PLACE_PREPOSITIONS.has(before) ? 1 : 0.75;
+    }
     case 'reason':
     case 'manner':
       return kind === 'clause' ? 1 : kind === 'noun' ? 0.3 : 0.1;

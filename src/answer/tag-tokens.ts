@@ -1,6 +1,6 @@
-import winkNLP, { type ItemEntity } from 'wink-nlp';
+import winkNLP, { type ItemEntity, type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { toTerm } from '../text/terms.ts';
+import { splitWords, toTerm } from '../text/terms.ts';
 
 /** Universal part-of-speech tags, as wink-nlp assigns them. */
 export type PartOfSpeech =
@@ -16,10 +16,14 @@ export interface TaggedToken {
   term: string | null;
   /** wink's entity type when the token is part of one: DATE, CARDINAL, MONEY, PERCENT, TIME, DURATION, ORDINAL… */
   entity: string | null;
+  /** The search term of the word's dictionary form ("led" → lead), or null for stop words and punctuation. */
+  lemma: string | null;
 }
 
 const nlp = winkNLP(model);
 const its = nlp.its;
+// wink's typings give `its.lemma` a signature `out()` does not accept, though it works as the other helpers do.
+const lemmaOf = its.lemma as unknown as ItsFunction<string>;
 
 // Sentences are tagged again and again by successive questions; a bounded
 // cache keeps that cheap without growing with the collection.
@@ -36,6 +40,7 @@ export function tagTokens(text: string): TaggedToken[] {
   const doc = nlp.readDoc(text);
   const words = doc.tokens().out() as string[];
   const tags = doc.tokens().out(its.pos) as PartOfSpeech[];
+  const lemmas = doc.tokens().out(lemmaOf) as string[];
   const tokens: TaggedToken[] = [];
   // wink's token index → ours; wink expands some contractions into tokens with no span of their own.
   const byWinkIndex: Array<TaggedToken | undefined> = [];
@@ -44,7 +49,7 @@ export function tagTokens(text: string): TaggedToken[] {
     const start = text.indexOf(word, cursor);
     if (start < 0) continue;
     cursor = start + word.length;
-    const token: TaggedToken = { text: word, start, end: cursor, pos: tags[index] ?? 'X', term: toTerm(word), entity: null };
+    const token: TaggedToken = { text: word, start, end: cursor, pos: tags[index] ?? 'X', term: toTerm(word), entity: null, lemma: toTerm(lemmas[index] ?? word) };
     tokens.push(token);
     byWinkIndex[index] = token;
   }
@@ -59,4 +64,42 @@ export function tagTokens(text: string): TaggedToken[] {
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(text, tokens);
   return tokens;
+}
+
+// A collection's vocabulary is bounded: one lemmatisation per distinct word.
+const LEMMA_CACHE_LIMIT = 200_000;
+const lemmaCache = new Map<string, string | null>();
+
+/**
+ * The search term of a word's dictionary form ("oldest" → old, "led" →
+ * lead, "sang" → sing), or null for a stop word: the stemmer leaves
+ * irregular and superlative forms apart that a question and its answer
+ * often word differently. Lower-case words only; names are left as they are.
+ */
+export function lemmaTerm(word: string): string | null {
+  const cached = lemmaCache.get(word);
+  if (cached !== undefined) return cached;
+  const lower = word.toLowerCase();
+  const lemma = /^[a-z]+$/.test(lower) && lower === word ? ((nlp.readDoc(lower).tokens().out(lemmaOf) as string[])[0] ?? lower) : lower;
+  const term = toTerm(lemma);
+  if (lemmaCache.size >= LEMMA_CACHE_LIMIT) lemmaCache.clear();
+  lemmaCache.set(word, term);
+  return term;
+}
+
+// The same sentences are ranked for question after question; bounded like the tag cache.
+const lemmaTermsCache = new Map<string, ReadonlySet<string>>();
+
+/** The lemma terms ({@link lemmaTerm}) of every word of a text. */
+export function lemmaTerms(text: string): ReadonlySet<string> {
+  const cached = lemmaTermsCache.get(text);
+  if (cached) return cached;
+  const terms = new Set<string>();
+  for (const word of splitWords(text)) {
+    const term = lemmaTerm(word);
+    if (term !== null) terms.add(term);
+  }
+  if (lemmaTermsCache.size >= CACHE_LIMIT) lemmaTermsCache.delete(lemmaTermsCache.keys().next().value!);
+  lemmaTermsCache.set(text, terms);
+  return terms;
 }

@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeQuestion, holdsTerm } from '../src/answer/analyze-question.ts';
+import { lemmaTerms } from '../src/answer/tag-tokens.ts';
+import { toTerms } from '../src/text/terms.ts';
+
+describe('where the question words stand relative to the answer', () => {
+  test('an object question puts its words before the answer ("Lady Gaga sang [answer]")', () => {
+    const { sides } = analyzeQuestion('What did Lady Gaga sing?');
+    expect(sides['gaga']).toBe('before');
+    expect(sides['sing']).toBe('before');
+  });
+
+  test('a subject question puts its words after the answer ("[answer] sang the anthem")', () => {
+    const { sides } = analyzeQuestion('Who sang the national anthem?');
+    expect(sides['anthem']).toBe('after');
+  });
+
+  test('a question word left in place splits the words around it', () => {
+    const { sides } = analyzeQuestion('Complexity theory classifies problems based on what attribute in practice?');
+    expect(sides['classifi']).toBe('before');
+    expect(sides['practic']).toBe('after');
+  });
+
+  test('a copular question and a fronted clause leave the sides open', () => {
+    expect(analyzeQuestion('Who is the general manager of the team?').sides).toEqual({});
+    expect(analyzeQuestion('During the playoff games, who did not throw?').sides).toEqual({});
+  });
+});
+
+describe('dictionary forms', () => {
+  test('"oldest" in a sentence meets "old" in a question, and "led" meets "lead"', () => {
+    const old = analyzeQuestion('Who is the old quarterback?');
+    const sentence = 'He is the oldest quarterback ever to play.';
+    expect(holdsTerm(old, 'old', new Set(toTerms(sentence)), lemmaTerms(sentence))).toBe(true);
+    const led = analyzeQuestion('Who led the team in sacks?');
+    const other = 'Short will lead the team.';
+    expect(holdsTerm(led, 'led', new Set(toTerms(other)), lemmaTerms(other))).toBe(true);
+  });
+
+  test('names keep their identity: "Manning" is not "man"', () => {
+    const analysis = analyzeQuestion('How old was Manning?');
+    const sentence = 'The man was old.';
+    expect(analysis.lemmas['manning']).toBeUndefined();
+    expect(holdsTerm(analysis, 'manning', new Set(toTerms(sentence)), lemmaTerms(sentence))).toBe(false);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeQuestion } from '../src/answer/analyze-question.ts';
+import { findAnswerSpans } from '../src/answer/find-answer-spans.ts';
+
+const best = (question: string, sentence: string) => findAnswerSpans(sentence, analyzeQuestion(question))[0]?.text;
+const all = (question: string, sentence: string) => findAnswerSpans(sentence, analyzeQuestion(question)).map((s) => s.text);
+
+describe('short answers', () => {
+  test('the name beside the noun asked about, without that noun', () => {
+    expect(best('What German poet was descended from Huguenots?', 'Several German figures were Huguenots, including poet Theodor Fontane and the painter Max Ernst.')).toBe('Theodor Fontane');
+    expect(best('In what colony were the settlers promised land?', 'In 1700 several hundred settlers migrated to the colony of Virginia, where the Crown had promised them land.')).toBe('Virginia');
+  });
+
+  test('a name that only modifies the noun after it is not the person', () => {
+    expect(best('Who sang the national anthem?', 'Six-time Grammy winner and Academy Award nominee Lady Gaga performed the national anthem.')).toBe('Lady Gaga');
+  });
+
+  test('a phrase whose head noun the question already says leaves no dangling modifier', () => {
+    const spans = all('What did the old position allow?', 'The old position was shared with broadcasters from several European countries.');
+    expect(spans).not.toContain('The old');
+    expect(spans[0]).toBe('broadcasters');
+  });
+
+  test('a name the lexicon knows as a place is a poor answer to "who", a known person a poor answer to "where"', () => {
+    const sentence = 'Oursel and Syria signed the treaty while Frederick William watched.';
+    const fit = (question: string, text: string) => findAnswerSpans(sentence, analyzeQuestion(question)).find((s) => s.text === text)!.typeFit;
+    expect(fit('Who signed the treaty?', 'Syria')).toBeLessThan(fit('Who signed the treaty?', 'Oursel'));
+    expect(fit('Where was the treaty signed?', 'Frederick William')).toBeLessThan(fit('Where was the treaty signed?', 'Syria'));
+  });
+
+  test('two noun phrases joined by "and" are one candidate too ("settlement and deforestation")', () => {
+    expect(all('What did the highways lead to?', 'The first two highways opened up the rainforest and led to increased settlement and deforestation.')).toContain('settlement and deforestation');
+  });
+});
