@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { z } from 'zod';
 import { ArticleSchema, type Article } from '../article.ts';
+import { readJsonLines, writeJsonLines, type JsonLinesProblem } from './json-lines.ts';
 
 /**
  * Bumped whenever parsing would turn the same bytes into different articles
- * (a parser fix, a new field): a cache written by another version is rebuilt.
+ * (a parser fix, a new field), or the file layout changes: a cache written by
+ * another version is rebuilt.
  */
-export const ARTICLE_CACHE_VERSION = 3;
-const CACHE_FORMAT = 'news-desk-bot/article-cache';
+export const ARTICLE_CACHE_VERSION = 4;
+const CACHE_FORMAT = { format: 'news-desk-bot/article-cache', version: ARTICLE_CACHE_VERSION };
 
 /** What a file parsed into: its articles and warnings. Failed files are not cached: they are cheap to fail again. */
 export interface CachedParse {
@@ -17,36 +16,43 @@ export interface CachedParse {
   warnings: string[];
 }
 
-const EntrySchema = z.object({
-  hash: z.string(),
-  articles: z.array(z.unknown()),
-  warnings: z.array(z.string()),
-});
-const CacheFileSchema = z.object({
-  format: z.literal(CACHE_FORMAT),
-  version: z.literal(ARTICLE_CACHE_VERSION),
-  /** SHA-256 of the serialised entries: an edited or truncated-and-repaired cache is corrupt. */
-  checksum: z.string(),
-  entries: z.record(z.string(), EntrySchema),
-});
+interface Entry {
+  hash: string;
+  articles: unknown[];
+  warnings: string[];
+}
 
-function checksumOf(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('base64url');
+/**
+ * One body line per file, `[file, hash, articles, warnings]`: a line is as
+ * long as one file's parse, whatever the size of the cache.
+ */
+function entryLine(file: string, entry: Entry): string {
+  return JSON.stringify([file, entry.hash, entry.articles, entry.warnings]);
+}
+
+function toEntry(line: unknown): [string, Entry] {
+  if (!Array.isArray(line) || line.length !== 4) throw new Error('not a cache entry');
+  const [file, hash, articles, warnings] = line as unknown[];
+  if (typeof file !== 'string' || typeof hash !== 'string' || !Array.isArray(articles) || !Array.isArray(warnings) || !warnings.every((w) => typeof w === 'string')) {
+    throw new Error('not a cache entry');
+  }
+  return [file, { hash, articles, warnings }];
 }
 
 /** Why a cache file was not used. */
-export type CacheProblem = 'missing' | 'corrupt' | 'foreign';
+export type CacheProblem = JsonLinesProblem;
 
 /**
  * Parsed articles kept between runs, keyed by each file's path and the
  * SHA-256 of its bytes, so that a restart parses only the files that
  * changed. Nothing read from disk is trusted: a missing, corrupt or foreign
- * file starts an empty cache (a checksum over the entries catches edits), and
+ * file starts an empty cache (a checksum over the file catches edits and
+ * truncation), and
  * every cached article is validated again against the Article schema before
  * use (a failure is a miss).
  */
 export class ArticleCache {
-  #entries = new Map<string, { hash: string; articles: unknown[]; warnings: string[] }>();
+  #entries = new Map<string, Entry>();
   #used = new Set<string>();
   #changed = false;
   #hits = 0;
@@ -55,33 +61,20 @@ export class ArticleCache {
 
   /** Opens the cache file at `path` (it need not exist). Never throws. */
   static async open(path: string): Promise<ArticleCache> {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      return new ArticleCache(path, 'missing');
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      return new ArticleCache(path, 'corrupt');
-    }
-    const header = z.object({ format: z.string(), version: z.number() }).safeParse(json);
-    if (!header.success) return new ArticleCache(path, 'corrupt');
-    if (header.data.format !== CACHE_FORMAT || header.data.version !== ARTICLE_CACHE_VERSION) return new ArticleCache(path, 'foreign');
-    const parsed = CacheFileSchema.safeParse(json);
-    if (!parsed.success || checksumOf(JSON.stringify((json as { entries: unknown }).entries)) !== parsed.data.checksum) {
-      return new ArticleCache(path, 'corrupt');
-    }
-    const cache = new ArticleCache(path, null);
-    for (const [file, entry] of Object.entries(parsed.data.entries)) cache.#entries.set(file, entry);
+    // Entries are kept aside until the checksum at the end of the file holds.
+    const entries = new Map<string, Entry>();
+    const problem = await readJsonLines(path, CACHE_FORMAT, (line) => {
+      const [file, entry] = toEntry(line);
+      entries.set(file, entry);
+    });
+    const cache = new ArticleCache(path, problem);
+    if (problem === null) cache.#entries = entries;
     return cache;
   }
 
   /** The hash files are keyed by. */
   static hash(bytes: Uint8Array): string {
-    return checksumOf(bytes);
+    return createHash('sha256').update(bytes).digest('base64url');
   }
 
   /** How many files were served from the cache since it was opened. */
@@ -129,11 +122,11 @@ export class ArticleCache {
       }
     }
     if (!this.#changed && this.problem === null) return;
-    await mkdir(dirname(this.path), { recursive: true });
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    const entries = JSON.stringify(Object.fromEntries(this.#entries));
-    await writeFile(temporary, `{"format":${JSON.stringify(CACHE_FORMAT)},"version":${ARTICLE_CACHE_VERSION},"checksum":"${checksumOf(entries)}","entries":${entries}}`);
-    await rename(temporary, this.path);
+    const entries = this.#entries;
+    function* lines(): Generator<string> {
+      for (const [file, entry] of entries) yield entryLine(file, entry);
+    }
+    await writeJsonLines(this.path, CACHE_FORMAT, lines());
     this.#changed = false;
   }
 }

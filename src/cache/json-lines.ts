@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+/**
+ * The cache files of the bot are JSON Lines: a header line naming the format
+ * and its version, body lines of one JSON value each, and a trailer line with
+ * the SHA-256 of every byte before it. A whole cache can be far larger than
+ * the longest string V8 can hold (about 512 MiB), so it is never built or
+ * read as one string: it is written line by line through a stream and read
+ * back in chunks, and no string is longer than its longest line.
+ */
+
+/** What a cache file says it is, on its first line. */
+export interface JsonLinesFormat {
+  format: string;
+  version: number;
+}
+
+/** Why a cache file was not used. */
+export type JsonLinesProblem = 'missing' | 'corrupt' | 'foreign';
+
+// Lines are gathered into writes of about this many characters: one write per
+// line would cost a system call per small line (an index has millions).
+const WRITE_BATCH_CHARS = 256 * 1024;
+const READ_CHUNK_BYTES = 1024 * 1024;
+// A header is a few dozen bytes. An older single-line cache starts with its
+// format and version but may be hundreds of megabytes long: it is recognised
+// from its beginning, never read whole.
+const MAX_HEADER_BYTES = 64 * 1024;
+// Far above any line the caches write (an article file is at most a few MB),
+// far below V8's string limit: a longer line can only be damage.
+const MAX_LINE_BYTES = 256 * 1024 * 1024;
+const NEWLINE = Buffer.from('\n');
+const OLD_HEADER = /^\s*\{\s*"format"\s*:\s*("(?:[^"\\]|\\.)*")\s*,\s*"version"\s*:\s*(-?\d+(?:\.\d+)?)/u;
+
+// Two saves of the same file in one process must not share a temporary file.
+let temporaryCount = 0;
+
+/**
+ * Joins lines (each JSON text, without a newline) into newline-terminated
+ * batches of at most `maxChars` characters, except that a line longer than
+ * that is a batch of its own: no batch is longer than the longer of
+ * `maxChars` and the longest line, plus its newline.
+ */
+export function* batchLines(lines: Iterable<string>, maxChars = WRITE_BATCH_CHARS): Generator<string> {
+  let batch = '';
+  for (const line of lines) {
+    if (batch.length > 0 && batch.length + line.length + 1 > maxChars) {
+      yield batch;
+      batch = '';
+    }
+    batch += `${line}\n`;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * Writes a JSON Lines cache file: the header, the body `lines` (each JSON
+ * text without a newline, as `JSON.stringify` makes it) and the checksum
+ * trailer. The lines are pulled as the file stream accepts them, so a lazy
+ * iterable is never held whole in memory. Written to a temporary file and
+ * renamed, so a crash never leaves half a file.
+ *
+ * @throws Error when the file cannot be written (the temporary file is removed).
+ */
+export async function writeJsonLines(path: string, header: JsonLinesFormat, lines: Iterable<string>): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.${++temporaryCount}.tmp`;
+  const hash = createHash('sha256');
+  function* text(): Generator<string> {
+    for (const batch of batchLines(withHeader(header, lines))) {
+      hash.update(batch);
+      yield batch;
+    }
+    yield `${JSON.stringify({ checksum: hash.digest('base64url') })}\n`;
+  }
+  try {
+    await pipeline(Readable.from(text()), createWriteStream(temporary));
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+function* withHeader(header: JsonLinesFormat, lines: Iterable<string>): Generator<string> {
+  yield JSON.stringify({ format: header.format, version: header.version });
+  yield* lines;
+}
+
+/**
+ * Reads a file written by {@link writeJsonLines}, handing each body line's
+ * value to `onLine`, in order. Resolves to null when the file was read to its
+ * end and its checksum holds; otherwise to why it cannot be used: 'missing'
+ * (cannot be opened), 'foreign' (another format or version, as its header
+ * says: the rest is not read) or 'corrupt' (anything else, including an
+ * `onLine` that throws). Never throws.
+ *
+ * `onLine` sees lines before the checksum at the end is checked: keep what it
+ * builds aside until this resolves to null.
+ */
+export async function readJsonLines(path: string, expected: JsonLinesFormat, onLine: (value: unknown) => void): Promise<JsonLinesProblem | null> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, 'r');
+    if (!(await handle.stat()).isFile()) {
+      await handle.close();
+      return 'missing';
+    }
+  } catch {
+    await handle?.close().catch(() => undefined);
+    return 'missing';
+  }
+  const stream = handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
+  try {
+    return await readLines(stream, expected, onLine);
+  } catch {
+    return 'corrupt';
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function readLines(stream: AsyncIterable<Buffer>, expected: JsonLinesFormat, onLine: (value: unknown) => void): Promise<JsonLinesProblem | null> {
+  const hash = createHash('sha256');
+  let headerSeen = false;
+  // The last complete line is held back until another follows: the last line of all is the trailer.
+  let pending: Buffer | undefined;
+  let carry: Buffer[] = [];
+  let carryBytes = 0;
+  const take = (line: Buffer): JsonLinesProblem | null => {
+    if (!headerSeen) {
+      headerSeen = true;
+      hash.update(line).update(NEWLINE);
+      return checkHeader(line, expected);
+    }
+    if (pending !== undefined) {
+      hash.update(pending).update(NEWLINE);
+      onLine(JSON.parse(pending.toString('utf8')));
+    }
+    pending = line;
+    return null;
+  };
+  for await (const chunk of stream) {
+    let start = 0;
+    for (let end = chunk.indexOf(10, start); end !== -1; end = chunk.indexOf(10, start)) {
+      let line = chunk.subarray(start, end);
+      if (carryBytes > 0) {
+        carry.push(line);
+        line = Buffer.concat(carry, carryBytes + line.length);
+        carry = [];
+        carryBytes = 0;
+      }
+      const problem = take(line);
+      if (problem !== null) return problem;
+      start = end + 1;
+    }
+    if (start < chunk.length) {
+      carry.push(chunk.subarray(start));
+      carryBytes += chunk.length - start;
+      if (!headerSeen && carryBytes > MAX_HEADER_BYTES) return checkHeader(Buffer.concat(carry, carryBytes), expected) ?? 'corrupt';
+      if (carryBytes > MAX_LINE_BYTES) return 'corrupt';
+    }
+  }
+  // A file that does not end with a newline was cut short (or is not ours: its header says which).
+  if (carryBytes > 0) return headerSeen ? 'corrupt' : (checkHeader(Buffer.concat(carry, carryBytes), expected) ?? 'corrupt');
+  if (pending === undefined) return 'corrupt';
+  const trailer: unknown = JSON.parse(pending.toString('utf8'));
+  const checksum = typeof trailer === 'object' && trailer !== null ? (trailer as { checksum?: unknown }).checksum : undefined;
+  return checksum === hash.digest('base64url') ? null : 'corrupt';
+}
+
+/** Null when the header names the expected format and version. */
+function checkHeader(line: Buffer, expected: JsonLinesFormat): JsonLinesProblem | null {
+  let format: unknown;
+  let version: unknown;
+  if (line.length > MAX_HEADER_BYTES) {
+    const old = OLD_HEADER.exec(line.toString('utf8', 0, MAX_HEADER_BYTES));
+    if (!old) return 'corrupt';
+    format = JSON.parse(old[1]!);
+    version = Number(old[2]);
+  } else {
+    let header: unknown;
+    try {
+      header = JSON.parse(line.toString('utf8'));
+    } catch {
+      return 'corrupt';
+    }
+    if (typeof header !== 'object' || header === null) return 'corrupt';
+    ({ format, version } = header as { format?: unknown; version?: unknown });
+  }
+  if (typeof format !== 'string' || typeof version !== 'number') return 'corrupt';
+  return format === expected.format && version === expected.version ? null : 'foreign';
+}

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { batchLines, readJsonLines, writeJsonLines } from '../src/cache/json-lines.ts';
+
+const FORMAT = { format: 'test/json-lines', version: 2 };
+let dir: string;
+let path: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'json-lines-'));
+  path = join(dir, 'sub', 'cache.jsonl');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A file as writeJsonLines would write it, from the header and body values. */
+function fileOf(lines: unknown[]): string {
+  const body = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
+  return `${body}${JSON.stringify({ checksum: createHash('sha256').update(body).digest('base64url') })}\n`;
+}
+
+async function read(): Promise<{ problem: string | null; values: unknown[] }> {
+  const values: unknown[] = [];
+  const problem = await readJsonLines(path, FORMAT, (value) => values.push(value));
+  return { problem, values };
+}
+
+describe('batchLines', () => {
+  test('joins whole lines into newline-terminated batches no longer than the limit or the longest line', () => {
+    const lines = Array.from({ length: 500 }, (_, i) => 'x'.repeat((i * 37) % 300) + (i === 250 ? 'y'.repeat(5000) : ''));
+    const batches = [...batchLines(lines, 1000)];
+    expect(batches.join('')).toBe(lines.map((line) => `${line}\n`).join(''));
+    const longest = Math.max(...lines.map((line) => line.length));
+    for (const batch of batches) {
+      expect(batch.endsWith('\n')).toBe(true);
+      expect(batch.length).toBeLessThanOrEqual(Math.max(1000, longest + 1));
+    }
+    expect(batches.length).toBeGreaterThan(lines.join('\n').length / 1000);
+  });
+});
+
+describe('JSON Lines cache files', () => {
+  test('round trip: every value comes back, in order, one line each', async () => {
+    const values = [{ a: 1 }, 'line\nbreak and \u2028 separator', ['é', '😀', '\ud800'], null, 12.5, Array.from({ length: 1000 }, (_, i) => i)];
+    await writeJsonLines(path, FORMAT, values.map((v) => JSON.stringify(v)));
+    expect(await read()).toEqual({ problem: null, values });
+    expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(values.length + 3); // header, body, trailer, final newline
+    expect(readdirSync(join(dir, 'sub'))).toEqual(['cache.jsonl']);
+  });
+
+  test('lines longer than a read chunk are read whole', async () => {
+    const values = ['a'.repeat(3_000_000), 'b', 'c'.repeat(1_500_000)];
+    await writeJsonLines(path, FORMAT, values.map((v) => JSON.stringify(v)));
+    expect(await read()).toEqual({ problem: null, values });
+  });
+
+  test('an empty body is a valid file', async () => {
+    await writeJsonLines(path, FORMAT, []);
+    expect(await read()).toEqual({ problem: null, values: [] });
+  });
+
+  test('is written whole or not at all: a failed write leaves the previous file and no temporary file', async () => {
+    await writeJsonLines(path, FORMAT, ['1']);
+    function* failing(): Generator<string> {
+      yield '2';
+      throw new Error('out of entries');
+    }
+    await expect(writeJsonLines(path, FORMAT, failing())).rejects.toThrow('out of entries');
+    expect(await read()).toEqual({ problem: null, values: [1] });
+    expect(readdirSync(join(dir, 'sub'))).toEqual(['cache.jsonl']);
+  });
+
+  test('a missing file, or a folder in its place, is missing', async () => {
+    expect((await read()).problem).toBe('missing');
+    mkdirSync(path, { recursive: true });
+    expect((await read()).problem).toBe('missing');
+  });
+
+  describe('a damaged file is corrupt, never trusted', () => {
+    const good = () => fileOf([FORMAT, { n: 1 }, { n: 2 }, { n: 3 }]);
+    const lines = () => good().split('\n');
+    for (const [name, content] of [
+      ['empty', () => ''],
+      ['a header only', () => `${JSON.stringify(FORMAT)}\n`],
+      ['a header that is not JSON', () => `{"format":"test/json-lines","vers\n${good().split('\n').slice(1).join('\n')}`],
+      ['a header that is not an object', () => fileOf([[FORMAT.format, FORMAT.version], { n: 1 }])],
+      ['cut in the middle of a body line', () => good().slice(0, good().indexOf('{"n":2') + 4)],
+      ['cut in the middle of the trailer', () => good().slice(0, -10)],
+      ['cut before the final newline', () => good().slice(0, -1)],
+      ['cut at a line boundary (no trailer)', () => `${lines().slice(0, -2).join('\n')}\n`],
+      ['cut at a line boundary (no trailer, no last line)', () => `${lines().slice(0, -3).join('\n')}\n`],
+      ['a line edited without fixing the checksum', () => good().replace('{"n":2}', '{"n":5}')],
+      ['a line removed', () => good().replace('{"n":2}\n', '')],
+      ['the header edited', () => good().replace('"version":2', '"version":2.0')],
+      ['a body line that is not JSON', () => fileOf([FORMAT]).replace('\n', '\n{"n":\n')],
+      ['an over-long first line', () => `${JSON.stringify({ ...FORMAT, padding: 'x'.repeat(100_000) })}\n`],
+    ] as const) {
+      test(name, async () => {
+        mkdirSync(join(dir, 'sub'));
+        writeFileSync(path, content());
+        expect((await read()).problem).toBe('corrupt');
+      });
+    }
+
+    test('a value its reader refuses', async () => {
+      mkdirSync(join(dir, 'sub'));
+      writeFileSync(path, good());
+      const problem = await readJsonLines(path, FORMAT, (value) => {
+        if ((value as { n: number }).n === 3) throw new Error('not a number I know');
+      });
+      expect(problem).toBe('corrupt');
+    });
+  });
+
+  for (const [name, content] of [
+    ['another version', fileOf([{ ...FORMAT, version: 3 }, { n: 1 }])],
+    ['another format', fileOf([{ format: 'someone/else', version: 2 }])],
+    ['another version, no newline', JSON.stringify({ ...FORMAT, version: 1 })],
+    ['an older layout (one JSON document) of another version', JSON.stringify({ format: FORMAT.format, version: 1, checksum: 'x', entries: {} })],
+    ['a large older layout, recognised from its beginning', JSON.stringify({ format: FORMAT.format, version: 1, checksum: 'x', entries: { a: 'x'.repeat(3_000_000) } })],
+  ] as const) {
+    test(`a file of ${name} is foreign`, async () => {
+      mkdirSync(join(dir, 'sub'));
+      writeFileSync(path, content);
+      expect((await read()).problem).toBe('foreign');
+    });
+  }
+});
