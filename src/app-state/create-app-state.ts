@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import type { Article } from '../article.ts';
 import { ArticleCache } from '../cache/article-cache.ts';
 import { loadIndex, saveIndex } from '../cache/index-cache.ts';
@@ -85,7 +86,13 @@ export async function createAppState(options: AppStateOptions): Promise<AppState
     const loaded = await loadIndex(indexPath, articles, indexArticle);
     index = loaded.index;
     report.indexFromCache = loaded.reused;
-    if (loaded.problem !== null || loaded.reused < articles.length) {
+    const outdated = loaded.problem !== null || loaded.reused < articles.length;
+    if (outdated && !roomToSaveIndex()) {
+      report.warnings.push({
+        file: indexPath,
+        message: `index cache not saved: writing it needs about as much memory again as the index holds, more than Node's heap limit leaves (${megabytes(getHeapStatistics().heap_size_limit)} MB); raise it, e.g. NODE_OPTIONS=--max-old-space-size=12000, for fast restarts`,
+      });
+    } else if (outdated) {
       try {
         await saveIndex(indexPath, index, articles);
       } catch (error) {
@@ -94,6 +101,18 @@ export async function createAppState(options: AppStateOptions): Promise<AppState
     }
   }
   return buildAppState(articles, createAnswerEngine(index), report);
+}
+
+// minisearch serialises its whole index into one plain object before it is written: about as much
+// memory again as the index. At 100,000 articles that is more than Node's default heap limit, and
+// running out of heap kills the process; a start-up without a saved index is only slower next time.
+function roomToSaveIndex(): boolean {
+  const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
+  return used * 2 < limit;
+}
+
+function megabytes(bytes: number): number {
+  return Math.round(bytes / 1e6);
 }
 
 /** Where the saved index lives: beside the article cache (`.cache/articles.json` → `.cache/articles.index.json`). */
