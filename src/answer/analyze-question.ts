@@ -1,5 +1,6 @@
 import { foldWord, isStopWord, splitWords, toTerms } from '../text/terms.ts';
 import { lemmaTerm, tagTokens } from './tag-tokens.ts';
+import { lexiconIs, ROLE_WORDS } from '../facts/lexicon.ts';
 
 /** The kind of answer a question wants. */
 export type AnswerKind = 'person' | 'place' | 'date' | 'number' | 'reason' | 'manner' | 'thing';
@@ -102,6 +103,13 @@ function findFocus(tokens: Array<{ word: string; pos: string }>, type: QuestionA
   // "what kind of X", "which of the X": the noun after "of" is the focus.
   for (; index < tokens.length; index++) {
     const token = tokens[index]!;
+    // "what German general": a nationality before the noun only describes it, and the word after it is the
+    // noun even when the tagger takes it for an adjective.
+    if (focus === null && token.pos === 'PROPN' && lexiconIs(token.word, 'demonym') && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[index + 1]?.pos ?? '')) {
+      focus = singular(tokens[index + 1]!.word);
+      index++;
+      continue;
+    }
     if (token.pos === 'NOUN' || token.pos === 'PROPN') focus = singular(token.word);
     else if (focus === null && (token.pos === 'ADJ' || token.pos === 'NUM' || token.pos === 'DET' || token.word === 'of' || token.word === 'kind' || token.word === 'type')) continue;
     else break;
@@ -133,6 +141,8 @@ function expectedKind(type: QuestionAnalysis['type'], focus: string | null, word
       if (PLACE_NOUNS.has(focus)) return 'place';
       if (NUMBER_NOUNS.has(focus)) return 'number';
       if (PERSON_NOUNS.has(focus)) return 'person';
+      // Nouns for what people are or do ("actress", "poet", "ruler"), as compromise's lexicon knows them.
+      if (ROLE_WORDS.has(focus) || lexiconIs(focus, 'actor')) return 'person';
       return 'thing';
   }
 }
