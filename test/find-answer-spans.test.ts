@@ -31,4 +31,12 @@ describe('short answers', () => {
   test('two noun phrases joined by "and" are one candidate too ("settlement and deforestation")', () => {
     expect(all('What did the highways lead to?', 'The first two highways opened up the rainforest and led to increased settlement and deforestation.')).toContain('settlement and deforestation');
   });
+
+  test('the object of the question\'s verb answers "what did X do"', () => {
+    expect(best('What did the experiments of Lavoisier discredit?', 'The name was coined in 1777 by Antoine Lavoisier, whose experiments with oxygen helped to discredit the then-popular phlogiston theory of combustion.')).toContain('phlogiston theory');
+  });
+
+  test('"what actress" is answered by the person, not by a name of a thing beside her', () => {
+    expect(best('What actress did the sign language translation?', 'Academy Award winner Marlee Matlin provided American Sign Language translation.')).toBe('Marlee Matlin');
+  });
 });
