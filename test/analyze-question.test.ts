@@ -56,4 +56,11 @@ describe('the noun asked about', () => {
     expect(analyzeQuestion('What German general was of Huguenot ancestry?').focus).toBe('general');
     expect(analyzeQuestion('What Syrian town was captured?').focus).toBe('town');
   });
+
+  test('"what was the population of …" asks for a number, though "population" is no focus for the answer to hold', () => {
+    const analysis = analyzeQuestion('What was the population of the city in 2010?');
+    expect(analysis.expects).toBe('number');
+    expect(analysis.focus).toBeNull();
+    expect(analyzeQuestion('What is the goal of the protest?').expects).toBe('thing');
+  });
 });

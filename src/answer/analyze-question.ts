@@ -136,7 +136,14 @@ function expectedKind(type: QuestionAnalysis['type'], focus: string | null, word
     case 'which':
     case 'other':
       // "What is the name of …" asks for a proper name, as "who" does.
-      if (focus === null) return words.includes('name') || words.includes('named') || words.includes('called') ? 'person' : 'thing';
+      if (focus === null && (words.includes('name') || words.includes('named') || words.includes('called'))) return 'person';
+      // "What was the population of …", "what is the year …": the noun after the copula says the kind, though it is
+      // no focus (a span holding it restates the question rather than answering it).
+      if (focus === null) {
+        const noun = copulaNoun(words, wordIndex);
+        if (noun !== null && (DATE_NOUNS.has(noun) || NUMBER_NOUNS.has(noun) || PLACE_NOUNS.has(noun))) return expectedKind(type, noun, words, wordIndex);
+      }
+      if (focus === null) return 'thing';
       if (DATE_NOUNS.has(focus)) return 'date';
       if (PLACE_NOUNS.has(focus)) return 'place';
       if (NUMBER_NOUNS.has(focus)) return 'number';
@@ -145,6 +152,15 @@ function expectedKind(type: QuestionAnalysis['type'], focus: string | null, word
       if (ROLE_WORDS.has(focus) || lexiconIs(focus, 'actor')) return 'person';
       return 'thing';
   }
+}
+
+const COPULA_WORDS = new Set(['is', 'was', 'are', 'were']);
+
+/** The noun of "what is the N": "what was the population of Jacksonville" → population. */
+function copulaNoun(words: string[], wordIndex: number): string | null {
+  if (!COPULA_WORDS.has(words[wordIndex + 1] ?? '') || words[wordIndex + 2] !== 'the') return null;
+  const noun = words[wordIndex + 3];
+  return noun === undefined ? null : singular(noun);
 }
 
 /** Capitalised words after the first, not question words: the names a question mentions. */
