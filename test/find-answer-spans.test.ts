@@ -39,4 +39,9 @@ describe('short answers', () => {
   test('"what actress" is answered by the person, not by a name of a thing beside her', () => {
     expect(best('What actress did the sign language translation?', 'Academy Award winner Marlee Matlin provided American Sign Language translation.')).toBe('Marlee Matlin');
   });
+
+  test('an aside in brackets is not the answer', () => {
+    expect(best('What did the regulator fine the bank for?', 'The regulator (the Financial Conduct Authority) fined the bank for misleading customers about fees.')).toBe('misleading customers');
+  });
+
 });

@@ -75,7 +75,9 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
       w.repeated * repeated +
       w.countsFocus * countsFocus(tokens, trimmed, question) +
       w.voice * followsVoice(tokens, anchors, first, last, question) +
-      w.objectOfVerb * objectOfVerb(tokens, anchorTerms, first, question);
+      w.objectOfVerb * objectOfVerb(tokens, anchorTerms, first, question) -
+      w.bracketed * (insideBrackets(tokens, first) ? 1 : 0) -
+      w.determiner * (tokens[first]!.pos === 'DET' ? 1 : 0);
     spans.push({ start: tokens[first]!.start, end: tokens[last]!.end, text: sentence.slice(tokens[first]!.start, tokens[last]!.end), typeFit, score });
   }
   return dedupe(spans).sort((a, b) => b.score - a.score);
@@ -104,6 +106,13 @@ const SPAN_WEIGHTS = {
   countsFocus: 0.56,
   voice: 0.56,
   objectOfVerb: 0.11,
+  /** A span inside brackets is an aside ("(ASL)", "(2001)"), seldom the answer. */
+  bracketed: 0.05,
+  /**
+   * A span opening with a determiner: "both BSkyB", "some criteria", "this early part" say more than
+   * the answer, and "the" adds nothing to it.
+   */
+  determiner: 0.02,
 };
 // Spans this long or longer count as long.
 const LONG = 12;
@@ -139,6 +148,16 @@ function countsFocus(tokens: TaggedToken[], candidate: Candidate, question: Ques
   const after = tokens.slice(candidate.last + 1, candidate.last + 5);
   const before = tokens.slice(Math.max(0, candidate.first - 2), candidate.first);
   return [...after, ...before].some((t) => isFocus(t, question.focus)) ? 0.3 : 0;
+}
+
+/** Is token `index` inside brackets? */
+function insideBrackets(tokens: TaggedToken[], index: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < index; i++) {
+    if (tokens[i]!.text === '(' || tokens[i]!.text === '[') depth++;
+    else if ((tokens[i]!.text === ')' || tokens[i]!.text === ']') && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /**
