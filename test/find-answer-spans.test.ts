@@ -44,4 +44,7 @@ describe('short answers', () => {
     expect(best('What did the regulator fine the bank for?', 'The regulator (the Financial Conduct Authority) fined the bank for misleading customers about fees.')).toBe('misleading customers');
   });
 
+  test('after a passive verb the agent asked for follows "by", not any preposition', () => {
+    expect(best('Who signed the agreement?', 'The agreement was signed in Vienna by the European Union (EU) and Iran.')).toBe('European Union');
+  });
 });

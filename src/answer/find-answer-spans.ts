@@ -169,15 +169,21 @@ function insideBrackets(tokens: TaggedToken[], index: number): boolean {
  * ("Y was discovered by X") puts the object before the verb instead.
  */
 function objectOfVerb(tokens: TaggedToken[], anchors: ReadonlyMap<number, string>, first: number, question: QuestionAnalysis): number {
+  const questionWords = new Set(question.question.toLowerCase().split(/[^\p{L}]+/u));
   for (const [v, term] of anchors) {
     if (tokens[v]!.pos !== 'VERB') continue;
     const side = question.sides[term];
     const sentencePassive = BE_FORMS.has(tokens[v - 1]?.text.toLowerCase() ?? '');
     const wantsObject = side === undefined ? question.passive !== sentencePassive : (side === 'before') !== (sentencePassive && !question.passive);
     if (!wantsObject) continue;
-    // The object starts after the particles and prepositions the verb takes ("led to", "called for").
+    // The object starts after the particles and prepositions the verb takes ("led to", "called for"), those the
+    // question has too; after a passive verb the agent asked for follows "by" ("was signed by X", not "in Vienna").
+    const agent = sentencePassive && !question.passive;
     let start = v + 1;
-    while (['ADP', 'PART', 'ADV'].includes(tokens[start]?.pos ?? '')) start++;
+    while (tokens[start]?.pos === 'ADV') start++;
+    const preposition = tokens[start]?.pos === 'ADP' || tokens[start]?.pos === 'PART' ? tokens[start]!.text.toLowerCase() : null;
+    if (agent ? preposition !== 'by' : preposition !== null && !questionWords.has(preposition)) continue;
+    if (preposition !== null) start++;
     // Names start after their article.
     if (first === start || (first === start + 1 && tokens[start]!.pos === 'DET')) return 1;
   }
