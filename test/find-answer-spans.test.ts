@@ -47,4 +47,9 @@ describe('short answers', () => {
   test('after a passive verb the agent asked for follows "by", not any preposition', () => {
     expect(best('Who signed the agreement?', 'The agreement was signed in Vienna by the European Union (EU) and Iran.')).toBe('European Union');
   });
+
+  test('a name is whole: its particles ("ibn") and letters outside Latin-1 ("ī", "ā") do not cut it', () => {
+    expect(best('Who promoted chemical compounds as medicines?', 'Muhammad ibn Zakarīya Rāzi promoted the use of chemical compounds as medicines.')).toBe('Muhammad ibn Zakarīya Rāzi');
+    expect(best('In what battle were the Mongols defeated?', 'The Mongols were defeated at the Battle of Bạch Đằng in 1288.')).toBe('Battle of Bạch Đằng');
+  });
 });

@@ -1,5 +1,5 @@
 import type { AnswerKind, QuestionAnalysis } from './analyze-question.ts';
-import { lexiconClassesOf, lexiconIs, ORG_HEADS, PLACE_HEADS } from '../facts/lexicon.ts';
+import { lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS } from '../facts/lexicon.ts';
 import { tagTokens, type TaggedToken } from './tag-tokens.ts';
 
 /** A span of a sentence that could answer the question, with how well it fits. */
@@ -296,7 +296,7 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
     if (token.entity === null && YEAR.test(token.text)) candidates.push({ first: i, last: i, kind: 'date' });
     else if (token.entity === null && token.pos === 'NUM') candidates.push({ first: i, last: i, kind: 'number' });
   }
-  // Proper names, joined by "of", "and", "'s", "de": "University of Chicago", "Fresno Street and Thorne Ave".
+  // Proper names, joined by "of", "and", "'s", "de", "ibn": "University of Chicago", "Fresno Street and Thorne Ave".
   // Days and months are capitalised but are dates, not names ("on Sunday").
   const isName = (t: TaggedToken | undefined) => t !== undefined && t.pos === 'PROPN' && !DATE_ENTITIES.has(t.entity ?? '');
   for (let i = 0; i < tokens.length; i++) {
@@ -305,7 +305,8 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1]!;
       if (isName(next) || (next.pos === 'NUM' && isName(tokens[j]))) j++;
-      else if (['of', 'and', 'de', 'the', "'s", '&'].includes(next.text.toLowerCase()) && isName(tokens[j + 2])) j += 2;
+      // Lower-case particles belong to the name around them: "Muhammad ibn Zakariya", "Ludwig van Beethoven".
+      else if ((['of', 'and', 'de', 'the', "'s", '&'].includes(next.text.toLowerCase()) || NAME_PARTICLES.has(next.text)) && isName(tokens[j + 2])) j += 2;
       else break;
     }
     candidates.push({ first: i, last: j, kind: 'name' });
