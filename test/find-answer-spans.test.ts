@@ -52,4 +52,10 @@ describe('short answers', () => {
     expect(best('Who promoted chemical compounds as medicines?', 'Muhammad ibn Zakarīya Rāzi promoted the use of chemical compounds as medicines.')).toBe('Muhammad ibn Zakarīya Rāzi');
     expect(best('In what battle were the Mongols defeated?', 'The Mongols were defeated at the Battle of Bạch Đằng in 1288.')).toBe('Battle of Bạch Đằng');
   });
+
+  test('what the noun asked about is said of, by a copula or an apposition, answers it', () => {
+    expect(best('What group claimed the attack on the convoy?', 'Hamas, a militant group based in Gaza, claimed the attack on the convoy.')).toBe('Hamas');
+    const spans = findAnswerSpans('Complexity theory is a branch of computer science that studies the difficulty of problems.', analyzeQuestion('What branch of computer science studies the difficulty of problems?'));
+    expect(spans.find((s) => s.text === 'Complexity theory')?.typeFit).toBe(1);
+  });
 });

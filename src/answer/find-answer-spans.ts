@@ -355,7 +355,9 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
  * The names beside the noun a question asks about: "what poet" is answered by
  * "Theodor Fontane" in "poet Theodor Fontane", "what colony" by "Virginia" in
  * "the colony of Virginia", "what satellite" by "Astra 2A" in "the Astra 2A
- * satellite". The noun says the name's kind; the answer is the name alone.
+ * satellite"; and what the noun is said of, by a copula or an apposition
+ * ("X is a branch of …", "Hamas, a militant group"). The noun says the
+ * name's kind; the answer is the name alone.
  */
 function focusNeighbours(tokens: TaggedToken[], question: QuestionAnalysis): Candidate[] {
   const focus = question.focus;
@@ -375,6 +377,20 @@ function focusNeighbours(tokens: TaggedToken[], question: QuestionAnalysis): Can
     let start = i;
     while (isNamePart(tokens[start - 1])) start--;
     if (named(start, i - 1)) candidates.push({ first: start, last: i - 1, kind: 'name', besideFocus: true });
+    // The thing the noun is said of: "Computational complexity theory is a branch of …" answers "what branch",
+    // "Hamas, a militant group, …" answers "what group".
+    let before = i - 1;
+    while (before >= 0 && ['DET', 'ADJ', 'ADV'].includes(tokens[before]!.pos)) before--;
+    if (before > 0 && BE_FORMS.has(tokens[before]!.text.toLowerCase())) {
+      const end = before - 1;
+      let from = end;
+      while (from > 0 && (NOUN_PHRASE_INNER.has(tokens[from - 1]!.pos) || tokens[from - 1]!.text.toLowerCase() === 'of')) from--;
+      if (HEADS.has(tokens[end]!.pos) && tokens[from]!.pos !== 'PART') candidates.push({ first: from, last: end, kind: 'noun', besideFocus: true });
+    } else if (before > 0 && tokens[before]!.text === ',' && isNamePart(tokens[before - 1])) {
+      let from = before - 1;
+      while (isNamePart(tokens[from - 1]) || (NAME_PARTICLES.has(tokens[from - 1]?.text ?? '') && isNamePart(tokens[from - 2]))) from--;
+      if (named(from, before - 1)) candidates.push({ first: from, last: before - 1, kind: 'name', besideFocus: true });
+    }
   }
   return candidates;
 }
