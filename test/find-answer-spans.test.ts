@@ -58,4 +58,8 @@ describe('short answers', () => {
     const spans = findAnswerSpans('Complexity theory is a branch of computer science that studies the difficulty of problems.', analyzeQuestion('What branch of computer science studies the difficulty of problems?'));
     expect(spans.find((s) => s.text === 'Complexity theory')?.typeFit).toBe(1);
   });
+
+  test('"what year" is answered by the year, not the longer date holding it', () => {
+    expect(best('In what year did the network stop using its jingle?', 'The network stopped using its jingle in the fall of 2015, after seventeen years.')).toBe('2015');
+  });
 });

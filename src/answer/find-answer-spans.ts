@@ -293,7 +293,8 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
   }
   // Years the entity tagger missed ("in 1288").
   for (const [i, token] of tokens.entries()) {
-    if (token.entity === null && YEAR.test(token.text)) candidates.push({ first: i, last: i, kind: 'date' });
+    // A year inside a longer date ("the fall of 2015") answers "what year" alone.
+    if (YEAR.test(token.text) && (token.entity === null || DATE_ENTITIES.has(token.entity))) candidates.push({ first: i, last: i, kind: 'date' });
     else if (token.entity === null && token.pos === 'NUM') candidates.push({ first: i, last: i, kind: 'number' });
   }
   // Proper names, joined by "of", "and", "'s", "de", "ibn": "University of Chicago", "Fresno Street and Thorne Ave".
@@ -471,6 +472,9 @@ function nameClass(tokens: TaggedToken[], first: number, last: number): 'person'
   return null;
 }
 
+// How well a longer date holding a year fits "what year".
+const YEAR_IN_DATE = 0.85;
+
 function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedToken[], first: number, last: number): number {
   // A noun phrase of names alone ("the Pittsburgh Steelers") is a name.
   const span = tokens.slice(first, last + 1);
@@ -479,6 +483,8 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
   const hasFocus = question.focus !== null && tokens.slice(first, last + 1).some((t) => isFocus(t, question.focus));
   switch (question.expects) {
     case 'date':
+      // "What year" is answered by a year ("2015"), not a longer date holding it ("the fall of 2015").
+      if (kind === 'date' && question.focus === 'year' && !(first === last && YEAR.test(span[0]!.text)) && span.some((t) => YEAR.test(t.text))) return YEAR_IN_DATE;
       return kind === 'date' ? 1 : kind === 'number' ? 0.35 : 0.05;
     case 'number':
       if (kind === 'number') return numberFit(question, tokens[first]!.entity ?? tokens[last]!.entity);
