@@ -54,7 +54,20 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const anchors = [...anchorTerms.keys()];
   const questionWeight = question.terms.reduce((sum, term) => sum + termWeight(term), 0) || 1;
 
+  // The IDF of each question term, and the question's words in each pair of clauses, once per sentence rather than per candidate.
+  const weights = new Map(question.terms.map((term) => [term, termWeight(term)]));
+  const weightOf = (term: string) => weights.get(term) ?? termWeight(term);
   const clauses = clauseIds(tokens);
+  const clauseWeights = new Map<string, number>();
+  const inClauses = (first: number, last: number) => {
+    const key = `${clauses[first]}:${clauses[last]}`;
+    let weight = clauseWeights.get(key);
+    if (weight === undefined) clauseWeights.set(key, (weight = clauseCoverage(anchorTerms, clauses, first, last, weightOf)));
+    return weight;
+  };
+  const focusAt = tokens.map((t) => isFocus(t, question.focus));
+  const bracketed = insideBrackets(tokens);
+  const objects = objectStarts(tokens, anchorTerms, question);
   const spans: AnswerSpan[] = [];
   for (const candidate of [...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question)]) {
     const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
@@ -68,15 +81,15 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
     const w = SPAN_WEIGHTS;
     const score =
       w.typeFit * typeFit +
-      w.nearby * (windowCoverage(anchorTerms, first, last, termWeight, question.sides) / questionWeight) +
-      w.sameClause * (clauseCoverage(anchorTerms, clauses, first, last, termWeight) / questionWeight) +
-      w.namesFocus * (tokens.slice(first, last + 1).some((t) => isFocus(t, question.focus)) ? 1 : 0) +
+      w.nearby * (windowCoverage(anchorTerms, first, last, weightOf, question.sides) / questionWeight) +
+      w.sameClause * (inClauses(first, last) / questionWeight) +
+      w.namesFocus * (focusAt.slice(first, last + 1).includes(true) ? 1 : 0) +
       w.length * (Math.min(last - first + 1, LONG) / LONG) -
       w.repeated * repeated +
       w.countsFocus * countsFocus(tokens, trimmed, question) +
       w.voice * followsVoice(tokens, anchors, first, last, question) +
-      w.objectOfVerb * objectOfVerb(tokens, anchorTerms, first, question) -
-      w.bracketed * (insideBrackets(tokens, first) ? 1 : 0) -
+      w.objectOfVerb * (objects.has(first) ? 1 : 0) -
+      w.bracketed * (bracketed[first] ? 1 : 0) -
       w.determiner * (tokens[first]!.pos === 'DET' ? 1 : 0);
     spans.push({ start: tokens[first]!.start, end: tokens[last]!.end, text: sentence.slice(tokens[first]!.start, tokens[last]!.end), typeFit, score });
   }
@@ -150,25 +163,28 @@ function countsFocus(tokens: TaggedToken[], candidate: Candidate, question: Ques
   return [...after, ...before].some((t) => isFocus(t, question.focus)) ? 0.3 : 0;
 }
 
-/** Is token `index` inside brackets? */
-function insideBrackets(tokens: TaggedToken[], index: number): boolean {
+/** Which tokens stand inside brackets. */
+function insideBrackets(tokens: TaggedToken[]): boolean[] {
+  const inside: boolean[] = [];
   let depth = 0;
-  for (let i = 0; i < index; i++) {
-    if (tokens[i]!.text === '(' || tokens[i]!.text === '[') depth++;
-    else if ((tokens[i]!.text === ')' || tokens[i]!.text === ']') && depth > 0) depth--;
+  for (const token of tokens) {
+    inside.push(depth > 0);
+    if (token.text === '(' || token.text === '[') depth++;
+    else if ((token.text === ')' || token.text === ']') && depth > 0) depth--;
   }
-  return depth > 0;
+  return inside;
 }
 
 /**
- * 1 when a candidate is the object of the question's verb and the question
- * asks for that object: "what did Lavoisier discredit" ← "helped to
- * discredit [the phlogiston theory]", "what did the highways lead to" ←
- * "led to [increased settlement]". The side comes from the question (see
+ * Where the objects of the question's verbs start, when the question asks
+ * for that object: "what did Lavoisier discredit" ← "helped to discredit
+ * [the phlogiston theory]", "what did the highways lead to" ← "led to
+ * [increased settlement]". The side comes from the question (see
  * QuestionAnalysis.sides); a passive sentence answering an active question
  * ("Y was discovered by X") puts the object before the verb instead.
  */
-function objectOfVerb(tokens: TaggedToken[], anchors: ReadonlyMap<number, string>, first: number, question: QuestionAnalysis): number {
+function objectStarts(tokens: TaggedToken[], anchors: ReadonlyMap<number, string>, question: QuestionAnalysis): Set<number> {
+  const starts = new Set<number>();
   const questionWords = new Set(question.question.toLowerCase().split(/[^\p{L}]+/u));
   for (const [v, term] of anchors) {
     if (tokens[v]!.pos !== 'VERB') continue;
@@ -184,10 +200,11 @@ function objectOfVerb(tokens: TaggedToken[], anchors: ReadonlyMap<number, string
     const preposition = tokens[start]?.pos === 'ADP' || tokens[start]?.pos === 'PART' ? tokens[start]!.text.toLowerCase() : null;
     if (agent ? preposition !== 'by' : preposition !== null && !questionWords.has(preposition)) continue;
     if (preposition !== null) start++;
+    starts.add(start);
     // Names start after their article.
-    if (first === start || (first === start + 1 && tokens[start]!.pos === 'DET')) return 1;
+    if (tokens[start]?.pos === 'DET') starts.add(start + 1);
   }
-  return 0;
+  return starts;
 }
 
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
