@@ -44,3 +44,23 @@ describe('dictionary forms', () => {
     expect(holdsTerm(analysis, 'manning', new Set(toTerms(sentence)), lemmaTerms(sentence))).toBe(false);
   });
 });
+
+describe('the noun asked about', () => {
+  test('a noun for what a person is or does asks for a person ("what actress", "which poet")', () => {
+    expect(analyzeQuestion('What actress did the translation?').expects).toBe('person');
+    expect(analyzeQuestion('Which poet wrote the hymn?').expects).toBe('person');
+    expect(analyzeQuestion('What machine did the translation?').expects).toBe('thing');
+  });
+
+  test('a nationality before the noun only describes it ("what German general")', () => {
+    expect(analyzeQuestion('What German general was of Huguenot ancestry?').focus).toBe('general');
+    expect(analyzeQuestion('What Syrian town was captured?').focus).toBe('town');
+  });
+
+  test('"what was the population of …" asks for a number, though "population" is no focus for the answer to hold', () => {
+    const analysis = analyzeQuestion('What was the population of the city in 2010?');
+    expect(analysis.expects).toBe('number');
+    expect(analysis.focus).toBeNull();
+    expect(analyzeQuestion('What is the goal of the protest?').expects).toBe('thing');
+  });
+});

@@ -31,4 +31,35 @@ describe('short answers', () => {
   test('two noun phrases joined by "and" are one candidate too ("settlement and deforestation")', () => {
     expect(all('What did the highways lead to?', 'The first two highways opened up the rainforest and led to increased settlement and deforestation.')).toContain('settlement and deforestation');
   });
+
+  test('the object of the question\'s verb answers "what did X do"', () => {
+    expect(best('What did the experiments of Lavoisier discredit?', 'The name was coined in 1777 by Antoine Lavoisier, whose experiments with oxygen helped to discredit the then-popular phlogiston theory of combustion.')).toContain('phlogiston theory');
+  });
+
+  test('"what actress" is answered by the person, not by a name of a thing beside her', () => {
+    expect(best('What actress did the sign language translation?', 'Academy Award winner Marlee Matlin provided American Sign Language translation.')).toBe('Marlee Matlin');
+  });
+
+  test('an aside in brackets is not the answer', () => {
+    expect(best('What did the regulator fine the bank for?', 'The regulator (the Financial Conduct Authority) fined the bank for misleading customers about fees.')).toBe('misleading customers');
+  });
+
+  test('after a passive verb the agent asked for follows "by", not any preposition', () => {
+    expect(best('Who signed the agreement?', 'The agreement was signed in Vienna by the European Union (EU) and Iran.')).toBe('European Union');
+  });
+
+  test('a name is whole: its particles ("ibn") and letters outside Latin-1 ("ī", "ā") do not cut it', () => {
+    expect(best('Who promoted chemical compounds as medicines?', 'Muhammad ibn Zakarīya Rāzi promoted the use of chemical compounds as medicines.')).toBe('Muhammad ibn Zakarīya Rāzi');
+    expect(best('In what battle were the Mongols defeated?', 'The Mongols were defeated at the Battle of Bạch Đằng in 1288.')).toBe('Battle of Bạch Đằng');
+  });
+
+  test('what the noun asked about is said of, by a copula or an apposition, answers it', () => {
+    expect(best('What group claimed the attack on the convoy?', 'Hamas, a militant group based in Gaza, claimed the attack on the convoy.')).toBe('Hamas');
+    const spans = findAnswerSpans('Complexity theory is a branch of computer science that studies the difficulty of problems.', analyzeQuestion('What branch of computer science studies the difficulty of problems?'));
+    expect(spans.find((s) => s.text === 'Complexity theory')?.typeFit).toBe(1);
+  });
+
+  test('"what year" is answered by the year, not the longer date holding it', () => {
+    expect(best('In what year did the network stop using its jingle?', 'The network stopped using its jingle in the fall of 2015, after seventeen years.')).toBe('2015');
+  });
 });

@@ -1,5 +1,6 @@
 import { foldWord, isStopWord, splitWords, toTerms } from '../text/terms.ts';
 import { lemmaTerm, tagTokens } from './tag-tokens.ts';
+import { lexiconIs, ROLE_WORDS } from '../facts/lexicon.ts';
 
 /** The kind of answer a question wants. */
 export type AnswerKind = 'person' | 'place' | 'date' | 'number' | 'reason' | 'manner' | 'thing';
@@ -102,6 +103,13 @@ function findFocus(tokens: Array<{ word: string; pos: string }>, type: QuestionA
   // "what kind of X", "which of the X": the noun after "of" is the focus.
   for (; index < tokens.length; index++) {
     const token = tokens[index]!;
+    // "what German general": a nationality before the noun only describes it, and the word after it is the
+    // noun even when the tagger takes it for an adjective.
+    if (focus === null && token.pos === 'PROPN' && lexiconIs(token.word, 'demonym') && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[index + 1]?.pos ?? '')) {
+      focus = singular(tokens[index + 1]!.word);
+      index++;
+      continue;
+    }
     if (token.pos === 'NOUN' || token.pos === 'PROPN') focus = singular(token.word);
     else if (focus === null && (token.pos === 'ADJ' || token.pos === 'NUM' || token.pos === 'DET' || token.word === 'of' || token.word === 'kind' || token.word === 'type')) continue;
     else break;
@@ -128,13 +136,31 @@ function expectedKind(type: QuestionAnalysis['type'], focus: string | null, word
     case 'which':
     case 'other':
       // "What is the name of …" asks for a proper name, as "who" does.
-      if (focus === null) return words.includes('name') || words.includes('named') || words.includes('called') ? 'person' : 'thing';
+      if (focus === null && (words.includes('name') || words.includes('named') || words.includes('called'))) return 'person';
+      // "What was the population of …", "what is the year …": the noun after the copula says the kind, though it is
+      // no focus (a span holding it restates the question rather than answering it).
+      if (focus === null) {
+        const noun = copulaNoun(words, wordIndex);
+        if (noun !== null && (DATE_NOUNS.has(noun) || NUMBER_NOUNS.has(noun) || PLACE_NOUNS.has(noun))) return expectedKind(type, noun, words, wordIndex);
+      }
+      if (focus === null) return 'thing';
       if (DATE_NOUNS.has(focus)) return 'date';
       if (PLACE_NOUNS.has(focus)) return 'place';
       if (NUMBER_NOUNS.has(focus)) return 'number';
       if (PERSON_NOUNS.has(focus)) return 'person';
+      // Nouns for what people are or do ("actress", "poet", "ruler"), as compromise's lexicon knows them.
+      if (ROLE_WORDS.has(focus) || lexiconIs(focus, 'actor')) return 'person';
       return 'thing';
   }
+}
+
+const COPULA_WORDS = new Set(['is', 'was', 'are', 'were']);
+
+/** The noun of "what is the N": "what was the population of Jacksonville" → population. */
+function copulaNoun(words: string[], wordIndex: number): string | null {
+  if (!COPULA_WORDS.has(words[wordIndex + 1] ?? '') || words[wordIndex + 2] !== 'the') return null;
+  const noun = words[wordIndex + 3];
+  return noun === undefined ? null : singular(noun);
 }
 
 /** Capitalised words after the first, not question words: the names a question mentions. */

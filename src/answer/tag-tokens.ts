@@ -61,9 +61,33 @@ export function tagTokens(text: string): TaggedToken[] {
       if (token) token.entity = type;
     }
   });
+  const joined = joinSplitLetters(tokens);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(text, tokens);
-  return tokens;
+  cache.set(text, joined);
+  return joined;
+}
+
+// Letters outside Latin-1 ("ī", "ā", "ł", "ș") that wink's tokenizer splits words on.
+const SPLIT_LETTER = /[^\p{Script=Latin}\p{M}]|[\u0100-\u024F\u1E00-\u1EFF]/u;
+
+/**
+ * Joins the pieces wink makes of a word at letters outside Latin-1
+ * ("Zakar" "ī" "ya" → "Zakarīya", "R" "ā" "zi" → "Rāzi"): a name must never
+ * be cut inside a word. Pieces touch, are all letters, and one holds such a
+ * letter.
+ */
+function joinSplitLetters(tokens: TaggedToken[]): TaggedToken[] {
+  const isLetters = (t: TaggedToken) => /^[\p{L}\p{M}]+$/u.test(t.text);
+  const joined: TaggedToken[] = [];
+  for (const token of tokens) {
+    const previous = joined[joined.length - 1];
+    if (previous && previous.end === token.start && isLetters(previous) && isLetters(token) && (SPLIT_LETTER.test(previous.text) || SPLIT_LETTER.test(token.text))) {
+      const text = previous.text + token.text;
+      const pos = previous.pos === 'PROPN' || /^\p{Lu}/u.test(text) ? 'PROPN' : previous.pos;
+      joined[joined.length - 1] = { ...previous, text, end: token.end, pos, term: toTerm(text), lemma: toTerm(text) };
+    } else joined.push(token);
+  }
+  return joined;
 }
 
 // A collection's vocabulary is bounded: one lemmatisation per distinct word.
