@@ -13,7 +13,7 @@ const cache = new Map<Paragraphs, Array<readonly Sentence[] | undefined>>();
 /**
  * The sentences of one paragraph of an article, located by offsets into it:
  * `article.paragraphs[paragraph].slice(s.start, s.end)` is each sentence.
- * A paragraph always has at least one sentence.
+ * A paragraph always has at least one sentence (see {@link splitSentences}).
  */
 export function paragraphSentences(article: Paragraphs, paragraph: number): readonly Sentence[] {
   let paragraphs = cache.get(article);
@@ -27,10 +27,7 @@ export function paragraphSentences(article: Paragraphs, paragraph: number): read
   cache.set(article, paragraphs);
   const known = paragraphs[paragraph];
   if (known) return known;
-  const text = article.paragraphs[paragraph] ?? '';
-  const spans = splitSentences(text).map(({ start, end }) => ({ paragraph, start, end }));
-  // Splitting never loses a paragraph: should it find nothing, the paragraph is one sentence.
-  const sentences = spans.length > 0 || text.trim() === '' ? spans : [wholeParagraph(text, paragraph)];
+  const sentences = splitSentences(article.paragraphs[paragraph] ?? '').map(({ start, end }) => ({ paragraph, start, end }));
   paragraphs[paragraph] = sentences;
   return sentences;
 }
@@ -38,9 +35,4 @@ export function paragraphSentences(article: Paragraphs, paragraph: number): read
 /** Every sentence of an article's body, in order (see {@link paragraphSentences}). */
 export function sentencesOf(article: Paragraphs): Sentence[] {
   return article.paragraphs.flatMap((_, paragraph) => paragraphSentences(article, paragraph));
-}
-
-function wholeParagraph(text: string, paragraph: number): Sentence {
-  const start = text.length - text.trimStart().length;
-  return { paragraph, start, end: text.trimEnd().length };
 }

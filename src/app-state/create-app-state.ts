@@ -1,10 +1,10 @@
 import { getHeapStatistics } from 'node:v8';
 import type { Article } from '../article.ts';
 import { ArticleCache } from '../cache/article-cache.ts';
-import { loadIndex, saveIndex } from '../cache/index-cache.ts';
+import { indexArticles, loadIndex, saveIndex, type IndexArticle } from '../cache/index-cache.ts';
 import { createAnswerEngine, type AnswerEngine } from '../answer/create-answer-engine.ts';
 import { loadArticles, formatLoadReport, type LoadReport } from '../load-articles.ts';
-import { ArticleIndex } from '../search/article-index.ts';
+import type { ArticleIndex } from '../search/article-index.ts';
 import { shortHash } from '../short-hash.ts';
 
 /** Where the articles are and how big a file may be. */
@@ -70,37 +70,35 @@ export async function createAppState(options: AppStateOptions): Promise<AppState
     ...(cache ? { cache } : {}),
     onProgress: (done, total) => progress('reading', done, total),
   });
-  const indexArticle = async (index: ArticleIndex, article: Article, done: number) => {
+  const indexArticle: IndexArticle = async (index, article, done) => {
     index.add(article);
     if (done % INDEX_BATCH === 0 || done === articles.length) {
       progress('indexing', done, articles.length);
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
-  let index: ArticleIndex;
-  if (options.cachePath === undefined) {
-    index = new ArticleIndex();
-    for (const [i, article] of articles.entries()) await indexArticle(index, article, i + 1);
-  } else {
-    const indexPath = indexCachePath(options.cachePath);
-    const loaded = await loadIndex(indexPath, articles, indexArticle);
-    index = loaded.index;
-    report.indexFromCache = loaded.reused;
-    const outdated = loaded.problem !== null || loaded.reused < articles.length;
-    if (outdated && !roomToSaveIndex()) {
-      report.warnings.push({
-        file: indexPath,
-        message: `index cache not saved: writing it needs about as much memory again as the index holds, more than Node's heap limit leaves (${megabytes(getHeapStatistics().heap_size_limit)} MB); raise it, e.g. NODE_OPTIONS=--max-old-space-size=12000, for fast restarts`,
-      });
-    } else if (outdated) {
-      try {
-        await saveIndex(indexPath, index, articles);
-      } catch (error) {
-        report.warnings.push({ file: indexPath, message: `index cache not saved (${error instanceof Error ? error.message : String(error)})` });
-      }
-    }
+  if (options.cachePath === undefined) return buildAppState(articles, createAnswerEngine(await indexArticles(articles, indexArticle)), report);
+  const indexPath = indexCachePath(options.cachePath);
+  const loaded = await loadIndex(indexPath, articles, indexArticle);
+  report.indexFromCache = loaded.reused;
+  if (loaded.problem !== null || loaded.reused < articles.length) {
+    const notSaved = await saveIndexIfRoom(indexPath, loaded.index, articles);
+    if (notSaved !== null) report.warnings.push({ file: indexPath, message: notSaved });
   }
-  return buildAppState(articles, createAnswerEngine(index), report);
+  return buildAppState(articles, createAnswerEngine(loaded.index), report);
+}
+
+/** Saves the index for the next start-up; returns why it was not saved, or null. */
+async function saveIndexIfRoom(indexPath: string, index: ArticleIndex, articles: readonly Article[]): Promise<string | null> {
+  if (!roomToSaveIndex()) {
+    return `index cache not saved: writing it needs about as much memory again as the index holds, more than Node's heap limit leaves (${megabytes(getHeapStatistics().heap_size_limit)} MB); raise it, e.g. NODE_OPTIONS=--max-old-space-size=12000, for fast restarts`;
+  }
+  try {
+    await saveIndex(indexPath, index, articles);
+    return null;
+  } catch (error) {
+    return `index cache not saved (${error instanceof Error ? error.message : String(error)})`;
+  }
 }
 
 // minisearch serialises its whole index into one plain object before it is written: about as much

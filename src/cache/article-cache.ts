@@ -47,9 +47,8 @@ export type CacheProblem = JsonLinesProblem;
  * SHA-256 of its bytes, so that a restart parses only the files that
  * changed. Nothing read from disk is trusted: a missing, corrupt or foreign
  * file starts an empty cache (a checksum over the file catches edits and
- * truncation), and
- * every cached article is validated again against the Article schema before
- * use (a failure is a miss).
+ * truncation), and every cached article is validated again against the
+ * Article schema before use (a failure is a miss).
  */
 export class ArticleCache {
   #entries = new Map<string, Entry>();

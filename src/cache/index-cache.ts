@@ -37,7 +37,7 @@ export function fingerprintArticle(article: Article): string {
  * everything again. `indexArticle` is how a fresh or extended index is fed,
  * so that the caller can yield and report progress.
  */
-export async function loadIndex(path: string, articles: readonly Article[], indexArticle: (index: ArticleIndex, article: Article, done: number) => Promise<void>): Promise<IndexLoad> {
+export async function loadIndex(path: string, articles: readonly Article[], indexArticle: IndexArticle): Promise<IndexLoad> {
   const saved = await readSavedIndex(path);
   if (saved.ok) {
     const { fingerprints } = saved.file;
@@ -67,10 +67,18 @@ export async function loadIndex(path: string, articles: readonly Article[], inde
   return rebuild(articles, indexArticle, saved.problem);
 }
 
-async function rebuild(articles: readonly Article[], indexArticle: (index: ArticleIndex, article: Article, done: number) => Promise<void>, problem: IndexLoad['problem']): Promise<IndexLoad> {
+async function rebuild(articles: readonly Article[], indexArticle: IndexArticle, problem: IndexLoad['problem']): Promise<IndexLoad> {
+  return { index: await indexArticles(articles, indexArticle), reused: 0, problem };
+}
+
+/** How an article is added to an index being built: the caller's hook to yield and report progress (`done` counts from 1). */
+export type IndexArticle = (index: ArticleIndex, article: Article, done: number) => Promise<void>;
+
+/** A new index of these articles, fed one by one through `indexArticle`. */
+export async function indexArticles(articles: readonly Article[], indexArticle: IndexArticle): Promise<ArticleIndex> {
   const index = new ArticleIndex();
   for (const [i, article] of articles.entries()) await indexArticle(index, article, i + 1);
-  return { index, reused: 0, problem };
+  return index;
 }
 
 /** A saved index as read back: what it was built from, and the index itself. */

@@ -16,7 +16,7 @@ export interface SavedIndex {
 export interface PassageHit {
   articleId: string;
   paragraph: number;
-  /** BM25 of the paragraph (minisearch's), with the lead boost and a share for the title; comparable within one search only. */
+  /** BM25 of the paragraph with proximity, the lead boost and a share for the title; comparable within one search only. */
   score: number;
   /** The index terms (stemmed) that matched, including those found through typo tolerance. */
   matchedTerms: string[];
@@ -135,12 +135,10 @@ export class ArticleIndex {
       storeFields: [],
       tokenize: (terms: string) => terms.split(' '),
       processTerm: (term: string) => term || null,
+      // Queries arrive as terms already processed (see searchPassages), as documents do.
       searchOptions: {
-        tokenize: (text: string) => splitWords(text),
-        processTerm: (word: string) => {
-          const terms = toIndexTerms(word);
-          return terms.length === 0 ? null : terms;
-        },
+        tokenize: (terms: string) => terms.split(' '),
+        processTerm: (term: string) => term,
         combineWith: 'OR' as const,
         prefix: false,
         fuzzy: (term: string) => (term.length >= FUZZY_MIN_LENGTH && !this.#passageFrequency.has(term) ? FUZZY_DISTANCE : false),
@@ -246,15 +244,16 @@ export class ArticleIndex {
     }
     const probe = this.#probeTerms([...queryTerms.keys()]);
     const filter = articleIds ? (result: { id: unknown }) => articleIds.has(this.#passages.get(result.id as number)?.articleId ?? '') : undefined;
-    const searchOptions = { tokenize: (text: string) => text.split(' '), processTerm: (term: string) => term, ...(filter ? { filter } : {}) };
+    const candidates = this.#search.search([...probe].join(' '), filter ? { filter } : {}).slice(0, limit * CANDIDATE_FACTOR);
+    // Words found only through typo tolerance count for less, as in minisearch. Typo matches are
+    // expansions of the query, so every candidate holding one reports it.
+    const weights = new Map(queryTerms);
+    for (const result of candidates) for (const term of result.terms) if (!weights.has(term)) weights.set(term, FUZZY_WEIGHT);
     const hits: PassageHit[] = [];
-    for (const result of this.#search.search([...probe].join(' '), searchOptions).slice(0, limit * CANDIDATE_FACTOR)) {
+    for (const result of candidates) {
       const passage = this.#passages.get(result.id as number);
       const article = passage && this.#articles.get(passage.articleId);
       if (!passage || !article) continue;
-      // Words found only through typo tolerance count for less, as in minisearch.
-      const weights = new Map(queryTerms);
-      for (const term of result.terms) if (!weights.has(term)) weights.set(term, FUZZY_WEIGHT);
       const hit = this.#scorePassage(article, passage.paragraph, weights, this.#titleScore(article, weights));
       if (hit) hits.push(hit);
     }
@@ -316,8 +315,9 @@ export class ArticleIndex {
     let weight = 0;
     let first = 0;
     for (const { at, term } of positions) {
-      if (!inWindow.get(term)) weight += termWeights.get(term)! * this.idf(term);
-      inWindow.set(term, (inWindow.get(term) ?? 0) + 1);
+      const seen = inWindow.get(term) ?? 0;
+      if (seen === 0) weight += termWeights.get(term)! * this.idf(term);
+      inWindow.set(term, seen + 1);
       while (at - positions[first]!.at >= PROXIMITY_WINDOW) {
         const left = positions[first++]!.term;
         inWindow.set(left, inWindow.get(left)! - 1);
