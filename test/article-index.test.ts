@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Article } from '../src/article.ts';
 import { makeArticle } from './helpers/make-article.ts';
-import { ArticleIndex, chooseProbeTerms } from '../src/search/article-index.ts';
+import { ArticleIndex } from '../src/search/article-index.ts';
 
 const article = (id: string, title: string, paragraphs: string[]) => makeArticle(id, title, paragraphs);
 
@@ -80,26 +80,5 @@ describe('ArticleIndex', () => {
       }),
       { numRuns: 100 },
     );
-  });
-
-  describe('the words that look for candidates', () => {
-    const terms = [
-      { term: 'said', passages: 9_000 },
-      { term: 'harbour', passages: 40 },
-      { term: 'reopen', passages: 300 },
-      { term: 'peopl', passages: 5_000 },
-      { term: 'harbuor', passages: 0 },
-    ];
-
-    test('are the rarest, while the passages they match stay within the budget', () => {
-      expect([...chooseProbeTerms(terms, 6_000)].sort()).toEqual(['harbour', 'harbuor', 'peopl', 'reopen']);
-      expect([...chooseProbeTerms(terms, 1_000)].sort()).toEqual(['harbour', 'harbuor', 'reopen']);
-      expect([...chooseProbeTerms(terms, 100_000)]).toHaveLength(5);
-    });
-
-    test('always include the rarest known word, even over the budget, and words no passage holds', () => {
-      expect([...chooseProbeTerms([{ term: 'said', passages: 9_000 }, { term: 'peopl', passages: 5_000 }], 10)]).toEqual(['peopl']);
-      expect([...chooseProbeTerms([{ term: 'harbuor', passages: 0 }, { term: 'said', passages: 9_000 }], 10)].sort()).toEqual(['harbuor', 'said']);
-    });
   });
 });

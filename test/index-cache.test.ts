@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { endianness, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Article } from '../src/article.ts';
@@ -25,7 +25,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const HEADER = { format: 'news-desk-bot/index-cache', version: INDEX_CACHE_VERSION };
+const HEADER = { format: `news-desk-bot/index-cache-${endianness()}`, version: INDEX_CACHE_VERSION };
+const COUNTS = ['counts', { passageCount: 0, termCount: 0 }];
 
 /** A saved index in the current layout, checksum included. */
 function indexFile(lines: unknown[]): string {
@@ -76,12 +77,16 @@ describe('the saved index', () => {
   for (const [name, content, problem] of [
     ['not JSON', '{"format":', 'corrupt'],
     ['the wrong shape', indexFile([HEADER, ['counts', 5]]), 'corrupt'],
-    ['an unknown section', indexFile([HEADER, ['search', {}, {}], ['counts', { passageCount: 0, termCount: 0 }], ['surprise', 1]]), 'corrupt'],
-    ['no counts', indexFile([HEADER, ['search', { serializationVersion: 2 }, {}]]), 'corrupt'],
-    ['a search index that does not load', indexFile([HEADER, ['search', { nonsense: true }, {}], ['counts', { passageCount: 0, termCount: 0 }]]), 'corrupt'],
-    ['no checksum', `${JSON.stringify(HEADER)}\n${JSON.stringify(['counts', { passageCount: 0, termCount: 0 }])}\n`, 'corrupt'],
+    ['an unknown section', indexFile([HEADER, ['terms'], COUNTS, ['surprise', 1]]), 'corrupt'],
+    ['no counts', indexFile([HEADER, ['terms', 'harbour']]), 'corrupt'],
+    ['no postings', indexFile([HEADER, ['terms'], COUNTS]), 'corrupt'],
+    ['an array shorter than declared', indexFile([HEADER, ['array', 'postings', 'int32', 4], ['bytes', 'postings', 'AAAA'], COUNTS]), 'corrupt'],
+    ['an array of the wrong type', indexFile([HEADER, ['array', 'postings', 'uint8', 4], COUNTS]), 'corrupt'],
+    ['no checksum', `${JSON.stringify(HEADER)}\n${JSON.stringify(COUNTS)}\n`, 'corrupt'],
     ['another version', indexFile([{ ...HEADER, version: 99 }]), 'foreign'],
     ['the one-document layout of version 2', JSON.stringify({ format: 'news-desk-bot/index-cache', version: 2, fingerprints: {} }), 'foreign'],
+    ['the minisearch layout of version 3', indexFile([{ format: 'news-desk-bot/index-cache', version: 3 }]), 'foreign'],
+    ['the other byte order', indexFile([{ ...HEADER, format: `news-desk-bot/index-cache-${endianness() === 'LE' ? 'BE' : 'LE'}` }]), 'foreign'],
   ] as const) {
     test(`a file with ${name} is rebuilt, never trusted`, async () => {
       mkdirSync(join(dir, 'cache'), { recursive: true });
@@ -118,8 +123,9 @@ describe('the saved index', () => {
     await saveIndex(path, first.index, articles);
     const lines = readFileSync(path, 'utf8').split('\n').slice(1, -2).map((line) => ({ line, value: JSON.parse(line) as [string, ...unknown[]] }));
     const sections = lines.map(({ value }) => value[0]);
-    expect(sections.filter((section) => section === 'search.index').length).toBeGreaterThan(3);
-    for (const { line, value } of lines) {
+    expect(sections.filter((section) => section === 'terms').length).toBeGreaterThan(2);
+    expect(sections).toContain('bytes');
+    for (const { line, value } of lines.filter(({ value }) => value[0] !== 'bytes')) {
       const longestItem = Math.max(...value.slice(1).map((item) => JSON.stringify(item).length));
       expect(line.length).toBeLessThanOrEqual(64 * 1024 + longestItem + 50);
     }

@@ -1,4 +1,3 @@
-import { getHeapStatistics } from 'node:v8';
 import type { Article } from '../article.ts';
 import { ArticleCache } from '../cache/article-cache.ts';
 import { indexArticles, loadIndex, saveIndex, type IndexArticle } from '../cache/index-cache.ts';
@@ -82,35 +81,20 @@ export async function createAppState(options: AppStateOptions): Promise<AppState
   const loaded = await loadIndex(indexPath, articles, indexArticle);
   report.indexFromCache = loaded.reused;
   if (loaded.problem !== null || loaded.reused < articles.length) {
-    const notSaved = await saveIndexIfRoom(indexPath, loaded.index, articles);
+    const notSaved = await saveIndexOrSayWhy(indexPath, loaded.index, articles);
     if (notSaved !== null) report.warnings.push({ file: indexPath, message: notSaved });
   }
   return buildAppState(articles, createAnswerEngine(loaded.index), report);
 }
 
 /** Saves the index for the next start-up; returns why it was not saved, or null. */
-async function saveIndexIfRoom(indexPath: string, index: ArticleIndex, articles: readonly Article[]): Promise<string | null> {
-  if (!roomToSaveIndex()) {
-    return `index cache not saved: writing it needs about as much memory again as the index holds, more than Node's heap limit leaves (${megabytes(getHeapStatistics().heap_size_limit)} MB); raise it, e.g. NODE_OPTIONS=--max-old-space-size=12000, for fast restarts`;
-  }
+async function saveIndexOrSayWhy(indexPath: string, index: ArticleIndex, articles: readonly Article[]): Promise<string | null> {
   try {
     await saveIndex(indexPath, index, articles);
     return null;
   } catch (error) {
     return `index cache not saved (${error instanceof Error ? error.message : String(error)})`;
   }
-}
-
-// minisearch serialises its whole index into one plain object before it is written: about as much
-// memory again as the index. At 100,000 articles that is more than Node's default heap limit, and
-// running out of heap kills the process; a start-up without a saved index is only slower next time.
-function roomToSaveIndex(): boolean {
-  const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
-  return used * 2 < limit;
-}
-
-function megabytes(bytes: number): number {
-  return Math.round(bytes / 1e6);
 }
 
 /** Where the saved index lives: beside the article cache (`.cache/articles.json` → `.cache/articles.index.json`). */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { endianness } from 'node:os';
 import type { Article } from '../article.ts';
 import { ArticleIndex, type SavedIndex } from '../search/article-index.ts';
 import { readJsonLines, writeJsonLines, type JsonLinesProblem } from './json-lines.ts';
@@ -7,10 +8,11 @@ import { readJsonLines, writeJsonLines, type JsonLinesProblem } from './json-lin
  * Bumped whenever indexing changes (terms, fields, boosts) or the file layout
  * does: an index saved by another version is rebuilt.
  */
-export const INDEX_CACHE_VERSION = 3;
-const CACHE_FORMAT = { format: 'news-desk-bot/index-cache', version: INDEX_CACHE_VERSION };
+export const INDEX_CACHE_VERSION = 4;
+// Typed arrays are saved as their bytes: a file from a machine of the other byte order is foreign.
+const CACHE_FORMAT = { format: `news-desk-bot/index-cache-${endianness()}`, version: INDEX_CACHE_VERSION };
 
-// Items of the large collections (index terms, document ids, fingerprints...)
+// Items of the lists (terms, fingerprints...)
 // are gathered into lines of about this many characters: one JSON.parse per
 // item would cost more than the item, and one line per collection could
 // outgrow a string.
@@ -92,41 +94,48 @@ interface SavedFile {
  * The file is JSON Lines (see json-lines.ts); every body line is an array
  * `[section, ...items]`, and a section may take many lines:
  *   ["fingerprints", [articleId, fingerprint], ...]
- *   ["search", {scalar fields of minisearch's toJSON()}, {field: "array" | "object"}]
- *   ["search.<field>", item or [key, value], ...]   one section per collection field of toJSON()
+ *   ["terms", term, ...]                       the vocabulary, in term-number order
+ *   ["array", name, type, length]              then its bytes:
+ *   ["bytes", name, base64]                    one line per 768 KiB
  *   ["firstPassages", [articleId, n], ...]
- *   ["passageFrequency", [term, n], ...]
  *   ["counts", {passageCount, termCount}]
- * minisearch's collections (millions of terms at 100,000 articles) are split
- * into lines like any other list, so that no string grows with the index.
+ * The typed arrays of the postings (tens of millions of items at 100,000
+ * articles) are written as their bytes in the machine's byte order, which
+ * the header of the file names: read back with one copy, not parsed.
  */
+
+// Base64 of this many bytes is a line of 1 MiB.
+const BYTES_PER_LINE = 768 * 1024;
+type ArrayType = 'int32' | 'uint8';
+const ARRAY_FIELDS = {
+  passageFrequency: 'int32',
+  offsets: 'int32',
+  postings: 'int32',
+  frequencies: 'uint8',
+  passageLength: 'int32',
+  alive: 'uint8',
+} as const satisfies Record<string, ArrayType>;
+type ArrayField = keyof typeof ARRAY_FIELDS;
+const isArrayField = (name: unknown): name is ArrayField => typeof name === 'string' && Object.hasOwn(ARRAY_FIELDS, name);
 
 function* indexLines(articles: readonly Article[], saved: SavedIndex): Generator<string> {
   yield* chunkLines('fingerprints', fingerprintsOf(articles));
-  if (typeof saved.search !== 'object' || saved.search === null) throw new Error('the search index is not an object');
-  const search = saved.search as Record<string, unknown>;
-  const scalars: Array<[string, unknown]> = [];
-  const kinds: Array<[string, 'array' | 'object']> = [];
-  for (const [field, value] of Object.entries(search)) {
-    if (Array.isArray(value)) kinds.push([field, 'array']);
-    else if (typeof value === 'object' && value !== null) kinds.push([field, 'object']);
-    else scalars.push([field, value]);
-  }
-  yield JSON.stringify(['search', Object.fromEntries(scalars), Object.fromEntries(kinds)]);
-  for (const [field, kind] of kinds) {
-    yield* chunkLines(`search.${field}`, kind === 'array' ? (search[field] as unknown[]) : entriesOf(search[field] as object));
+  const { postings } = saved;
+  yield* chunkLines('terms', postings.terms);
+  for (const name of Object.keys(ARRAY_FIELDS) as ArrayField[]) {
+    const array = postings[name];
+    yield JSON.stringify(['array', name, ARRAY_FIELDS[name], array.length]);
+    const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+    for (let at = 0; at < bytes.length; at += BYTES_PER_LINE) {
+      yield JSON.stringify(['bytes', name, bytes.subarray(at, at + BYTES_PER_LINE).toString('base64')]);
+    }
   }
   yield* chunkLines('firstPassages', saved.firstPassages);
-  yield* chunkLines('passageFrequency', saved.passageFrequency);
-  yield JSON.stringify(['counts', { passageCount: saved.passageCount, termCount: saved.termCount }]);
+  yield JSON.stringify(['counts', { passageCount: postings.passageCount, termCount: postings.termCount }]);
 }
 
 function* fingerprintsOf(articles: readonly Article[]): Generator<[string, string]> {
   for (const article of articles) yield [article.id, fingerprintArticle(article)];
-}
-
-function* entriesOf(object: object): Generator<[string, unknown]> {
-  for (const key of Object.keys(object)) yield [key, (object as Record<string, unknown>)[key]];
 }
 
 /** `[section, ...items]` lines of about LINE_CHARS characters (longer only for a longer item). */
@@ -146,13 +155,19 @@ function* chunkLines(section: string, items: Iterable<unknown>): Generator<strin
 const isCount = (value: unknown, min: number): value is number => Number.isInteger(value) && (value as number) >= min;
 const isPair = (value: unknown): value is [unknown, unknown] => Array.isArray(value) && value.length === 2;
 
+/** An array being read back: its declared length, and its bytes so far. */
+interface ArrayInProgress {
+  type: ArrayType;
+  bytes: Uint8Array<ArrayBuffer>;
+  filled: number;
+}
+
 /** Reads the saved index back line by line; anything out of shape makes it corrupt. */
 async function readSavedIndex(path: string): Promise<{ ok: true; file: SavedFile } | { ok: false; problem: JsonLinesProblem }> {
   const fingerprints = new Map<string, string>();
   const firstPassages: Array<[string, number]> = [];
-  const passageFrequency: Array<[string, number]> = [];
-  // Null prototypes, as JSON.parse would give own properties: a key such as "__proto__" stays data.
-  let search: Record<string, unknown> | undefined;
+  const terms: string[] = [];
+  const arrays = new Map<ArrayField, ArrayInProgress>();
   let counts: { passageCount: number; termCount: number } | undefined;
   const problem = await readJsonLines(path, CACHE_FORMAT, (line) => {
     if (!Array.isArray(line) || typeof line[0] !== 'string') throw new Error('not an index line');
@@ -171,9 +186,28 @@ async function readSavedIndex(path: string): Promise<{ ok: true; file: SavedFile
       case 'firstPassages':
         pairs(([id, n]) => typeof id === 'string' && isCount(n, 0), (pair) => firstPassages.push(pair as [string, number]));
         return;
-      case 'passageFrequency':
-        pairs(([term, n]) => typeof term === 'string' && isCount(n, 1), (pair) => passageFrequency.push(pair as [string, number]));
+      case 'terms':
+        for (let i = 1; i < line.length; i++) {
+          if (typeof line[i] !== 'string') throw new Error('not a term');
+          terms.push(line[i] as string);
+        }
         return;
+      case 'array': {
+        const [, name, type, length] = line as unknown[];
+        if (line.length !== 4 || !isArrayField(name) || type !== ARRAY_FIELDS[name] || !isCount(length, 0) || arrays.has(name)) throw new Error('bad array header');
+        arrays.set(name, { type: ARRAY_FIELDS[name], bytes: new Uint8Array(length * (type === 'int32' ? 4 : 1)), filled: 0 });
+        return;
+      }
+      case 'bytes': {
+        const [, name, base64] = line as unknown[];
+        const array = isArrayField(name) ? arrays.get(name) : undefined;
+        if (line.length !== 3 || array === undefined || typeof base64 !== 'string') throw new Error('bad array bytes');
+        const bytes = Buffer.from(base64, 'base64');
+        if (array.filled + bytes.length > array.bytes.length) throw new Error('array longer than declared');
+        array.bytes.set(bytes, array.filled);
+        array.filled += bytes.length;
+        return;
+      }
       case 'counts': {
         const value = line[1] as { passageCount?: unknown; termCount?: unknown } | undefined;
         if (counts !== undefined || line.length !== 2 || typeof value !== 'object' || value === null) throw new Error('bad counts');
@@ -181,36 +215,26 @@ async function readSavedIndex(path: string): Promise<{ ok: true; file: SavedFile
         counts = { passageCount: value.passageCount, termCount: value.termCount };
         return;
       }
-      case 'search': {
-        const [, scalars, kinds] = line as [string, unknown, unknown];
-        if (search !== undefined || line.length !== 3 || !isPlainObject(scalars) || !isPlainObject(kinds)) throw new Error('bad search header');
-        search = Object.assign(Object.create(null) as Record<string, unknown>, scalars);
-        for (const [field, kind] of Object.entries(kinds)) {
-          if (kind === 'array') search[field] = [];
-          else if (kind === 'object') search[field] = Object.create(null);
-          else throw new Error('bad search header');
-        }
-        return;
-      }
-      default: {
-        const target = section.startsWith('search.') && search !== undefined ? search[section.slice('search.'.length)] : undefined;
-        if (Array.isArray(target)) {
-          for (let i = 1; i < line.length; i++) target.push(line[i]);
-        } else if (isPlainObject(target)) {
-          pairs(([key]) => typeof key === 'string', ([key, value]) => ((target as Record<string, unknown>)[key as string] = value));
-        } else {
-          throw new Error(`unknown section ${section}`);
-        }
-      }
+      default:
+        throw new Error(`unknown section ${section}`);
     }
   });
   if (problem !== null) return { ok: false, problem };
-  if (search === undefined || counts === undefined) return { ok: false, problem: 'corrupt' };
-  return { ok: true, file: { fingerprints, index: { search, firstPassages, passageFrequency, ...counts } } };
-}
-
-function isPlainObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (counts === undefined || arrays.size !== Object.keys(ARRAY_FIELDS).length) return { ok: false, problem: 'corrupt' };
+  for (const array of arrays.values()) if (array.filled !== array.bytes.length) return { ok: false, problem: 'corrupt' };
+  const int32 = (name: ArrayField) => new Int32Array(arrays.get(name)!.bytes.buffer);
+  const uint8 = (name: ArrayField) => arrays.get(name)!.bytes;
+  const postings = {
+    terms,
+    passageFrequency: int32('passageFrequency'),
+    offsets: int32('offsets'),
+    postings: int32('postings'),
+    frequencies: uint8('frequencies'),
+    passageLength: int32('passageLength'),
+    alive: uint8('alive'),
+    ...counts,
+  };
+  return { ok: true, file: { fingerprints, index: { postings, firstPassages } } };
 }
 
 /**

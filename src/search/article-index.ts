@@ -1,15 +1,12 @@
-import MiniSearch from 'minisearch';
 import type { Article } from '../article.ts';
 import { splitWords, toIndexTerms, toTerms } from '../text/terms.ts';
+import { PassagePostings, type SavedPostings } from './passage-postings.ts';
 
-/** An index as plain data (JSON-safe), from {@link ArticleIndex.save}. */
+/** An index as plain data (typed arrays and JSON-safe values), from {@link ArticleIndex.save}. */
 export interface SavedIndex {
-  search: unknown;
+  postings: SavedPostings;
   /** Article id → the number of its first passage (its paragraphs are numbered on from there). */
   firstPassages: Array<[string, number]>;
-  passageFrequency: Array<[string, number]>;
-  passageCount: number;
-  termCount: number;
 }
 
 /** A paragraph of an article that matched a query. */
@@ -30,11 +27,6 @@ export interface PassageSearchOptions {
   limit?: number;
 }
 
-interface PassageDocument {
-  id: number;
-  text: string;
-}
-
 // A title says what the whole story is about. It is indexed with the lead paragraph, which it
 // introduces, and gives every retrieved paragraph of its article a small share: as a field of every
 // paragraph with a 1.5× boost, it let all paragraphs of a story whose title holds one question word
@@ -48,16 +40,9 @@ const PROXIMITY_WINDOW = 20;
 const PROXIMITY_WEIGHT = 6;
 // Leads say a story's most important facts first.
 const LEAD_BOOST = [1.2, 1.1];
-// minisearch hands this many times the hits asked for to the full scoring.
+// The compact postings hand this many times the hits asked for to the full scoring.
 const CANDIDATE_FACTOR = 8;
-// How many passages the words that look for candidates may match together (see searchPassages):
-// what minisearch scores per question. A share of the collection, since a word's share of passages
-// stays about the same as a collection grows, and leaving out words the answer holds loses it
-// (planted bench questions at 10,000 articles, answered from their source: 3% 81%, 5% 84%,
-// 6.7% 84.5%, every word 85.5%); at least a fixed number, as small collections are fast anyway.
-const PROBE_SHARE = 0.05;
-const PROBE_MIN_POSTINGS = 10_000;
-// minisearch's own default: a word matched only through a typo counts for less than an exact one.
+// As minisearch weighs them by default: a word matched only through a typo counts for less than an exact one.
 const FUZZY_WEIGHT = 0.45;
 // Up to this many articles, a scoped search reads their paragraphs rather than searching the collection.
 const DIRECT_SCOPE_LIMIT = 50;
@@ -65,39 +50,38 @@ const DIRECT_SCOPE_LIMIT = 50;
 const BM25_K1 = 1.2;
 const BM25_B = 0.7;
 const FUZZY_MIN_LENGTH = 5;
-// A share of the term's length: 2 edits from 6 letters, enough for a swapped pair ("harbuor").
+// A share of the term's length: 2 edits from 6 letters, enough for a swapped pair ("harbuor"); at most 6, as in minisearch.
 const FUZZY_DISTANCE = 0.34;
+const FUZZY_MAX_DISTANCE = 6;
+// Words seen while indexing → their term numbers; bounded like the term cache of terms.ts.
+const WORD_CACHE_LIMIT = 500_000;
 
 /**
- * The in-memory search index over loaded articles: one minisearch document
- * per paragraph (a passage; the title is indexed with the lead), with English
- * stemming and stop words, typo tolerance for words the collection does not
- * know, a lead boost and a share for the title. Articles can be added,
- * replaced and removed one at a time.
+ * The in-memory search index over loaded articles: one passage per
+ * paragraph (the title is indexed with the lead), with English stemming and
+ * stop words, typo tolerance for words the collection does not know
+ * (minisearch's radix tree), a lead boost and a share for the title.
+ * Postings are packed typed arrays (see passage-postings.ts). Articles can
+ * be added, replaced and removed one at a time.
  */
 export class ArticleIndex {
   readonly #articles = new Map<string, Article>();
-  // Passages are numbered, not named: a number is a much smaller key in minisearch's
-  // posting maps than "<article id>\0<paragraph>", and needs no parsing at search time.
-  readonly #passages = new Map<number, { articleId: string; paragraph: number }>();
+  // Passages are numbered: article i's paragraphs are first..first + paragraphs - 1, and a
+  // passage's owner is looked up in an array, not a map keyed by "<article id>\0<paragraph>".
+  readonly #passageOwner: Array<string | undefined> = [];
   readonly #firstPassage = new Map<string, number>();
   #nextPassage = 0;
-  // How many passages contain each term: the IDF that ranks sentences inside passages.
-  readonly #passageFrequency = new Map<string, number>();
-  #passageCount = 0;
-  #termCount = 0;
-  // Documents arrive as their terms, already processed (see `add`), so that
-  // each paragraph is tokenised and stemmed once for minisearch and for the
-  // passage frequencies; queries are processed the same way at search time.
-  readonly #search: MiniSearch<PassageDocument>;
+  #postings: PassagePostings;
+  readonly #wordTerms = new Map<string, number[]>();
+  // Scratch of #countTerms: which passage last counted a term, and where in its list.
+  #countedIn = new Int32Array(0);
+  #countedAt = new Int32Array(0);
+  #countStamp = 0;
 
   /** Builds an index of these articles. */
   constructor(articles: Iterable<Article> = [], saved?: SavedIndex) {
-    this.#search = saved ? MiniSearch.loadJS(saved.search as never, this.#options()) : new MiniSearch<PassageDocument>(this.#options());
     if (saved) {
-      for (const [term, count] of saved.passageFrequency) this.#passageFrequency.set(term, count);
-      this.#passageCount = saved.passageCount;
-      this.#termCount = saved.termCount;
+      this.#postings = PassagePostings.restore(saved.postings);
       const firstPassages = new Map(saved.firstPassages);
       for (const article of articles) {
         const first = firstPassages.get(article.id);
@@ -105,7 +89,9 @@ export class ArticleIndex {
         this.#register(article, first);
       }
     } else {
+      this.#postings = new PassagePostings();
       for (const article of articles) this.add(article);
+      this.#postings.compact();
     }
   }
 
@@ -120,37 +106,14 @@ export class ArticleIndex {
 
   /** The index as plain data, for {@link ArticleIndex.restore}. */
   save(): SavedIndex {
-    return {
-      search: this.#search.toJSON(),
-      firstPassages: [...this.#firstPassage],
-      passageFrequency: [...this.#passageFrequency],
-      passageCount: this.#passageCount,
-      termCount: this.#termCount,
-    };
-  }
-
-  #options() {
-    return {
-      fields: ['text'],
-      storeFields: [],
-      tokenize: (terms: string) => terms.split(' '),
-      processTerm: (term: string) => term || null,
-      // Queries arrive as terms already processed (see searchPassages), as documents do.
-      searchOptions: {
-        tokenize: (terms: string) => terms.split(' '),
-        processTerm: (term: string) => term,
-        combineWith: 'OR' as const,
-        prefix: false,
-        fuzzy: (term: string) => (term.length >= FUZZY_MIN_LENGTH && !this.#passageFrequency.has(term) ? FUZZY_DISTANCE : false),
-      },
-    };
+    return { postings: this.#postings.save(), firstPassages: [...this.#firstPassage] };
   }
 
   /** Numbers the article's passages (from `first` when restoring a saved index). */
   #register(article: Article, first = this.#nextPassage): number {
     this.#articles.set(article.id, article);
     this.#firstPassage.set(article.id, first);
-    for (let paragraph = 0; paragraph < article.paragraphs.length; paragraph++) this.#passages.set(first + paragraph, { articleId: article.id, paragraph });
+    for (let paragraph = 0; paragraph < article.paragraphs.length; paragraph++) this.#passageOwner[first + paragraph] = article.id;
     this.#nextPassage = Math.max(this.#nextPassage, first + article.paragraphs.length);
     return first;
   }
@@ -160,12 +123,8 @@ export class ArticleIndex {
     if (this.#articles.has(article.id)) this.remove(article.id);
     const first = this.#register(article);
     article.paragraphs.forEach((text, paragraph) => {
-      const terms = this.#passageTerms(article, paragraph, text);
-      const distinct = new Set(terms);
-      // Each distinct term once: minisearch only finds candidates, which are then scored with their
-      // term frequencies (#scorePassage), and every repeat would cost a lookup in its term tree.
-      this.#search.add({ id: first + paragraph, text: [...distinct].join(' ') });
-      this.#countTerms(distinct, terms.length, +1);
+      const { terms, frequencies, length } = this.#countTerms(this.#passageTermNumbers(article, paragraph, text));
+      this.#postings.add(first + paragraph, terms, frequencies, length);
     });
   }
 
@@ -175,14 +134,59 @@ export class ArticleIndex {
     const first = this.#firstPassage.get(articleId);
     if (!article || first === undefined) return false;
     article.paragraphs.forEach((text, paragraph) => {
-      this.#search.discard(first + paragraph);
-      this.#passages.delete(first + paragraph);
-      const terms = this.#passageTerms(article, paragraph, text);
-      this.#countTerms(new Set(terms), terms.length, -1);
+      this.#postings.remove(first + paragraph, this.#countTerms(this.#passageTermNumbers(article, paragraph, text)).terms);
+      this.#passageOwner[first + paragraph] = undefined;
     });
     this.#articles.delete(articleId);
     this.#firstPassage.delete(articleId);
     return true;
+  }
+
+  /** The term numbers of a passage, in order (the title's first for the lead), as #passageTerms gives its terms. */
+  #passageTermNumbers(article: Article, paragraph: number, text: string): number[] {
+    const numbers: number[] = [];
+    if (paragraph === 0) this.#wordsToNumbers(article.title, numbers);
+    this.#wordsToNumbers(text, numbers);
+    return numbers;
+  }
+
+  #wordsToNumbers(text: string, into: number[]): void {
+    for (const word of splitWords(text)) {
+      let numbers = this.#wordTerms.get(word);
+      if (numbers === undefined) {
+        numbers = toIndexTerms(word).map((term) => this.#postings.termNumber(term, true));
+        if (this.#wordTerms.size >= WORD_CACHE_LIMIT) this.#wordTerms.clear();
+        this.#wordTerms.set(word, numbers);
+      }
+      for (const number of numbers) into.push(number);
+    }
+  }
+
+  /** A passage's distinct term numbers, how often each occurs, and its length. */
+  #countTerms(numbers: readonly number[]): { terms: number[]; frequencies: number[]; length: number } {
+    let vocabulary = 0;
+    for (const number of numbers) if (number >= vocabulary) vocabulary = number + 1;
+    if (this.#countedIn.length < vocabulary) {
+      const size = Math.max(vocabulary, this.#countedIn.length * 2, 1024);
+      const countedIn = new Int32Array(size);
+      countedIn.set(this.#countedIn);
+      this.#countedIn = countedIn;
+      this.#countedAt = new Int32Array(size);
+    }
+    const stamp = ++this.#countStamp;
+    const terms: number[] = [];
+    const frequencies: number[] = [];
+    for (const number of numbers) {
+      if (this.#countedIn[number] === stamp) {
+        frequencies[this.#countedAt[number]!]!++;
+      } else {
+        this.#countedIn[number] = stamp;
+        this.#countedAt[number] = terms.length;
+        terms.push(number);
+        frequencies.push(1);
+      }
+    }
+    return { terms, frequencies, length: numbers.length };
   }
 
   #passageTerms(article: Article, paragraph: number, text: string): string[] {
@@ -209,25 +213,21 @@ export class ArticleIndex {
    * rare terms, 0 for terms in every passage, and the highest for unknown ones.
    */
   idf(term: string): number {
-    const frequency = this.#passageFrequency.get(term) ?? 0;
-    return Math.log(1 + (this.#passageCount - frequency + 0.5) / (frequency + 0.5));
+    return this.#postings.idf(this.#postings.passageFrequency(term));
   }
 
   /** True when some passage contains this (stemmed) term. */
   knows(term: string): boolean {
-    return this.#passageFrequency.has(term);
+    return this.#postings.passageFrequency(term) > 0;
   }
 
   /**
    * The passages (paragraphs) that best match a query, best first.
    *
-   * minisearch finds candidates, and each candidate is then scored on every
-   * query term (BM25 over the paragraph, lead boost, a share for the title).
-   * minisearch scores every passage that holds any query word, so a word that
-   * is in a large share of the collection ("people", "said") costs time in
-   * proportion to the collection; such words are left out of the search for
-   * candidates as long as rarer words of the question find them, and count
-   * only in the scoring.
+   * The compact postings score every passage holding a query word (BM25 on
+   * their term frequencies) to find candidates; the best few are then scored
+   * in full from their text: proximity of the words, the lead boost, a share
+   * for the title.
    */
   searchPassages(query: string | { terms: readonly string[] }, options: PassageSearchOptions = {}): PassageHit[] {
     const { articleIds, limit = 20 } = options;
@@ -242,27 +242,29 @@ export class ArticleIndex {
       const hits = [...articleIds].flatMap((id) => this.#scoreArticle(id, queryTerms));
       return hits.sort((a, b) => b.score - a.score).slice(0, limit);
     }
-    const probe = this.#probeTerms([...queryTerms.keys()]);
-    const filter = articleIds ? (result: { id: unknown }) => articleIds.has(this.#passages.get(result.id as number)?.articleId ?? '') : undefined;
-    const candidates = this.#search.search([...probe].join(' '), filter ? { filter } : {}).slice(0, limit * CANDIDATE_FACTOR);
-    // Words found only through typo tolerance count for less, as in minisearch. Typo matches are
-    // expansions of the query, so every candidate holding one reports it.
+    // Words no passage holds are looked up with typo tolerance; what they find counts for less.
     const weights = new Map(queryTerms);
-    for (const result of candidates) for (const term of result.terms) if (!weights.has(term)) weights.set(term, FUZZY_WEIGHT);
+    for (const term of queryTerms.keys()) {
+      if (term.length < FUZZY_MIN_LENGTH || this.knows(term)) continue;
+      const distance = Math.min(FUZZY_MAX_DISTANCE, Math.round(term.length * FUZZY_DISTANCE));
+      for (const similar of this.#postings.similarTerms(term, distance)) if (!weights.has(similar)) weights.set(similar, FUZZY_WEIGHT);
+    }
+    const numbered = new Map<number, number>();
+    for (const [term, weight] of weights) {
+      const number = this.#postings.termNumber(term);
+      if (number >= 0) numbered.set(number, weight);
+    }
+    const accept = articleIds ? (passage: number) => articleIds.has(this.#passageOwner[passage] ?? '') : undefined;
     const hits: PassageHit[] = [];
-    for (const result of candidates) {
-      const passage = this.#passages.get(result.id as number);
-      const article = passage && this.#articles.get(passage.articleId);
-      if (!passage || !article) continue;
-      const hit = this.#scorePassage(article, passage.paragraph, weights, this.#titleScore(article, weights));
+    for (const { passage } of this.#postings.search(numbered, limit * CANDIDATE_FACTOR, accept)) {
+      const articleId = this.#passageOwner[passage];
+      const article = articleId === undefined ? undefined : this.#articles.get(articleId);
+      if (!article) continue;
+      const paragraph = passage - this.#firstPassage.get(article.id)!;
+      const hit = this.#scorePassage(article, paragraph, weights, this.#titleScore(article, weights));
       if (hit) hits.push(hit);
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
-  }
-
-  #probeTerms(terms: readonly string[]): Set<string> {
-    const budget = Math.max(PROBE_MIN_POSTINGS, PROBE_SHARE * this.#passageCount);
-    return chooseProbeTerms(terms.map((term) => ({ term, passages: this.#passageFrequency.get(term) ?? 0 })), budget);
   }
 
   /** IDF-weighted query terms that the article's title holds. */
@@ -291,7 +293,7 @@ export class ArticleIndex {
     for (const term of terms) if (termWeights.has(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
     const fromTitle = paragraph === 0 ? 0 : TITLE_SHARE * titleScore;
     if (counts.size === 0 && fromTitle === 0) return null;
-    const averageLength = Math.max(1, this.#termCount / Math.max(1, this.#passageCount));
+    const averageLength = Math.max(1, this.#postings.termCount / Math.max(1, this.#postings.passageCount));
     const norm = BM25_K1 * (1 - BM25_B + (BM25_B * terms.length) / averageLength);
     let score = 0;
     for (const [term, count] of counts) score += termWeights.get(term)! * this.idf(term) * ((count * (BM25_K1 + 1)) / (count + norm));
@@ -327,31 +329,4 @@ export class ArticleIndex {
     }
     return best;
   }
-
-  #countTerms(distinct: ReadonlySet<string>, length: number, delta: 1 | -1): void {
-    this.#passageCount += delta;
-    this.#termCount += delta * length;
-    for (const term of distinct) {
-      const count = (this.#passageFrequency.get(term) ?? 0) + delta;
-      if (count <= 0) this.#passageFrequency.delete(term);
-      else this.#passageFrequency.set(term, count);
-    }
-  }
-}
-
-/**
- * The query terms that look for candidates: the rarest first, while the
- * passages they match together stay within `budget`; always at least the
- * rarest, and always the words no passage holds (they are looked up with
- * typo tolerance, which costs little).
- */
-export function chooseProbeTerms(terms: ReadonlyArray<{ term: string; passages: number }>, budget: number): Set<string> {
-  const probe = new Set<string>();
-  let postings = 0;
-  for (const { term, passages } of [...terms].sort((a, b) => a.passages - b.passages)) {
-    if (postings > 0 && postings + passages > budget) break;
-    probe.add(term);
-    postings += passages;
-  }
-  return probe;
 }

@@ -1,0 +1,370 @@
+import SearchableMap from 'minisearch/SearchableMap';
+
+/** The postings as plain data, from {@link PassagePostings.save}: typed arrays and the vocabulary. */
+export interface SavedPostings {
+  /** The vocabulary: term number → term. */
+  terms: string[];
+  /** Term number → how many live passages hold it. */
+  passageFrequency: Int32Array<ArrayBuffer>;
+  /** Term number → where its postings start in `postings` (one more entry than terms: the end). */
+  offsets: Int32Array<ArrayBuffer>;
+  /** Passage numbers, term by term, ascending within a term. */
+  postings: Int32Array<ArrayBuffer>;
+  /** How often the term occurs in the passage, beside each posting (at most 255). */
+  frequencies: Uint8Array<ArrayBuffer>;
+  /** Passage number → its length in terms. */
+  passageLength: Int32Array<ArrayBuffer>;
+  /** Passage number → 1 while the passage is indexed. */
+  alive: Uint8Array<ArrayBuffer>;
+  passageCount: number;
+  termCount: number;
+}
+
+/** A passage that matched, with its score (BM25 of the terms asked). */
+export interface ScoredPassage {
+  passage: number;
+  score: number;
+}
+
+// BM25 as minisearch applies it: term-frequency saturation and length normalisation.
+const BM25_K1 = 1.2;
+const BM25_B = 0.7;
+const MAX_FREQUENCY = 255;
+// Passages added since the last compaction are scanned one by one at search time; past this many
+// postings (or a tenth of the compacted ones) they are folded into the compact arrays.
+const PENDING_MIN_POSTINGS = 200_000;
+const PENDING_SHARE = 0.1;
+// Removed passages stay in the compact arrays (skipped at search time) until they are this share of them.
+const DEAD_SHARE = 0.2;
+
+/**
+ * The inverted index of passages: term → the passages holding it, in packed
+ * typed arrays (about 5 bytes a posting). minisearch keeps a Map per term
+ * and an entry per posting; at 100,000 articles (900,000 paragraphs) that
+ * took 2.2 GB and four minutes to build (bench/README.md). The vocabulary's
+ * typo tolerance is minisearch's own radix tree (SearchableMap).
+ *
+ * Postings are compacted in one array ordered by term (compressed sparse
+ * rows). Passages added later go to a pending list, scanned at search time
+ * and folded in when it grows; removed passages are marked dead and dropped
+ * at the next compaction — so adding or removing one article never rebuilds
+ * everything.
+ */
+export class PassagePostings {
+  readonly #terms: string[] = [];
+  readonly #termNumbers = new Map<string, number>();
+  #passageFrequency = new Int32Array(1024);
+  // Compacted postings (see the class comment): term t's are postings[offsets[t] .. offsets[t + 1]).
+  #offsets = new Int32Array(1);
+  #postings = new Int32Array(0);
+  #frequencies = new Uint8Array(0);
+  #deadPostings = 0;
+  // Passages added since the last compaction, passage by passage: their numbers, and where each one's
+  // terms start in pendingTerms / pendingFrequencies.
+  #pendingPassages = new Int32Array(256);
+  #pendingStarts = new Int32Array(257);
+  #pendingCount = 0;
+  #pendingTerms = new Int32Array(4096);
+  #pendingFrequencies = new Uint8Array(4096);
+  #passageLength = new Int32Array(1024);
+  #alive = new Uint8Array(1024);
+  // One more than the largest passage number ever added.
+  #passageSlots = 0;
+  #passageCount = 0;
+  #termCount = 0;
+  // Scratch of searches: which search last touched a passage, and its score in that search.
+  #touchedBy = new Int32Array(0);
+  #scores = new Float64Array(0);
+  #searchNumber = 0;
+  #typoTree: SearchableMap<number> | null = null;
+
+  /** Restores postings saved with {@link save}. */
+  static restore(saved: SavedPostings): PassagePostings {
+    const postings = new PassagePostings();
+    const vocabulary = saved.terms.length;
+    if (saved.passageFrequency.length !== vocabulary || saved.offsets.length !== vocabulary + 1) throw new Error('the saved vocabulary and its arrays differ in length');
+    if (saved.offsets[vocabulary] !== saved.postings.length || saved.frequencies.length !== saved.postings.length) throw new Error('the saved postings are cut');
+    if (saved.alive.length !== saved.passageLength.length) throw new Error('the saved passage arrays differ in length');
+    saved.terms.forEach((term, number) => {
+      postings.#terms.push(term);
+      postings.#termNumbers.set(term, number);
+    });
+    postings.#passageFrequency = saved.passageFrequency;
+    postings.#offsets = saved.offsets;
+    postings.#postings = saved.postings;
+    postings.#frequencies = saved.frequencies;
+    postings.#passageLength = saved.passageLength;
+    postings.#alive = saved.alive;
+    postings.#passageSlots = saved.alive.length;
+    postings.#passageCount = saved.passageCount;
+    postings.#termCount = saved.termCount;
+    return postings;
+  }
+
+  /** The postings as plain data (compacted first), for {@link restore}. */
+  save(): SavedPostings {
+    this.compact();
+    const vocabulary = this.#terms.length;
+    const passages = this.#passageSlots;
+    // Terms numbered since the last compaction have no postings yet: their rows are empty.
+    const offsets = new Int32Array(vocabulary + 1).fill(this.#postings.length);
+    offsets.set(this.#offsets.subarray(0, vocabulary + 1));
+    return {
+      terms: [...this.#terms],
+      passageFrequency: this.#passageFrequency.slice(0, vocabulary),
+      offsets,
+      postings: this.#postings,
+      frequencies: this.#frequencies,
+      passageLength: this.#passageLength.slice(0, passages),
+      alive: this.#alive.slice(0, passages),
+      passageCount: this.#passageCount,
+      termCount: this.#termCount,
+    };
+  }
+
+  /** How many passages are indexed. */
+  get passageCount(): number {
+    return this.#passageCount;
+  }
+
+  /** How many terms the indexed passages hold together (with repeats). */
+  get termCount(): number {
+    return this.#termCount;
+  }
+
+  /** The number of a term, or -1 when no passage ever held it; `create` gives a new term its number. */
+  termNumber(term: string, create = false): number {
+    const known = this.#termNumbers.get(term);
+    if (known !== undefined) return known;
+    if (!create) return -1;
+    const number = this.#terms.length;
+    this.#terms.push(term);
+    this.#termNumbers.set(term, number);
+    if (number >= this.#passageFrequency.length) this.#passageFrequency = grow(this.#passageFrequency, number + 1);
+    this.#typoTree?.set(term, number);
+    return number;
+  }
+
+  /** How many live passages hold the term (0 when unknown). */
+  passageFrequency(term: string): number {
+    const number = this.#termNumbers.get(term);
+    return number === undefined ? 0 : this.#passageFrequency[number]!;
+  }
+
+  /**
+   * Indexes a passage: its distinct term numbers with how often each
+   * occurs, and its length in terms. Passage numbers must grow: each is
+   * larger than every passage added before.
+   */
+  add(passage: number, terms: ArrayLike<number>, frequencies: ArrayLike<number>, length: number): void {
+    if (passage < this.#passageSlots) throw new Error(`passage ${passage} is not newer than every passage indexed`);
+    this.#passageSlots = passage + 1;
+    if (this.#passageSlots > this.#passageLength.length) {
+      this.#passageLength = grow(this.#passageLength, this.#passageSlots);
+      this.#alive = grow(this.#alive, this.#passageSlots);
+    }
+    this.#passageLength[passage] = length;
+    this.#alive[passage] = 1;
+    this.#passageCount++;
+    this.#termCount += length;
+    if (this.#pendingCount + 1 >= this.#pendingPassages.length) {
+      this.#pendingPassages = grow(this.#pendingPassages, this.#pendingCount + 2);
+      this.#pendingStarts = grow(this.#pendingStarts, this.#pendingCount + 2);
+    }
+    const start = this.#pendingStarts[this.#pendingCount]!;
+    const end = start + terms.length;
+    if (end > this.#pendingTerms.length) {
+      this.#pendingTerms = grow(this.#pendingTerms, end);
+      this.#pendingFrequencies = grow(this.#pendingFrequencies, end);
+    }
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
+      this.#pendingTerms[start + i] = term;
+      this.#pendingFrequencies[start + i] = Math.min(MAX_FREQUENCY, frequencies[i]!);
+      this.#passageFrequency[term]!++;
+    }
+    this.#pendingPassages[this.#pendingCount] = passage;
+    this.#pendingStarts[++this.#pendingCount] = end;
+    if (end > Math.max(PENDING_MIN_POSTINGS, PENDING_SHARE * this.#postings.length)) this.compact();
+  }
+
+  /** Stops indexing a passage; `terms` are its distinct term numbers, as added. */
+  remove(passage: number, terms: ArrayLike<number>): void {
+    if (passage >= this.#passageSlots || !this.#alive[passage]) return;
+    this.#alive[passage] = 0;
+    this.#passageCount--;
+    this.#termCount -= this.#passageLength[passage]!;
+    for (let i = 0; i < terms.length; i++) this.#passageFrequency[terms[i]!]!--;
+    this.#deadPostings += terms.length;
+    if (this.#deadPostings > DEAD_SHARE * this.#postings.length + PENDING_MIN_POSTINGS) this.compact();
+  }
+
+  /**
+   * Folds the pending passages into the compact arrays and drops removed
+   * ones: one pass over all postings (counting sort by term).
+   */
+  compact(): void {
+    if (this.#pendingCount === 0 && this.#deadPostings === 0) return;
+    const vocabulary = this.#terms.length;
+    const counts = new Int32Array(vocabulary + 1);
+    const oldOffsets = this.#offsets;
+    const oldTerms = oldOffsets.length - 1;
+    for (let term = 0; term < oldTerms; term++) {
+      for (let i = oldOffsets[term]!; i < oldOffsets[term + 1]!; i++) if (this.#alive[this.#postings[i]!]) counts[term + 1]!++;
+    }
+    const pendingEnd = this.#pendingStarts[this.#pendingCount]!;
+    for (let p = 0; p < this.#pendingCount; p++) {
+      if (!this.#alive[this.#pendingPassages[p]!]) continue;
+      for (let i = this.#pendingStarts[p]!; i < this.#pendingStarts[p + 1]!; i++) counts[this.#pendingTerms[i]! + 1]!++;
+    }
+    for (let term = 0; term < vocabulary; term++) counts[term + 1]! += counts[term]!;
+    const offsets = counts;
+    const total = offsets[vocabulary]!;
+    const postings = new Int32Array(total);
+    const frequencies = new Uint8Array(total);
+    const next = offsets.slice(0, vocabulary);
+    // Old postings first, then pending ones: pending passages are newer, so each term's list stays ascending.
+    for (let term = 0; term < oldTerms; term++) {
+      for (let i = oldOffsets[term]!; i < oldOffsets[term + 1]!; i++) {
+        if (!this.#alive[this.#postings[i]!]) continue;
+        const at = next[term]!++;
+        postings[at] = this.#postings[i]!;
+        frequencies[at] = this.#frequencies[i]!;
+      }
+    }
+    for (let p = 0; p < this.#pendingCount; p++) {
+      const passage = this.#pendingPassages[p]!;
+      if (!this.#alive[passage]) continue;
+      for (let i = this.#pendingStarts[p]!; i < this.#pendingStarts[p + 1]!; i++) {
+        const at = next[this.#pendingTerms[i]!]!++;
+        postings[at] = passage;
+        frequencies[at] = this.#pendingFrequencies[i]!;
+      }
+    }
+    this.#offsets = offsets;
+    this.#postings = postings;
+    this.#frequencies = frequencies;
+    this.#deadPostings = 0;
+    this.#pendingCount = 0;
+    // Keep the pending lists small after a bulk load rather than holding their largest size.
+    if (pendingEnd > 4 * PENDING_MIN_POSTINGS) {
+      this.#pendingTerms = new Int32Array(4096);
+      this.#pendingFrequencies = new Uint8Array(4096);
+      this.#pendingPassages = new Int32Array(256);
+      this.#pendingStarts = new Int32Array(257);
+    }
+  }
+
+  /**
+   * The best-scoring live passages for weighted term numbers (weight × IDF ×
+   * BM25 term-frequency saturation), best first; `accept` may rule passages
+   * out. Costs one visit per posting of the terms asked.
+   */
+  search(weights: ReadonlyMap<number, number>, limit: number, accept?: (passage: number) => boolean): ScoredPassage[] {
+    const slots = this.#passageSlots;
+    if (this.#touchedBy.length < slots) {
+      this.#touchedBy = new Int32Array(Math.ceil(slots * 1.25));
+      this.#scores = new Float64Array(this.#touchedBy.length);
+      this.#searchNumber = 0;
+    }
+    const search = ++this.#searchNumber;
+    const touchedBy = this.#touchedBy;
+    const scores = this.#scores;
+    const touched: number[] = [];
+    const averageLength = Math.max(1, this.#termCount / Math.max(1, this.#passageCount));
+    const lengthWeight = (BM25_K1 * BM25_B) / averageLength;
+    const lengthBase = BM25_K1 * (1 - BM25_B);
+    const visit = (passage: number, frequency: number, weight: number) => {
+      const score = (weight * frequency * (BM25_K1 + 1)) / (frequency + lengthBase + lengthWeight * this.#passageLength[passage]!);
+      if (touchedBy[passage] === search) {
+        scores[passage]! += score;
+      } else {
+        touchedBy[passage] = search;
+        scores[passage] = score;
+        touched.push(passage);
+      }
+    };
+    const termWeights = new Map<number, number>();
+    for (const [term, weight] of weights) {
+      if (term < 0 || term >= this.#terms.length || this.#passageFrequency[term] === 0) continue;
+      const termWeight = weight * this.idf(this.#passageFrequency[term]!);
+      termWeights.set(term, termWeight);
+      if (term >= this.#offsets.length - 1) continue;
+      for (let i = this.#offsets[term]!; i < this.#offsets[term + 1]!; i++) {
+        const passage = this.#postings[i]!;
+        if (this.#alive[passage]) visit(passage, this.#frequencies[i]!, termWeight);
+      }
+    }
+    for (let p = 0; p < this.#pendingCount; p++) {
+      const passage = this.#pendingPassages[p]!;
+      if (!this.#alive[passage]) continue;
+      for (let i = this.#pendingStarts[p]!; i < this.#pendingStarts[p + 1]!; i++) {
+        const weight = termWeights.get(this.#pendingTerms[i]!);
+        if (weight !== undefined) visit(passage, this.#pendingFrequencies[i]!, weight);
+      }
+    }
+    return topScores(touched, scores, limit, accept);
+  }
+
+  /** BM25's inverse document frequency for a term in this many passages. */
+  idf(passages: number): number {
+    return Math.log(1 + (this.#passageCount - passages + 0.5) / (passages + 0.5));
+  }
+
+  /** Terms that live passages hold within `maxDistance` edits of `term` (not the term itself). */
+  similarTerms(term: string, maxDistance: number): string[] {
+    if (this.#typoTree === null) {
+      // Built on the first typo, not at start-up: most sessions never need it.
+      this.#typoTree = new SearchableMap<number>();
+      this.#terms.forEach((known, number) => this.#typoTree!.set(known, number));
+    }
+    const similar: string[] = [];
+    for (const [found, [number]] of this.#typoTree.fuzzyGet(term, maxDistance)) {
+      if (found !== term && this.#passageFrequency[number]! > 0) similar.push(found);
+    }
+    return similar;
+  }
+}
+
+/** The `limit` best of the touched passages (a min-heap of the best so far), best first. */
+function topScores(touched: readonly number[], scores: Float64Array, limit: number, accept?: (passage: number) => boolean): ScoredPassage[] {
+  const heap: number[] = [];
+  const less = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  const siftDown = (from: number) => {
+    let at = from;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let smallest = at;
+      if (left < heap.length && less(heap[left]!, heap[smallest]!)) smallest = left;
+      if (right < heap.length && less(heap[right]!, heap[smallest]!)) smallest = right;
+      if (smallest === at) return;
+      [heap[at], heap[smallest]] = [heap[smallest]!, heap[at]!];
+      at = smallest;
+    }
+  };
+  for (const passage of touched) {
+    if (heap.length === limit && !less(heap[0]!, passage)) continue;
+    if (accept && !accept(passage)) continue;
+    if (heap.length < limit) {
+      heap.push(passage);
+      for (let at = heap.length - 1; at > 0; ) {
+        const parent = (at - 1) >> 1;
+        if (!less(heap[at]!, heap[parent]!)) break;
+        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+        at = parent;
+      }
+    } else if (limit > 0) {
+      heap[0] = passage;
+      siftDown(0);
+    }
+  }
+  return heap.map((passage) => ({ passage, score: scores[passage]! })).sort((a, b) => b.score - a.score || a.passage - b.passage);
+}
+
+/** A copy of a typed array with room for at least `size` items (grown by half, to amortise). */
+function grow<T extends Int32Array | Uint8Array>(array: T, size: number): T {
+  const grown = new (array.constructor as new (length: number) => T)(Math.max(size, Math.ceil(array.length * 1.5) + 16));
+  grown.set(array);
+  return grown;
+}

@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { PassagePostings } from '../src/search/passage-postings.ts';
+
+/** A passage as a list of term numbers, with repeats. */
+type Passage = number[];
+
+function counted(passage: Passage): { terms: number[]; frequencies: number[] } {
+  const counts = new Map<number, number>();
+  for (const term of passage) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return { terms: [...counts.keys()], frequencies: [...counts.values()] };
+}
+
+/** BM25 as the postings compute it, from a plain list of live passages. */
+function expectedScores(live: ReadonlyMap<number, Passage>, weights: ReadonlyMap<number, number>): Map<number, number> {
+  const passages = [...live.values()];
+  const average = Math.max(1, passages.reduce((sum, p) => sum + p.length, 0) / Math.max(1, passages.length));
+  const scores = new Map<number, number>();
+  for (const [term, weight] of weights) {
+    const holding = passages.filter((p) => p.includes(term)).length;
+    if (holding === 0) continue;
+    const idf = Math.log(1 + (passages.length - holding + 0.5) / (holding + 0.5));
+    for (const [number, passage] of live) {
+      const frequency = passage.filter((t) => t === term).length;
+      if (frequency === 0) continue;
+      const score = (weight * idf * frequency * 2.2) / (frequency + 1.2 * (0.3 + (0.7 * passage.length) / average));
+      scores.set(number, (scores.get(number) ?? 0) + score);
+    }
+  }
+  return scores;
+}
+
+const vocabulary = 6;
+
+describe('PassagePostings', () => {
+  test('finds passages by term, best first, and forgets removed ones', () => {
+    const postings = new PassagePostings();
+    const [harbour, ferry, fog] = ['harbour', 'ferry', 'fog'].map((term) => postings.termNumber(term, true)) as [number, number, number];
+    postings.add(0, [harbour], [1], 4);
+    postings.add(1, [ferry, fog], [1, 2], 5);
+    postings.add(2, [ferry], [1], 9);
+    expect(postings.search(new Map([[ferry, 1]]), 10).map((hit) => hit.passage)).toEqual([1, 2]);
+    expect(postings.passageFrequency('ferry')).toBe(2);
+    postings.remove(1, [ferry, fog]);
+    expect(postings.search(new Map([[fog, 1]]), 10)).toEqual([]);
+    expect(postings.passageFrequency('fog')).toBe(0);
+    expect(postings.passageCount).toBe(2);
+    expect(() => postings.add(1, [fog], [1], 1)).toThrow(/newer/);
+  });
+
+  test('finds the terms within a few edits of a word, among those still held', () => {
+    const postings = new PassagePostings();
+    const harbour = postings.termNumber('harbour', true);
+    const harbor = postings.termNumber('harbor', true);
+    postings.add(0, [harbour], [1], 1);
+    postings.add(1, [harbor], [1], 1);
+    expect(postings.similarTerms('harbuor', 2).sort()).toEqual(['harbor', 'harbour']);
+    postings.remove(1, [harbor]);
+    expect(postings.similarTerms('harbuor', 2)).toEqual(['harbour']);
+    postings.add(2, [postings.termNumber('harbours', true)], [1], 1);
+    expect(postings.similarTerms('harbuors', 2)).toContain('harbours');
+  });
+
+  test('property: whatever the adds, removes and compactions, it scores as a plain list would, and so does a restored copy', () => {
+    const operation = fc.oneof(
+      fc.record({ add: fc.array(fc.integer({ min: 0, max: vocabulary - 1 }), { minLength: 1, maxLength: 8 }) }),
+      fc.record({ remove: fc.nat() }),
+      fc.constant({ compact: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 30 }), fc.dictionary(fc.integer({ min: 0, max: vocabulary - 1 }).map(String), fc.double({ min: 0.1, max: 2, noNaN: true })), (operations, weightTable) => {
+        const postings = new PassagePostings();
+        for (let term = 0; term < vocabulary; term++) postings.termNumber(`t${term}`, true);
+        const live = new Map<number, Passage>();
+        let next = 0;
+        for (const op of operations) {
+          if ('add' in op) {
+            const { terms, frequencies } = counted(op.add);
+            postings.add(next, terms, frequencies, op.add.length);
+            live.set(next++, op.add);
+          } else if ('remove' in op) {
+            const numbers = [...live.keys()];
+            if (numbers.length === 0) continue;
+            const number = numbers[op.remove % numbers.length]!;
+            postings.remove(number, counted(live.get(number)!).terms);
+            live.delete(number);
+          } else {
+            postings.compact();
+          }
+        }
+        const weights = new Map(Object.entries(weightTable).map(([term, weight]) => [Number(term), weight]));
+        const expected = expectedScores(live, weights);
+        const check = (index: PassagePostings) => {
+          const found = index.search(weights, 1_000);
+          expect(found.map((hit) => hit.passage).sort((a, b) => a - b)).toEqual([...expected.keys()].sort((a, b) => a - b));
+          for (const hit of found) expect(hit.score).toBeCloseTo(expected.get(hit.passage)!, 9);
+          for (let i = 1; i < found.length; i++) expect(found[i - 1]!.score).toBeGreaterThanOrEqual(found[i]!.score);
+          expect(index.passageCount).toBe(live.size);
+        };
+        check(postings);
+        check(PassagePostings.restore(postings.save()));
+        // The best few are the first of the full ranking.
+        const top = postings.search(weights, 2).map((hit) => hit.score);
+        expect(top).toEqual(postings.search(weights, 1_000).slice(0, 2).map((hit) => hit.score));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('a filter rules passages out before the best are chosen', () => {
+    const postings = new PassagePostings();
+    const term = postings.termNumber('storm', true);
+    for (let passage = 0; passage < 10; passage++) postings.add(passage, [term], [1 + passage], 10);
+    const odd = postings.search(new Map([[term, 1]]), 3, (passage) => passage % 2 === 1);
+    expect(odd.map((hit) => hit.passage)).toEqual([9, 7, 5]);
+  });
+});
