@@ -11,19 +11,16 @@ function counted(passage: Passage): { terms: number[]; frequencies: number[] } {
   return { terms: [...counts.keys()], frequencies: [...counts.values()] };
 }
 
-/** BM25 as the postings compute it, from a plain list of live passages. */
+/** BM25's term-frequency saturation times each term's weight, as the postings compute it, from a plain list of live passages. */
 function expectedScores(live: ReadonlyMap<number, Passage>, weights: ReadonlyMap<number, number>): Map<number, number> {
   const passages = [...live.values()];
   const average = Math.max(1, passages.reduce((sum, p) => sum + p.length, 0) / Math.max(1, passages.length));
   const scores = new Map<number, number>();
   for (const [term, weight] of weights) {
-    const holding = passages.filter((p) => p.includes(term)).length;
-    if (holding === 0) continue;
-    const idf = Math.log(1 + (passages.length - holding + 0.5) / (holding + 0.5));
     for (const [number, passage] of live) {
       const frequency = passage.filter((t) => t === term).length;
       if (frequency === 0) continue;
-      const score = (weight * idf * frequency * 2.2) / (frequency + 1.2 * (0.3 + (0.7 * passage.length) / average));
+      const score = (weight * frequency * 2.2) / (frequency + 1.2 * (0.3 + (0.7 * passage.length) / average));
       scores.set(number, (scores.get(number) ?? 0) + score);
     }
   }

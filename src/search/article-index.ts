@@ -1,5 +1,5 @@
 import type { Article } from '../article.ts';
-import { splitWords, toIndexTerms, toTerms } from '../text/terms.ts';
+import { splitWords, toIndexTerms } from '../text/terms.ts';
 import { PassagePostings, type SavedPostings } from './passage-postings.ts';
 
 /** An index as plain data (typed arrays and JSON-safe values), from {@link ArticleIndex.save}. */
@@ -142,7 +142,7 @@ export class ArticleIndex {
     return true;
   }
 
-  /** The term numbers of a passage, in order (the title's first for the lead), as #passageTerms gives its terms. */
+  /** The term numbers of a passage, in order (the title's first for the lead). */
   #passageTermNumbers(article: Article, paragraph: number, text: string): number[] {
     const numbers: number[] = [];
     if (paragraph === 0) this.#wordsToNumbers(article.title, numbers);
@@ -189,10 +189,6 @@ export class ArticleIndex {
     return { terms, frequencies, length: numbers.length };
   }
 
-  #passageTerms(article: Article, paragraph: number, text: string): string[] {
-    return paragraph === 0 ? [...toTerms(article.title), ...toTerms(text)] : toTerms(text);
-  }
-
   /** The article with this id. */
   get(articleId: string): Article | undefined {
     return this.#articles.get(articleId);
@@ -231,102 +227,108 @@ export class ArticleIndex {
    */
   searchPassages(query: string | { terms: readonly string[] }, options: PassageSearchOptions = {}): PassageHit[] {
     const { articleIds, limit = 20 } = options;
-    // Terms already processed (see toTerms) are searched as they are: processing a stem again can
+    // Terms already processed (see terms.ts) are searched as they are: processing a stem again can
     // change it ("organis" → "organi") into a word the collection does not know.
     const terms = typeof query === 'string' ? splitWords(query).flatMap((word) => toIndexTerms(word)) : query.terms;
-    const queryTerms = new Map<string, number>(terms.map((term) => [term, 1]));
+    const queryTerms = new Set(terms);
     if (queryTerms.size === 0) return [];
+    // Words no passage holds are looked up with typo tolerance; what they find counts for less.
+    const weights = new Map<string, number>();
+    for (const term of queryTerms) {
+      weights.set(term, 1);
+      if (term.length < FUZZY_MIN_LENGTH || this.knows(term)) continue;
+      const distance = Math.min(FUZZY_MAX_DISTANCE, Math.round(term.length * FUZZY_DISTANCE));
+      for (const similar of this.#postings.similarTerms(term, distance)) if (!queryTerms.has(similar)) weights.set(similar, FUZZY_WEIGHT);
+    }
+    // Each known term's weight times its IDF: what it adds to a passage's score.
+    const importance = new Map<number, number>();
+    for (const [term, weight] of weights) {
+      const number = this.#postings.termNumber(term);
+      if (number >= 0 && this.knows(term)) importance.set(number, weight * this.idf(term));
+    }
     // A few named articles (a conversation's current one) are read directly: filtering a
     // collection-wide search afterwards would score every match in every article first.
     if (articleIds && articleIds.size <= DIRECT_SCOPE_LIMIT) {
-      const hits = [...articleIds].flatMap((id) => this.#scoreArticle(id, queryTerms));
+      const hits = [...articleIds].flatMap((id) => this.#scoreArticle(id, importance));
       return hits.sort((a, b) => b.score - a.score).slice(0, limit);
-    }
-    // Words no passage holds are looked up with typo tolerance; what they find counts for less.
-    const weights = new Map(queryTerms);
-    for (const term of queryTerms.keys()) {
-      if (term.length < FUZZY_MIN_LENGTH || this.knows(term)) continue;
-      const distance = Math.min(FUZZY_MAX_DISTANCE, Math.round(term.length * FUZZY_DISTANCE));
-      for (const similar of this.#postings.similarTerms(term, distance)) if (!weights.has(similar)) weights.set(similar, FUZZY_WEIGHT);
-    }
-    const numbered = new Map<number, number>();
-    for (const [term, weight] of weights) {
-      const number = this.#postings.termNumber(term);
-      if (number >= 0) numbered.set(number, weight);
     }
     const accept = articleIds ? (passage: number) => articleIds.has(this.#passageOwner[passage] ?? '') : undefined;
     const hits: PassageHit[] = [];
-    for (const { passage } of this.#postings.search(numbered, limit * CANDIDATE_FACTOR, accept)) {
+    for (const { passage } of this.#postings.search(importance, limit * CANDIDATE_FACTOR, accept)) {
       const articleId = this.#passageOwner[passage];
       const article = articleId === undefined ? undefined : this.#articles.get(articleId);
       if (!article) continue;
       const paragraph = passage - this.#firstPassage.get(article.id)!;
-      const hit = this.#scorePassage(article, paragraph, weights, this.#titleScore(article, weights));
+      const hit = this.#scorePassage(article, paragraph, importance, this.#titleScore(article, importance));
       if (hit) hits.push(hit);
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   /** IDF-weighted query terms that the article's title holds. */
-  #titleScore(article: Article, termWeights: ReadonlyMap<string, number>): number {
+  #titleScore(article: Article, importance: ReadonlyMap<number, number>): number {
+    const numbers: number[] = [];
+    this.#wordsToNumbers(article.title, numbers);
     let score = 0;
-    for (const term of new Set(toTerms(article.title))) score += (termWeights.get(term) ?? 0) * this.idf(term);
+    for (const number of new Set(numbers)) score += importance.get(number) ?? 0;
     return score;
   }
 
   /** Every paragraph of one article that matches (see {@link searchPassages}). */
-  #scoreArticle(articleId: string, termWeights: ReadonlyMap<string, number>): PassageHit[] {
+  #scoreArticle(articleId: string, importance: ReadonlyMap<number, number>): PassageHit[] {
     const article = this.#articles.get(articleId);
     if (!article) return [];
-    const titleScore = this.#titleScore(article, termWeights);
-    return article.paragraphs.flatMap((_, paragraph) => this.#scorePassage(article, paragraph, termWeights, titleScore) ?? []);
+    const titleScore = this.#titleScore(article, importance);
+    return article.paragraphs.flatMap((_, paragraph) => this.#scorePassage(article, paragraph, importance, titleScore) ?? []);
   }
 
   /**
    * BM25 of a passage (as minisearch computes it: term-frequency saturation,
    * length normalisation), times its lead boost, plus a share of the title's
    * score for paragraphs after the lead (the lead holds the title's words).
+   * `importance` is each query term's weight times its IDF, by term number.
    */
-  #scorePassage(article: Article, paragraph: number, termWeights: ReadonlyMap<string, number>, titleScore: number): PassageHit | null {
-    const terms = this.#passageTerms(article, paragraph, article.paragraphs[paragraph] ?? '');
-    const counts = new Map<string, number>();
-    for (const term of terms) if (termWeights.has(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  #scorePassage(article: Article, paragraph: number, importance: ReadonlyMap<number, number>, titleScore: number): PassageHit | null {
+    const terms = this.#passageTermNumbers(article, paragraph, article.paragraphs[paragraph] ?? '');
+    const counts = new Map<number, number>();
+    for (const term of terms) if (importance.has(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
     const fromTitle = paragraph === 0 ? 0 : TITLE_SHARE * titleScore;
     if (counts.size === 0 && fromTitle === 0) return null;
     const averageLength = Math.max(1, this.#postings.termCount / Math.max(1, this.#postings.passageCount));
     const norm = BM25_K1 * (1 - BM25_B + (BM25_B * terms.length) / averageLength);
     let score = 0;
-    for (const [term, count] of counts) score += termWeights.get(term)! * this.idf(term) * ((count * (BM25_K1 + 1)) / (count + norm));
-    const together = PROXIMITY_WEIGHT * this.#closestTogether(terms, termWeights);
-    return { articleId: article.id, paragraph, score: (score + together) * (LEAD_BOOST[paragraph] ?? 1) + fromTitle, matchedTerms: [...counts.keys()] };
+    for (const [term, count] of counts) score += importance.get(term)! * ((count * (BM25_K1 + 1)) / (count + norm));
+    const together = PROXIMITY_WEIGHT * closestTogether(terms, importance);
+    const matchedTerms = [...counts.keys()].map((term) => this.#postings.term(term));
+    return { articleId: article.id, paragraph, score: (score + together) * (LEAD_BOOST[paragraph] ?? 1) + fromTitle, matchedTerms };
   }
+}
 
-  /**
-   * The most of the question (IDF-weighted) that one stretch of about a
-   * sentence's length holds: a paragraph that says the question's words
-   * together beats one that scatters them (near-copies of a story hold the
-   * same words in other sentences).
-   */
-  #closestTogether(terms: readonly string[], termWeights: ReadonlyMap<string, number>): number {
-    const positions: Array<{ at: number; term: string }> = [];
-    terms.forEach((term, at) => {
-      if (termWeights.has(term)) positions.push({ at, term });
-    });
-    const inWindow = new Map<string, number>();
-    let best = 0;
-    let weight = 0;
-    let first = 0;
-    for (const { at, term } of positions) {
-      const seen = inWindow.get(term) ?? 0;
-      if (seen === 0) weight += termWeights.get(term)! * this.idf(term);
-      inWindow.set(term, seen + 1);
-      while (at - positions[first]!.at >= PROXIMITY_WINDOW) {
-        const left = positions[first++]!.term;
-        inWindow.set(left, inWindow.get(left)! - 1);
-        if (inWindow.get(left) === 0) weight -= termWeights.get(left)! * this.idf(left);
-      }
-      best = Math.max(best, weight);
+/**
+ * The most of the question (its terms' importance) that one stretch of
+ * about a sentence's length holds: a paragraph that says the question's
+ * words together beats one that scatters them (near-copies of a story hold
+ * the same words in other sentences).
+ */
+function closestTogether(terms: readonly number[], importance: ReadonlyMap<number, number>): number {
+  const positions: Array<{ at: number; term: number }> = [];
+  terms.forEach((term, at) => {
+    if (importance.has(term)) positions.push({ at, term });
+  });
+  const inWindow = new Map<number, number>();
+  let best = 0;
+  let weight = 0;
+  let first = 0;
+  for (const { at, term } of positions) {
+    const seen = inWindow.get(term) ?? 0;
+    if (seen === 0) weight += importance.get(term)!;
+    inWindow.set(term, seen + 1);
+    while (at - positions[first]!.at >= PROXIMITY_WINDOW) {
+      const left = positions[first++]!.term;
+      inWindow.set(left, inWindow.get(left)! - 1);
+      if (inWindow.get(left) === 0) weight -= importance.get(left)!;
     }
-    return best;
+    best = Math.max(best, weight);
   }
+  return best;
 }

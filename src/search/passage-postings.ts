@@ -75,6 +75,7 @@ export class PassagePostings {
   // Scratch of searches: which search last touched a passage, and its score in that search.
   #touchedBy = new Int32Array(0);
   #scores = new Float64Array(0);
+  #touched = new Int32Array(0);
   #searchNumber = 0;
   #typoTree: SearchableMap<number> | null = null;
 
@@ -256,54 +257,72 @@ export class PassagePostings {
   }
 
   /**
-   * The best-scoring live passages for weighted term numbers (weight × IDF ×
-   * BM25 term-frequency saturation), best first; `accept` may rule passages
-   * out. Costs one visit per posting of the terms asked.
+   * The best-scoring live passages, best first: each term number asked adds
+   * its weight (the caller's importance, IDF included) times BM25's
+   * term-frequency saturation; `accept` may rule passages out. Costs one
+   * visit per posting of the terms asked.
    */
   search(weights: ReadonlyMap<number, number>, limit: number, accept?: (passage: number) => boolean): ScoredPassage[] {
     const slots = this.#passageSlots;
     if (this.#touchedBy.length < slots) {
       this.#touchedBy = new Int32Array(Math.ceil(slots * 1.25));
       this.#scores = new Float64Array(this.#touchedBy.length);
+      this.#touched = new Int32Array(this.#touchedBy.length);
       this.#searchNumber = 0;
     }
     const search = ++this.#searchNumber;
     const touchedBy = this.#touchedBy;
     const scores = this.#scores;
-    const touched: number[] = [];
+    const touched = this.#touched;
+    let touchedCount = 0;
+    const alive = this.#alive;
+    const passageLength = this.#passageLength;
     const averageLength = Math.max(1, this.#termCount / Math.max(1, this.#passageCount));
     const lengthWeight = (BM25_K1 * BM25_B) / averageLength;
     const lengthBase = BM25_K1 * (1 - BM25_B);
-    const visit = (passage: number, frequency: number, weight: number) => {
-      const score = (weight * frequency * (BM25_K1 + 1)) / (frequency + lengthBase + lengthWeight * this.#passageLength[passage]!);
-      if (touchedBy[passage] === search) {
-        scores[passage]! += score;
-      } else {
-        touchedBy[passage] = search;
-        scores[passage] = score;
-        touched.push(passage);
-      }
-    };
-    const termWeights = new Map<number, number>();
+    const compacted = this.#offsets.length - 1;
+    // The loops below are the hot path of every question: kept flat, without a call per posting.
     for (const [term, weight] of weights) {
-      if (term < 0 || term >= this.#terms.length || this.#passageFrequency[term] === 0) continue;
-      const termWeight = weight * this.idf(this.#passageFrequency[term]!);
-      termWeights.set(term, termWeight);
-      if (term >= this.#offsets.length - 1) continue;
-      for (let i = this.#offsets[term]!; i < this.#offsets[term + 1]!; i++) {
-        const passage = this.#postings[i]!;
-        if (this.#alive[passage]) visit(passage, this.#frequencies[i]!, termWeight);
+      if (term < 0 || term >= compacted) continue;
+      const postings = this.#postings;
+      const frequencies = this.#frequencies;
+      for (let i = this.#offsets[term]!, end = this.#offsets[term + 1]!; i < end; i++) {
+        const passage = postings[i]!;
+        if (alive[passage] === 0) continue;
+        const frequency = frequencies[i]!;
+        const score = (weight * frequency * (BM25_K1 + 1)) / (frequency + lengthBase + lengthWeight * passageLength[passage]!);
+        if (touchedBy[passage] === search) {
+          scores[passage]! += score;
+        } else {
+          touchedBy[passage] = search;
+          scores[passage] = score;
+          touched[touchedCount++] = passage;
+        }
       }
     }
     for (let p = 0; p < this.#pendingCount; p++) {
       const passage = this.#pendingPassages[p]!;
-      if (!this.#alive[passage]) continue;
+      if (alive[passage] === 0) continue;
       for (let i = this.#pendingStarts[p]!; i < this.#pendingStarts[p + 1]!; i++) {
-        const weight = termWeights.get(this.#pendingTerms[i]!);
-        if (weight !== undefined) visit(passage, this.#pendingFrequencies[i]!, weight);
+        const weight = weights.get(this.#pendingTerms[i]!);
+        if (weight === undefined) continue;
+        const frequency = this.#pendingFrequencies[i]!;
+        const score = (weight * frequency * (BM25_K1 + 1)) / (frequency + lengthBase + lengthWeight * passageLength[passage]!);
+        if (touchedBy[passage] === search) {
+          scores[passage]! += score;
+        } else {
+          touchedBy[passage] = search;
+          scores[passage] = score;
+          touched[touchedCount++] = passage;
+        }
       }
     }
-    return topScores(touched, scores, limit, accept);
+    return topScores(touched.subarray(0, touchedCount), scores, limit, accept);
+  }
+
+  /** The term with this number. */
+  term(number: number): string {
+    return this.#terms[number] ?? '';
   }
 
   /** BM25's inverse document frequency for a term in this many passages. */
@@ -326,37 +345,36 @@ export class PassagePostings {
   }
 }
 
-/** The `limit` best of the touched passages (a min-heap of the best so far), best first. */
-function topScores(touched: readonly number[], scores: Float64Array, limit: number, accept?: (passage: number) => boolean): ScoredPassage[] {
+/** The `limit` best of the touched passages (a min-heap of the best so far), best first; ties go to the lower number. */
+function topScores(touched: Int32Array, scores: Float64Array, limit: number, accept?: (passage: number) => boolean): ScoredPassage[] {
   const heap: number[] = [];
-  const less = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
-  const siftDown = (from: number) => {
-    let at = from;
-    for (;;) {
-      const left = 2 * at + 1;
-      const right = left + 1;
-      let smallest = at;
-      if (left < heap.length && less(heap[left]!, heap[smallest]!)) smallest = left;
-      if (right < heap.length && less(heap[right]!, heap[smallest]!)) smallest = right;
-      if (smallest === at) return;
-      [heap[at], heap[smallest]] = [heap[smallest]!, heap[at]!];
-      at = smallest;
-    }
-  };
-  for (const passage of touched) {
-    if (heap.length === limit && !less(heap[0]!, passage)) continue;
+  // True when passage a ranks below passage b.
+  const below = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  for (let t = 0; t < touched.length; t++) {
+    const passage = touched[t]!;
+    // Most passages score below the worst of a full heap: one comparison rules them out.
+    if (heap.length === limit && (limit === 0 || scores[passage]! < scores[heap[0]!]! || !below(heap[0]!, passage))) continue;
     if (accept && !accept(passage)) continue;
     if (heap.length < limit) {
       heap.push(passage);
       for (let at = heap.length - 1; at > 0; ) {
         const parent = (at - 1) >> 1;
-        if (!less(heap[at]!, heap[parent]!)) break;
+        if (!below(heap[at]!, heap[parent]!)) break;
         [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
         at = parent;
       }
-    } else if (limit > 0) {
-      heap[0] = passage;
-      siftDown(0);
+      continue;
+    }
+    heap[0] = passage;
+    for (let at = 0; ; ) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let lowest = at;
+      if (left < heap.length && below(heap[left]!, heap[lowest]!)) lowest = left;
+      if (right < heap.length && below(heap[right]!, heap[lowest]!)) lowest = right;
+      if (lowest === at) break;
+      [heap[at], heap[lowest]] = [heap[lowest]!, heap[at]!];
+      at = lowest;
     }
   }
   return heap.map((passage) => ({ passage, score: scores[passage]! })).sort((a, b) => b.score - a.score || a.passage - b.passage);
