@@ -36,11 +36,11 @@ describe('ArticleIndex', () => {
     expect(index.searchPassages('lighthouse keeper')[0]).toMatchObject({ articleId: 'quiet', paragraph: 0 });
   });
 
-  test('a paragraph that says the question words together outranks one that scatters them', () => {
+  test('a paragraph that says the question words in one sentence outranks one that scatters them', () => {
     // The same words, as often, in paragraphs of the same length: only where they stand differs.
     const filler = 'Officials gave no further detail about the timetable for the coming weeks';
-    const scattered = article('scattered', 'Port news', [`Fog came early. ${filler}. ${filler}. ${filler}. And the ferry was delayed.`]);
-    const together = article('together', 'Port news', [`${filler}. ${filler}. ${filler}. Fog came early. And the ferry was delayed.`]);
+    const scattered = article('scattered', 'Port news', [`Fog came early. ${filler}. ${filler}. And the ferry was delayed.`]);
+    const together = article('together', 'Port news', [`${filler}. ${filler}. Fog came early and the ferry was delayed.`]);
     const index = new ArticleIndex([scattered, together]);
     expect(index.searchPassages('fog delayed ferry').map((h) => h.articleId)).toEqual(['together', 'scattered']);
   });
