@@ -58,6 +58,7 @@ export async function loadIndex(path: string, articles: readonly Article[], inde
         const index = ArticleIndex.restore(saved.file.index, indexed);
         const added = articles.filter((a) => !fingerprints.has(a.id));
         for (const [i, article] of added.entries()) await indexArticle(index, article, indexed.length + i + 1);
+        index.compact();
         return { index, reused: indexed.length, problem: null };
       } catch {
         // A file that passed the shape check but does not load is corrupt too.
@@ -80,6 +81,7 @@ export type IndexArticle = (index: ArticleIndex, article: Article, done: number)
 export async function indexArticles(articles: readonly Article[], indexArticle: IndexArticle): Promise<ArticleIndex> {
   const index = new ArticleIndex();
   for (const [i, article] of articles.entries()) await indexArticle(index, article, i + 1);
+  index.compact();
   return index;
 }
 

@@ -80,7 +80,7 @@ export class ArticleIndex {
   readonly #firstPassage = new Map<string, number>();
   #nextPassage = 0;
   #postings: PassagePostings;
-  readonly #wordTerms = new Map<string, number[]>();
+  readonly #wordTerms = new Map<string, number | number[]>();
   // Scratch of #countTerms: which passage last counted a term, and where in its list.
   #countedIn = new Int32Array(0);
   #countedAt = new Int32Array(0);
@@ -136,6 +136,15 @@ export class ArticleIndex {
     });
   }
 
+  /**
+   * Folds articles added since the last call into the compact postings.
+   * Searches do it themselves once enough have been added; a bulk load
+   * calls it at its end, so that its first search does not pay for it.
+   */
+  compact(): void {
+    this.#postings.compact();
+  }
+
   /** Removes an article; returns false when no article has that id. */
   remove(articleId: string): boolean {
     const article = this.#articles.get(articleId);
@@ -159,16 +168,22 @@ export class ArticleIndex {
   }
 
   #wordsToNumbers(text: string, into: number[]): void {
-    for (const word of splitWords(text)) {
+    const words = splitWords(text);
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w]!;
       let numbers = this.#wordTerms.get(word);
       if (numbers === undefined) {
-        numbers = toIndexTerms(word).map((term) => this.#postings.termNumber(term, true));
+        const terms = toIndexTerms(word).map((term) => this.#postings.termNumber(term, true));
+        // Most words have one term (or none): a number is cheaper to keep and read than an array.
+        numbers = terms.length === 1 ? terms[0]! : terms;
         if (this.#wordTerms.size >= WORD_CACHE_LIMIT) this.#wordTerms.clear();
         this.#wordTerms.set(word, numbers);
       }
-      for (const number of numbers) into.push(number);
+      if (typeof numbers === 'number') into.push(numbers);
+      else for (let n = 0; n < numbers.length; n++) into.push(numbers[n]!);
     }
   }
+
 
   /** A passage's distinct term numbers, how often each occurs, and its length. */
   #countTerms(numbers: readonly number[]): { terms: number[]; frequencies: number[]; length: number } {

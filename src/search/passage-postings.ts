@@ -30,10 +30,10 @@ export interface ScoredPassage {
 const BM25_K1 = 1.2;
 const BM25_B = 0.7;
 const MAX_FREQUENCY = 255;
-// Passages added since the last compaction are scanned one by one at search time; past this many
-// postings (or a tenth of the compacted ones) they are folded into the compact arrays.
-const PENDING_MIN_POSTINGS = 200_000;
-const PENDING_SHARE = 0.1;
+// Passages added since the last compaction are scanned one by one at search time (about 2 ms for
+// this many postings); past it, the next search first folds them into the compact arrays (about a
+// second at 100,000 articles). A bulk load compacts once, at its end.
+const PENDING_MAX_POSTINGS = 100_000;
 // Removed passages stay in the compact arrays (skipped at search time) until they are this share of them.
 const DEAD_SHARE = 0.2;
 
@@ -76,6 +76,7 @@ export class PassagePostings {
   #touchedBy = new Int32Array(0);
   #scores = new Float64Array(0);
   #touched = new Int32Array(0);
+  #weightOf = new Float64Array(0);
   #searchNumber = 0;
   #typoTree: SearchableMap<number> | null = null;
 
@@ -186,7 +187,6 @@ export class PassagePostings {
     }
     this.#pendingPassages[this.#pendingCount] = passage;
     this.#pendingStarts[++this.#pendingCount] = end;
-    if (end > Math.max(PENDING_MIN_POSTINGS, PENDING_SHARE * this.#postings.length)) this.compact();
   }
 
   /** Stops indexing a passage; `terms` are its distinct term numbers, as added. */
@@ -197,7 +197,6 @@ export class PassagePostings {
     this.#termCount -= this.#passageLength[passage]!;
     for (let i = 0; i < terms.length; i++) this.#passageFrequency[terms[i]!]!--;
     this.#deadPostings += terms.length;
-    if (this.#deadPostings > DEAD_SHARE * this.#postings.length + PENDING_MIN_POSTINGS) this.compact();
   }
 
   /**
@@ -248,7 +247,7 @@ export class PassagePostings {
     this.#deadPostings = 0;
     this.#pendingCount = 0;
     // Keep the pending lists small after a bulk load rather than holding their largest size.
-    if (pendingEnd > 4 * PENDING_MIN_POSTINGS) {
+    if (pendingEnd > 4 * PENDING_MAX_POSTINGS) {
       this.#pendingTerms = new Int32Array(4096);
       this.#pendingFrequencies = new Uint8Array(4096);
       this.#pendingPassages = new Int32Array(256);
@@ -263,6 +262,8 @@ export class PassagePostings {
    * visit per posting of the terms asked.
    */
   search(weights: ReadonlyMap<number, number>, limit: number, accept?: (passage: number) => boolean): ScoredPassage[] {
+    const pendingPostings = this.#pendingStarts[this.#pendingCount]!;
+    if (pendingPostings > PENDING_MAX_POSTINGS || this.#deadPostings > DEAD_SHARE * this.#postings.length + PENDING_MAX_POSTINGS) this.compact();
     const slots = this.#passageSlots;
     if (this.#touchedBy.length < slots) {
       this.#touchedBy = new Int32Array(Math.ceil(slots * 1.25));
@@ -283,7 +284,7 @@ export class PassagePostings {
     const compacted = this.#offsets.length - 1;
     // The loops below are the hot path of every question: kept flat, without a call per posting.
     for (const [term, weight] of weights) {
-      if (term < 0 || term >= compacted) continue;
+      if (term < 0 || term >= compacted || weight === 0) continue;
       const postings = this.#postings;
       const frequencies = this.#frequencies;
       for (let i = this.#offsets[term]!, end = this.#offsets[term + 1]!; i < end; i++) {
@@ -300,12 +301,15 @@ export class PassagePostings {
         }
       }
     }
+    // Pending passages are scanned whole: a term's weight is looked up in an array, not a map.
+    const weightOf = this.#weightOf.length >= this.#terms.length ? this.#weightOf : (this.#weightOf = new Float64Array(Math.ceil(this.#terms.length * 1.25)));
+    for (const [term, weight] of weights) if (term >= 0 && term < weightOf.length) weightOf[term] = weight;
     for (let p = 0; p < this.#pendingCount; p++) {
       const passage = this.#pendingPassages[p]!;
       if (alive[passage] === 0) continue;
       for (let i = this.#pendingStarts[p]!; i < this.#pendingStarts[p + 1]!; i++) {
-        const weight = weights.get(this.#pendingTerms[i]!);
-        if (weight === undefined) continue;
+        const weight = weightOf[this.#pendingTerms[i]!]!;
+        if (weight === 0) continue;
         const frequency = this.#pendingFrequencies[i]!;
         const score = (weight * frequency * (BM25_K1 + 1)) / (frequency + lengthBase + lengthWeight * passageLength[passage]!);
         if (touchedBy[passage] === search) {
@@ -317,6 +321,7 @@ export class PassagePostings {
         }
       }
     }
+    for (const term of weights.keys()) if (term >= 0 && term < weightOf.length) weightOf[term] = 0;
     return topScores(touched.subarray(0, touchedCount), scores, limit, accept);
   }
 
