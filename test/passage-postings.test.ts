@@ -65,7 +65,7 @@ describe('PassagePostings', () => {
       fc.constant({ compact: true }),
     );
     fc.assert(
-      fc.property(fc.array(operation, { maxLength: 30 }), fc.dictionary(fc.integer({ min: 0, max: vocabulary - 1 }).map(String), fc.double({ min: 0.1, max: 2, noNaN: true })), (operations, weightTable) => {
+      fc.property(fc.array(operation, { maxLength: 30 }), fc.dictionary(fc.integer({ min: 0, max: vocabulary - 1 }).map(String), fc.double({ min: 0.01, max: 5, noNaN: true })), (operations, weightTable) => {
         const postings = new PassagePostings();
         for (let term = 0; term < vocabulary; term++) postings.termNumber(`t${term}`, true);
         const live = new Map<number, Passage>();
@@ -96,12 +96,31 @@ describe('PassagePostings', () => {
         };
         check(postings);
         check(PassagePostings.restore(postings.save()));
-        // The best few are the first of the full ranking.
-        const top = postings.search(weights, 2).map((hit) => hit.score);
-        expect(top).toEqual(postings.search(weights, 1_000).slice(0, 2).map((hit) => hit.score));
+        // The best few are the first of the full ranking, though the weakest terms are then only looked up (MaxScore).
+        for (const limit of [1, 2, 3]) {
+          const top = postings.search(weights, limit).map((hit) => hit.score);
+          expect(top).toEqual(postings.search(weights, 1_000).slice(0, limit).map((hit) => hit.score));
+        }
       }),
       { numRuns: 200 },
     );
+  });
+
+  test('the best few are found exactly when a common term is only looked up', () => {
+    const postings = new PassagePostings();
+    const [rare, common] = [postings.termNumber('rare', true), postings.termNumber('common', true)];
+    for (let passage = 0; passage < 1_000; passage++) {
+      const terms = passage % 100 === 7 ? [rare, common] : [common];
+      postings.add(passage, terms, terms.map(() => 1 + (passage % 3)), 10 + (passage % 5));
+    }
+    postings.compact();
+    const weights = new Map([
+      [rare, 8],
+      [common, 0.2],
+    ]);
+    const full = postings.search(weights, 1_000);
+    expect(postings.search(weights, 4)).toEqual(full.slice(0, 4));
+    expect(full.slice(0, 10).every((hit) => hit.passage % 100 === 7)).toBe(true);
   });
 
   test('a filter rules passages out before the best are chosen', () => {
