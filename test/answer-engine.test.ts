@@ -93,6 +93,20 @@ describe('answers from real-world quirks', () => {
   });
 });
 
+describe('sentences that refer back', () => {
+  // The question's rare words ("Liber servitoris") sit in the sentence that says "His"; the person it stands for
+  // is named in the sentence before, with one more of the question's words ("wrote").
+  const surgeon = article('surgeon', 'Medicine in al-Andalus', '2020-01-01', [
+    'The surgeon Abu al-Qasim wrote thirty books in Cordoba. His Liber servitoris explains how to prepare simple drugs. Later physicians in Salerno copied recipes from many books.',
+  ]);
+  const engine = createAnswerEngine([reference, harbour, surgeon]);
+
+  test('the sentence naming what the next sentence\'s pronoun stands for answers "who"', () => {
+    const answer = engine.ask('Who wrote the Liber servitoris?');
+    expect(answer.citations[0]?.quote).toBe('The surgeon Abu al-Qasim wrote thirty books in Cordoba.');
+  });
+});
+
 describe('conversation context', () => {
   const strikes = article('other-strike', 'Coalition strike hits convoy', '2017-07-01', [
     'A coalition airstrike targeted a convoy of fuel trucks near Deir el-Zour, officials said.',

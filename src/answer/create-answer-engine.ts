@@ -41,14 +41,15 @@ interface RankedSentence {
 /**
  * How a sentence's score is made, measured on XQuAD (`npm run eval`): the
  * IDF-weighted share of the question's terms in the sentence, those found
- * only in its paragraph or title (context, e.g. a pronoun's antecedent), the
- * passage's search score, consecutive question terms kept together, and how
+ * only in its paragraph or title (context), those in a neighbour sentence a
+ * pronoun ties it to (see refersBack), the passage's search score, consecutive question terms kept together, and how
  * well the best answer span in it fits the kind of answer asked for.
  * Length normalisation (BM25-style) was measured and lowered excerpt@1.
  */
 export const RANKING_WEIGHTS = {
   sentence: 1,
   context: 0.35,
+  neighbour: 0.5,
   passage: 0.15,
   bigram: 0.15,
   answerFit: 0.25,
@@ -116,28 +117,42 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
     if (!article) continue;
     const paragraphText = article.paragraphs[hit.paragraph] ?? '';
     const contextTerms = new Set([...toTerms(paragraphText), ...toTerms(article.title)]);
-    for (const sentence of paragraphSentences(article, hit.paragraph)) {
-      const sentenceText = paragraphText.slice(sentence.start, sentence.end);
-      const terms = toTerms(sentenceText);
+    const sentences = paragraphSentences(article, hit.paragraph);
+    const read = sentences.map((sentence) => {
+      const text = paragraphText.slice(sentence.start, sentence.end);
+      const terms = toTerms(text);
       const termSet = new Set(terms);
-      const lemmaSet = lemmaTerms(sentenceText);
+      const lemmaSet = lemmaTerms(text);
+      const found = new Set([...questionTerms].filter((term) => holdsTerm(analysis, term, termSet, lemmaSet)));
+      return { sentence, text, terms, termSet, found, refersBack: refersBack(text) };
+    });
+    for (const [i, current] of read.entries()) {
+      const { sentence, terms, termSet, found } = current;
+      // A sentence that opens on a pronoun ("He", "Its") speaks of the previous sentence's subject, and the
+      // sentence before one that does names what the pronoun stands for: the question's words in the neighbour
+      // count nearly as if they were in the sentence.
+      const previous = current.refersBack ? read[i - 1] : undefined;
+      const next = read[i + 1]?.refersBack ? read[i + 1] : undefined;
       let inSentence = 0;
       let inContext = 0;
+      let inNeighbour = 0;
       // Dictionary forms ("oldest" for "old") rank a sentence but do not add to the confidence: measured,
       // they made the engine answer more often when the answer is absent.
       let asLemma = 0;
       for (const term of questionTerms) {
         if (termSet.has(term)) inSentence += index.idf(term);
-        else if (holdsTerm(analysis, term, termSet, lemmaSet)) asLemma += index.idf(term);
+        else if (found.has(term)) asLemma += index.idf(term);
+        else if (previous?.found.has(term) || next?.found.has(term)) inNeighbour += index.idf(term);
         else if (contextTerms.has(term)) inContext += index.idf(term);
       }
       const w = RANKING_WEIGHTS;
       const relevance =
         w.sentence * ((inSentence + asLemma) / questionWeight) +
         w.context * (inContext / questionWeight) +
+        w.neighbour * (inNeighbour / questionWeight) +
         w.passage * (hit.score / topScore) +
         w.bigram * bigramOverlap(analysis.terms, terms);
-      ranked.push({ article, sentence, relevance, coverage: (inSentence + 0.5 * inContext) / questionWeight, span: null, score: relevance });
+      ranked.push({ article, sentence, relevance, coverage: (inSentence + 0.5 * (inContext + inNeighbour)) / questionWeight, span: null, score: relevance });
     }
   }
   ranked.sort((a, b) => b.relevance - a.relevance);
@@ -148,6 +163,15 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
     candidate.score = candidate.relevance + RANKING_WEIGHTS.answerFit * (candidate.span?.typeFit ?? 0) + RANKING_WEIGHTS.answerSpan * (candidate.span?.score ?? 0);
   }
   return ranked.sort((a, b) => b.score - a.score);
+}
+
+// Words that open a sentence speaking of something the previous sentence named.
+const REFERRING = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'their', 'this', 'these', 'such']);
+
+/** Does a sentence open on a pronoun that points back to the previous sentence ("He was…", "Its capital…")? */
+function refersBack(sentence: string): boolean {
+  const first = /^\W*(\p{L}+)/u.exec(sentence)?.[1];
+  return first !== undefined && REFERRING.has(first.toLowerCase());
 }
 
 /** Share of the question's consecutive term pairs that also stand together in the sentence. */
