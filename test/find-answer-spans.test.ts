@@ -11,6 +11,17 @@ describe('short answers', () => {
     expect(best('In what colony were the settlers promised land?', 'In 1700 several hundred settlers migrated to the colony of Virginia, where the Crown had promised them land.')).toBe('Virginia');
   });
 
+  test('an amount keeps its currency sign and its unit ("£30m", "28.5°E")', () => {
+    expect(best('What were the annual carriage fees?', 'The annual carriage fees were £30m for the channels.')).toBe('£30m');
+    expect(best('What is the position of the new satellite?', 'The new satellite took up position at 28.5°E in 1998.')).toBe('28.5°E');
+    // A letter that begins a longer word is not a unit.
+    expect(all('How many books?', 'He wrote 30 books.')).toContain('30');
+  });
+
+  test('the noun asked about, alone, is no answer ("the hymn" for "what hymn")', () => {
+    expect(all('What hymn did Luther write after the martyrdom?', 'After the martyrdom of two monks, Luther wrote the hymn, which was sung widely.')).not.toContain('the hymn');
+  });
+
   test('a name that only modifies the noun after it is not the person', () => {
     expect(best('Who sang the national anthem?', 'Six-time Grammy winner and Academy Award nominee Lady Gaga performed the national anthem.')).toBe('Lady Gaga');
   });

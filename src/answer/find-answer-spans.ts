@@ -40,7 +40,7 @@ const YEAR = /^(1[0-9]{3}|20[0-9]{2})s?$/;
  * Best first.
  */
 export function findAnswerSpans(sentence: string, question: QuestionAnalysis, termWeight: (term: string) => number = () => 1): AnswerSpan[] {
-  const tokens = joinHyphenated(tagTokens(sentence)).map(normaliseTag);
+  const tokens = joinNumberParts(joinHyphenated(tagTokens(sentence))).map(normaliseTag);
   if (tokens.length === 0) return [];
   const questionTerms = new Set(question.terms);
   const questionLemmas = new Map(question.terms.map((term) => [question.lemmas[term] ?? term, term]));
@@ -77,6 +77,8 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
     if (content.length === 0) continue;
     const repeated = content.filter((t) => questionTerms.has(t.term!) && !isFocus(t, question.focus)).length / content.length;
     if (repeated >= 1) continue;
+    // The noun asked about alone ("the hymn" for "what hymn") restates the question; the answer names it.
+    if (content.every((t) => isFocus(t, question.focus) || questionTerms.has(t.term!))) continue;
     const typeFit = trimmed.besideFocus ? 1 : fitOf(trimmed.kind, question, tokens, first, last) * (modifiesNoun(tokens, trimmed, question.focus) ? MODIFIER : 1);
     const w = SPAN_WEIGHTS;
     const score =
@@ -278,6 +280,43 @@ function joinHyphenated(tokens: TaggedToken[]): TaggedToken[] {
       i += 2;
     }
     joined.push(token);
+  }
+  return joined;
+}
+
+// Currency signs written against a number ("£30m", "$5"): part of the amount.
+const CURRENCY = /^\p{Sc}$/u;
+// What may follow a number with no space and belongs to it: a unit or a scale ("30m", "5bn", "28.5°E", "10km").
+const NUMBER_SUFFIX = /^(?:[°′″]|\p{L}{1,3})$/u;
+
+/**
+ * Joins a number to the currency sign before it and the unit after it when
+ * they are written together ("£30m", "28.5°E"): the tagger splits them, and
+ * an answer cut inside them ("30m", "E") is wrong. The joined token is a
+ * number, of the number's entity type (money with a currency sign).
+ */
+function joinNumberParts(tokens: TaggedToken[]): TaggedToken[] {
+  const joined: TaggedToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.pos !== 'NUM') {
+      joined.push(token);
+      continue;
+    }
+    let merged = token;
+    const sign = joined[joined.length - 1];
+    if (sign && sign.end === token.start && CURRENCY.test(sign.text)) {
+      joined.pop();
+      merged = { ...token, text: sign.text + token.text, start: sign.start, entity: 'MONEY' };
+    }
+    // Letters join only as a whole word ("30m", not the "m" of a longer word the tagger split).
+    const wholeSuffix = (next: TaggedToken, after: TaggedToken | undefined) =>
+      NUMBER_SUFFIX.test(next.text) && (!/^\p{L}/u.test(next.text) || after === undefined || after.start !== next.end || !/^\p{L}/u.test(after.text));
+    while (tokens[i + 1] && tokens[i + 1]!.start === merged.end && wholeSuffix(tokens[i + 1]!, tokens[i + 2])) {
+      const next = tokens[++i]!;
+      merged = { ...merged, text: merged.text + next.text, end: next.end };
+    }
+    joined.push(merged);
   }
   return joined;
 }
