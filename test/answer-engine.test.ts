@@ -157,3 +157,15 @@ describe('every citation is verbatim', () => {
     );
   });
 });
+
+describe('words of one root that stemming leaves apart', () => {
+  // "decided" and "decision" stem apart ("decid", "decis"); the sentence saying "decision" is the one asked about.
+  const council = article('council', 'Council vote', '2022-05-01', [
+    'The harbour fees were discussed on Monday. The decision on the fees came on Friday. Residents protested outside the hall.',
+  ]);
+  const engine = createAnswerEngine([harbour, council]);
+
+  test('"when did they decide" finds the sentence about the decision', () => {
+    expect(engine.ask('When did they decide on the harbour fees?', { articleId: 'council' }).citations[0]?.quote).toBe('The decision on the fees came on Friday.');
+  });
+});

@@ -42,7 +42,8 @@ interface RankedSentence {
  * How a sentence's score is made, measured on XQuAD (`npm run eval`): the
  * IDF-weighted share of the question's terms in the sentence, those found
  * only in its paragraph or title (context), those in a neighbour sentence a
- * pronoun ties it to (see refersBack), the passage's search score, consecutive question terms kept together, and how
+ * pronoun ties it to (see refersBack), words of the same root as a question
+ * term that stemming leaves apart (see sharesRoot), the passage's search score, consecutive question terms kept together, and how
  * well the best answer span in it fits the kind of answer asked for.
  * Length normalisation (BM25-style) was measured and lowered excerpt@1.
  */
@@ -50,6 +51,7 @@ export const RANKING_WEIGHTS = {
   sentence: 1,
   context: 0.35,
   neighbour: 0.5,
+  related: 0.5,
   passage: 0.15,
   bigram: 0.15,
   answerFit: 0.25,
@@ -139,15 +141,18 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
       // Dictionary forms ("oldest" for "old") rank a sentence but do not add to the confidence: measured,
       // they made the engine answer more often when the answer is absent.
       let asLemma = 0;
+      let asRelated = 0;
       for (const term of questionTerms) {
         if (termSet.has(term)) inSentence += index.idf(term);
         else if (found.has(term)) asLemma += index.idf(term);
+        else if (RANKING_WEIGHTS.related > 0 && sharesRoot(term, termSet)) asRelated += index.idf(term);
         else if (previous?.found.has(term) || next?.found.has(term)) inNeighbour += index.idf(term);
         else if (contextTerms.has(term)) inContext += index.idf(term);
       }
       const w = RANKING_WEIGHTS;
       const relevance =
         w.sentence * ((inSentence + asLemma) / questionWeight) +
+        w.related * (asRelated / questionWeight) +
         w.context * (inContext / questionWeight) +
         w.neighbour * (inNeighbour / questionWeight) +
         w.passage * (hit.score / topScore) +
@@ -172,6 +177,25 @@ const REFERRING = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'thei
 function refersBack(sentence: string): boolean {
   const first = /^\W*(\p{L}+)/u.exec(sentence)?.[1];
   return first !== undefined && REFERRING.has(first.toLowerCase());
+}
+
+/**
+ * Does the sentence hold a word of the same root as a question term, which
+ * stemming leaves apart ("decided" / "decision", "discovered" / "discovery",
+ * "failed" / "failure", "China" / "Chinese")? Terms sharing all but the last
+ * letter of the shorter one, and at least four letters.
+ */
+function sharesRoot(term: string, terms: ReadonlySet<string>): boolean {
+  if (term.length < 4) return false;
+  for (const other of terms) {
+    if (other.length < 4) continue;
+    const shorter = Math.min(term.length, other.length);
+    const need = Math.max(4, shorter - 1);
+    let common = 0;
+    while (common < shorter && term[common] === other[common]) common++;
+    if (common >= need) return true;
+  }
+  return false;
 }
 
 /** Share of the question's consecutive term pairs that also stand together in the sentence. */
