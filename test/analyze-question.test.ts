@@ -57,6 +57,12 @@ describe('the noun asked about', () => {
     expect(analyzeQuestion('What machine did the translation?').expects).toBe('thing');
   });
 
+  test('one describing word may stand before the noun of "what was the N" ("the estimated population", "the final score")', () => {
+    expect(analyzeQuestion('What was the estimated population of Pons Aelius?').expects).toBe('number');
+    expect(analyzeQuestion('What was the final score of the game?').expects).toBe('number');
+    expect(analyzeQuestion('Which is the largest city without a highway?').expects).toBe('place');
+  });
+
   test('"how many" counts the noun before the auxiliary, though the tagger takes it for a verb', () => {
     expect(analyzeQuestion('How many forced fumbles did Thomas Davis have?').focus).toBe('fumble');
   });

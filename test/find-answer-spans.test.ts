@@ -22,6 +22,10 @@ describe('short answers', () => {
     expect(all('What hymn did Luther write after the martyrdom?', 'After the martyrdom of two monks, Luther wrote the hymn, which was sung widely.')).not.toContain('the hymn');
   });
 
+  test('a month is a date, never a person, even when the entity tagger calls the date a duration', () => {
+    expect(best('Who is the chair of the IPCC?', 'Korean economist Hoesung Lee is the chair of the IPCC since October 8, 2015, following the election.')).toBe('Hoesung Lee');
+  });
+
   test('a name that only modifies the noun after it is not the person', () => {
     expect(best('Who sang the national anthem?', 'Six-time Grammy winner and Academy Award nominee Lady Gaga performed the national anthem.')).toBe('Lady Gaga');
   });

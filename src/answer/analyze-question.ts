@@ -163,11 +163,19 @@ function expectedKind(type: QuestionAnalysis['type'], focus: string | null, word
 
 const COPULA_WORDS = new Set(['is', 'was', 'are', 'were']);
 
-/** The noun of "what is the N": "what was the population of Jacksonville" → population. */
+/**
+ * The noun of "what is the N": "what was the population of Jacksonville" →
+ * population; one describing word may stand before it ("what was the
+ * estimated population").
+ */
 function copulaNoun(words: string[], wordIndex: number): string | null {
   if (!COPULA_WORDS.has(words[wordIndex + 1] ?? '') || words[wordIndex + 2] !== 'the') return null;
   const noun = words[wordIndex + 3];
-  return noun === undefined ? null : singular(noun);
+  if (noun === undefined) return null;
+  const after = words[wordIndex + 4];
+  const known = (word: string) => DATE_NOUNS.has(word) || NUMBER_NOUNS.has(word) || PLACE_NOUNS.has(word);
+  if (!known(singular(noun)) && after !== undefined && known(singular(after))) return singular(after);
+  return singular(noun);
 }
 
 /** Capitalised words after the first, not question words: the names a question mentions. */

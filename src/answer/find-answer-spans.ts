@@ -335,6 +335,12 @@ function normaliseTag(token: TaggedToken, index: number, tokens: TaggedToken[]):
   return token;
 }
 
+/** A month or weekday name ("October", "Sunday"): part of a date, never a name. */
+function isCalendarWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return lexiconIs(lower, 'month') || lexiconIs(lower, 'weekday');
+}
+
 function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidate[] {
   const candidates: Candidate[] = [];
   // Entities: runs of tokens with the same entity type.
@@ -355,7 +361,8 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
   }
   // Proper names, joined by "of", "and", "'s", "de", "ibn": "University of Chicago", "Fresno Street and Thorne Ave".
   // Days and months are capitalised but are dates, not names ("on Sunday").
-  const isName = (t: TaggedToken | undefined) => t !== undefined && t.pos === 'PROPN' && !DATE_ENTITIES.has(t.entity ?? '');
+  // The entity tagger sometimes calls a date a duration ("since October 8, 2015"): the lexicon's months and weekdays say it.
+  const isName = (t: TaggedToken | undefined) => t !== undefined && t.pos === 'PROPN' && !DATE_ENTITIES.has(t.entity ?? '') && !isCalendarWord(t.text);
   for (let i = 0; i < tokens.length; i++) {
     if (!isName(tokens[i])) continue;
     let j = i;
