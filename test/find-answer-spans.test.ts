@@ -22,6 +22,11 @@ describe('short answers', () => {
     expect(all('What hymn did Luther write after the martyrdom?', 'After the martyrdom of two monks, Luther wrote the hymn, which was sung widely.')).not.toContain('the hymn');
   });
 
+  test('"how far" is answered by the number with its unit, "what percentage" by a percentage', () => {
+    expect(best('How fast were the winds in the 1964 hurricane?', 'The eye crossed the city with winds that had diminished to 110 mph in the 1964 hurricane.')).toBe('110 mph');
+    expect(best('What percentage of the households had children?', 'Of all homes, 19.3% or 11,698 households had children.')).toBe('19.3%');
+  });
+
   test('a month is a date, never a person, even when the entity tagger calls the date a duration', () => {
     expect(best('Who is the chair of the IPCC?', 'Korean economist Hoesung Lee is the chair of the IPCC since October 8, 2015, following the election.')).toBe('Hoesung Lee');
   });

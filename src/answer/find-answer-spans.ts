@@ -69,7 +69,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const bracketed = insideBrackets(tokens);
   const objects = objectStarts(tokens, anchorTerms, question);
   const spans: AnswerSpan[] = [];
-  for (const candidate of [...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question)]) {
+  for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question)], tokens, question)) {
     const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
     if (!trimmed) continue;
     const { first, last } = trimmed;
@@ -155,6 +155,25 @@ function windowCoverage(anchors: ReadonlyMap<number, string>, first: number, las
   let sum = 0;
   for (const value of best.values()) sum += value;
   return sum;
+}
+
+/**
+ * "How far", "how long", "how tall" ask for a measure, which is a number with
+ * its unit ("340 miles", "eight years"): each number followed by a noun is a
+ * candidate with that noun too.
+ */
+function withUnits(candidates: Candidate[], tokens: TaggedToken[], question: QuestionAnalysis): Candidate[] {
+  if (!asksMeasure(question)) return candidates;
+  const units: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (candidate.kind === 'number' && tokens[candidate.last + 1]?.pos === 'NOUN') units.push({ ...candidate, last: candidate.last + 1 });
+  }
+  return [...candidates, ...units];
+}
+
+/** "How far / long / tall / old …" (not "how many", "how much", "how often"): the answer is a number with a unit. */
+function asksMeasure(question: QuestionAnalysis): boolean {
+  return question.type === 'how' && question.expects === 'number' && !/\bhow (?:often|frequently)\b/i.test(question.question);
 }
 
 /** A number or amount next to the noun asked about: "about 300 other fighters", "tackles (118)" for "how many fighters/tackles". */
@@ -578,11 +597,15 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
   }
 }
 
+const SHARE_NOUNS = new Set(['percentage', 'percent', 'proportion', 'share', 'fraction', 'rate']);
+
 /** Which kind of number fits: money for "how much", a duration for "how long", a count for "how many". */
 function numberFit(question: QuestionAnalysis, entity: string | null): number {
   if (question.focus !== null && ['time', 'long', 'year', 'day', 'hour', 'minute', 'second', 'week', 'month'].includes(question.focus)) {
     return entity === 'DURATION' || entity === 'TIME' || entity === 'DATE' ? 1 : 0.7;
   }
+  // "What percentage …": a share, not a count.
+  if (question.focus !== null && SHARE_NOUNS.has(question.focus)) return entity === 'PERCENT' ? 1 : 0.6;
   const asksMoney = question.type === 'how much' || ['cost', 'price', 'amount', 'sum', 'value'].includes(question.focus ?? '');
   if (asksMoney) return entity === 'MONEY' ? 1 : entity === 'PERCENT' ? 0.7 : 0.55;
   if (/\bhow (?:long|often)\b/i.test(question.question)) return entity === 'DURATION' || entity === 'DATE' ? 1 : 0.6;
