@@ -27,6 +27,10 @@ describe('short answers', () => {
     expect(best('What percentage of the households had children?', 'Of all homes, 19.3% or 11,698 households had children.')).toBe('19.3%');
   });
 
+  test('a title is a poorer answer to "who" than the person named beside it', () => {
+    expect(best('What German general was of Huguenot ancestry?', 'Of Huguenot ancestry was the Luftwaffe General and fighter pilot Adolf Galland.')).toBe('Adolf Galland');
+  });
+
   test('a month is a date, never a person, even when the entity tagger calls the date a duration', () => {
     expect(best('Who is the chair of the IPCC?', 'Korean economist Hoesung Lee is the chair of the IPCC since October 8, 2015, following the election.')).toBe('Hoesung Lee');
   });

@@ -1,5 +1,5 @@
 import type { AnswerKind, QuestionAnalysis } from './analyze-question.ts';
-import { lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS } from '../facts/lexicon.ts';
+import { lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, ROLE_WORDS } from '../facts/lexicon.ts';
 import { tagTokens, type TaggedToken } from './tag-tokens.ts';
 
 /** A span of a sentence that could answer the question, with how well it fits. */
@@ -531,6 +531,21 @@ function isFocus(token: TaggedToken, focus: string | null): boolean {
   return focus !== null && token.text.toLowerCase().startsWith(focus.slice(0, Math.max(3, focus.length - 1)));
 }
 
+// How well a title fits a who-question (see isTitle).
+const TITLE_AS_PERSON = 0.75;
+
+/** A name whose head is a word for a post or role: "Vice President of Football Operations", "Luftwaffe General". */
+function isTitle(tokens: TaggedToken[], first: number, last: number): boolean {
+  let head = last;
+  for (let i = first + 1; i <= last; i++) {
+    if (tokens[i]!.text.toLowerCase() === 'of') {
+      head = i - 1;
+      break;
+    }
+  }
+  return ROLE_WORDS.has(tokens[head]!.text.toLowerCase());
+}
+
 // How well a name the lexicon knows as a place fits a who-question, and a known person a where-question.
 const KNOWN_PLACE_AS_PERSON = 0.6;
 const KNOWN_PERSON_AS_PLACE = 0.5;
@@ -577,6 +592,9 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
       if (kind !== 'name') return 0.05;
       // Full names ("Kurt Coleman") are people more often than single names ("Carolina").
       const fullName = last > first ? 1 : 0.9;
+      // A title ("Executive Vice President of Football Operations", "Luftwaffe General") names a post, and the
+      // person holding it is usually named beside it.
+      if (isTitle(tokens, first, last)) return TITLE_AS_PERSON;
       const known = nameClass(tokens, first, last);
       if (known === 'person' || known === 'org') return 1;
       if (known === 'place') return KNOWN_PLACE_AS_PERSON;
