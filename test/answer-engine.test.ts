@@ -107,6 +107,24 @@ describe('sentences that refer back', () => {
   });
 });
 
+describe('a "who" answered by a sentence that opens on "He"', () => {
+  const season = article('season', 'Super Bowl 50', '2016-02-08', [
+    'The Broncos won the title in a close game. Peyton Manning became the first quarterback to lead two teams to multiple Super Bowls. He is also the oldest quarterback ever to play in a Super Bowl, at age 39.',
+  ]);
+  const engine = createAnswerEngine([reference, harbour, season]);
+
+  test('the person is taken from the sentence before, and the quote shows both', () => {
+    const answer = engine.ask('Who is the oldest quarterback to play in a Super Bowl?');
+    expect(answer.answer).toBe('Peyton Manning');
+    expect(answer.citations[0]?.quote).toBe('Peyton Manning became the first quarterback to lead two teams to multiple Super Bowls. He is also the oldest quarterback ever to play in a Super Bowl, at age 39.');
+  });
+
+  test('a sentence that names the person itself is quoted alone', () => {
+    const answer = engine.ask('Who won the title?');
+    expect(answer.citations[0]?.quote).toBe('The Broncos won the title in a close game.');
+  });
+});
+
 describe('conversation context', () => {
   const strikes = article('other-strike', 'Coalition strike hits convoy', '2017-07-01', [
     'A coalition airstrike targeted a convoy of fuel trucks near Deir el-Zour, officials said.',

@@ -167,7 +167,35 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
     candidate.span = findAnswerSpans(text, analysis, (term) => index.idf(term))[0] ?? null;
     candidate.score = candidate.relevance + RANKING_WEIGHTS.answerFit * (candidate.span?.typeFit ?? 0) + RANKING_WEIGHTS.answerSpan * (candidate.span?.score ?? 0);
   }
-  return ranked.sort((a, b) => b.score - a.score);
+  ranked.sort((a, b) => b.score - a.score);
+  if (ranked[0]) nameTheReferent(index, analysis, ranked[0]);
+  return ranked;
+}
+
+// Pronouns that stand for a person or group named before.
+const PERSONAL_OPENING = /^\W*(?:he|she|they|his|her|their)\b/i;
+
+/**
+ * "Who …?" answered by a sentence that opens on "He" or "His" ("His Liber
+ * servitoris is of particular interest"): the person is named in the
+ * sentence before. The answer is taken from there, and the quote runs from
+ * that sentence through the one found, so that it shows who "he" is.
+ */
+function nameTheReferent(index: ArticleIndex, analysis: QuestionAnalysis, best: RankedSentence): void {
+  // A sentence naming a person itself ("They then beat the New England Patriots") answers on its own.
+  if (analysis.expects !== 'person' || (best.span?.typeFit ?? 0) >= 0.9) return;
+  const paragraph = best.article.paragraphs[best.sentence.paragraph]!;
+  if (!PERSONAL_OPENING.test(paragraph.slice(best.sentence.start, best.sentence.end))) return;
+  const sentences = paragraphSentences(best.article, best.sentence.paragraph);
+  const previous = sentences[sentences.findIndex((s) => s.start === best.sentence.start) - 1];
+  if (!previous) return;
+  // The first person named there: the subject a following "he" most often stands for.
+  const named = findAnswerSpans(paragraph.slice(previous.start, previous.end), analysis, (term) => index.idf(term))
+    .filter((span) => span.typeFit >= 0.9)
+    .sort((a, b) => a.start - b.start)[0];
+  if (!named) return;
+  best.sentence = { paragraph: best.sentence.paragraph, start: previous.start, end: best.sentence.end };
+  best.span = named;
 }
 
 // Words that open a sentence speaking of something the previous sentence named.
