@@ -187,3 +187,21 @@ describe('words of one root that stemming leaves apart', () => {
     expect(engine.ask('When did they decide on the harbour fees?', { articleId: 'council' }).citations[0]?.quote).toBe('The decision on the fees came on Friday.');
   });
 });
+
+describe('names and words written otherwise than in the article', () => {
+  const fillers = ['Rain fell on the hills.', 'The market opened late.', 'A new bridge was built.', 'Prices rose in March.', 'The team lost again.', 'Trains ran on time.'].map((text, i) =>
+    article(`filler-${i}`, 'Filler', '2020-01-01', [text]),
+  );
+  const game = article('game', 'Super Bowl 50', '2016-02-08', [
+    'Lady Gaga performed the national anthem at Super Bowl 50, while Marlee Matlin provided sign language translation. Fans sing along every year.',
+  ]);
+  const engine = createAnswerEngine([harbour, game, ...fillers]);
+
+  test('a name written as one word ("Superbowl") is the name the article writes apart ("Super Bowl")', () => {
+    expect(engine.ask('What actor did sign language for the anthem at the Superbowl?').answer).toBe('Marlee Matlin');
+  });
+
+  test('a verb no article has in that form ("sang") but in its dictionary form ("sing") is no unknown subject', () => {
+    expect(engine.ask('Who sang the national anthem?').answer).toBe('Lady Gaga');
+  });
+});

@@ -208,6 +208,18 @@ function refersBack(sentence: string): boolean {
 }
 
 /**
+ * Does a (lower-cased) article text mention a name the question gives, as
+ * written or as one word where the article writes it apart ("Superbowl" for
+ * "Super Bowl")? Each word found apart ("East Germany" for "East German
+ * Democratic Republic") was measured: it made the engine answer more often
+ * when the answer's article is absent (abstains 0.917 -> 0.910).
+ */
+function mentionsName(articleText: string, name: string): boolean {
+  const lower = name.toLowerCase();
+  return articleText.includes(lower) || (!lower.includes(' ') && articleText.replace(/[\s-]+/g, '').includes(lower));
+}
+
+/**
  * Does the sentence hold a word of the same root as a question term, which
  * stemming leaves apart ("decided" / "decision", "discovered" / "discovery",
  * "failed" / "failure", "China" / "Chinese")? Terms sharing all but the last
@@ -268,10 +280,13 @@ function judgeConfidence(index: ArticleIndex, analysis: QuestionAnalysis, best: 
   // the question is about something the collection does not know.
   // In a longer question an unknown word is usually a paraphrase ("surrender" for "gave up"), so only
   // a large share of unknown words says that.
-  const unknown = analysis.terms.filter((term) => term.length >= 4 && !index.knows(term) && !analysis.names.some((n) => n.toLowerCase().includes(term)));
+  // A word known in its dictionary form ("sang" → sing, "drove" → drive) is a verb the articles word otherwise,
+  // not an unknown subject.
+  const known = (term: string) => index.knows(term) || (analysis.lemmas[term] !== undefined && index.knows(analysis.lemmas[term]));
+  const unknown = analysis.terms.filter((term) => term.length >= 4 && !known(term) && !analysis.names.some((n) => n.toLowerCase().includes(term)));
   const unknownWords = unknown.length * 3 >= analysis.terms.length ? unknown : [];
   const asked = analysis.names.length + unknownWords.length;
-  const found = analysis.names.filter((n) => articleText.includes(n.toLowerCase())).length;
+  const found = analysis.names.filter((n) => mentionsName(articleText, n)).length;
   const namesFound = asked === 0 ? 1 : found / asked;
   const runnerUp = ranked.find((r) => r.article.id !== best.article.id || r.sentence !== best.sentence);
   const margin = runnerUp ? Math.max(0, Math.min(1, (best.score - runnerUp.score) / Math.max(best.score, 1e-9) / 0.2)) : 1;
