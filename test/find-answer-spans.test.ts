@@ -31,6 +31,10 @@ describe('short answers', () => {
     expect(best('What German general was of Huguenot ancestry?', 'Of Huguenot ancestry was the Luftwaffe General and fighter pilot Adolf Galland.')).toBe('Adolf Galland');
   });
 
+  test('"what decade" is answered by the decade, not a longer date holding it', () => {
+    expect(best('In what decade did the network finish its move to color?', 'By the early 1970s, the network had completed its move to color.')).toBe('1970s');
+  });
+
   test('a month is a date, never a person, even when the entity tagger calls the date a duration', () => {
     expect(best('Who is the chair of the IPCC?', 'Korean economist Hoesung Lee is the chair of the IPCC since October 8, 2015, following the election.')).toBe('Hoesung Lee');
   });

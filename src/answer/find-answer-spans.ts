@@ -581,7 +581,8 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
   switch (question.expects) {
     case 'date':
       // "What year" is answered by a year ("2015"), not a longer date holding it ("the fall of 2015").
-      if (kind === 'date' && question.focus === 'year' && !(first === last && YEAR.test(span[0]!.text)) && span.some((t) => YEAR.test(t.text))) return YEAR_IN_DATE;
+      // So is "what decade", by a decade ("1970s", not "the early 1970s").
+      if (kind === 'date' && (question.focus === 'year' || question.focus === 'decade') && !(first === last && YEAR.test(span[0]!.text)) && span.some((t) => YEAR.test(t.text))) return YEAR_IN_DATE;
       return kind === 'date' ? 1 : kind === 'number' ? 0.35 : 0.05;
     case 'number':
       if (kind === 'number') return numberFit(question, tokens[first]!.entity ?? tokens[last]!.entity);
