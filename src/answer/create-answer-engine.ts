@@ -43,8 +43,9 @@ interface RankedSentence {
  * IDF-weighted share of the question's terms in the sentence, those found
  * only in its paragraph or title (context), those in a neighbour sentence a
  * pronoun ties it to (see refersBack), words of the same root as a question
- * term that stemming leaves apart (see sharesRoot), the passage's search score, consecutive question terms kept together, and how
- * well the best answer span in it fits the kind of answer asked for.
+ * term that stemming leaves apart (see sharesRoot), the passage's search
+ * score, consecutive question terms kept together, and how well the best
+ * answer span in it fits the kind of answer asked for.
  * Length normalisation (BM25-style) was measured and lowered excerpt@1.
  */
 export const RANKING_WEIGHTS = {
@@ -126,7 +127,7 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
       const termSet = new Set(terms);
       const lemmaSet = lemmaTerms(text);
       const found = new Set([...questionTerms].filter((term) => holdsTerm(analysis, term, termSet, lemmaSet)));
-      return { sentence, text, terms, termSet, found, refersBack: refersBack(text) };
+      return { sentence, terms, termSet, found, refersBack: refersBack(text) };
     });
     for (const [i, current] of read.entries()) {
       const { sentence, terms, termSet, found } = current;
