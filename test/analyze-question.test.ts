@@ -15,6 +15,11 @@ describe('where the question words stand relative to the answer', () => {
     expect(sides['anthem']).toBe('after');
   });
 
+  test('"has" with no verb after it is the verb itself ("[answer] has the biggest population")', () => {
+    expect(analyzeQuestion('Which Florida city has the biggest population?').sides['popul']).toBe('after');
+    expect(analyzeQuestion('What has Lady Gaga sung?').sides['gaga']).toBe('before');
+  });
+
   test('a question word left in place splits the words around it', () => {
     const { sides } = analyzeQuestion('Complexity theory classifies problems based on what attribute in practice?');
     expect(sides['classifi']).toBe('before');
@@ -50,6 +55,16 @@ describe('the noun asked about', () => {
     expect(analyzeQuestion('What actress did the translation?').expects).toBe('person');
     expect(analyzeQuestion('Which poet wrote the hymn?').expects).toBe('person');
     expect(analyzeQuestion('What machine did the translation?').expects).toBe('thing');
+  });
+
+  test('one describing word may stand before the noun of "what was the N" ("the estimated population", "the final score")', () => {
+    expect(analyzeQuestion('What was the estimated population of Pons Aelius?').expects).toBe('number');
+    expect(analyzeQuestion('What was the final score of the game?').expects).toBe('number');
+    expect(analyzeQuestion('Which is the largest city without a highway?').expects).toBe('place');
+  });
+
+  test('"how many" counts the noun before the auxiliary, though the tagger takes it for a verb', () => {
+    expect(analyzeQuestion('How many forced fumbles did Thomas Davis have?').focus).toBe('fumble');
   });
 
   test('a nationality before the noun only describes it ("what German general")', () => {

@@ -93,6 +93,38 @@ describe('answers from real-world quirks', () => {
   });
 });
 
+describe('sentences that refer back', () => {
+  // The question's rare words ("Liber servitoris") sit in the sentence that says "His"; the person it stands for
+  // is named in the sentence before, with one more of the question's words ("wrote").
+  const surgeon = article('surgeon', 'Medicine in al-Andalus', '2020-01-01', [
+    'The surgeon Abu al-Qasim wrote thirty books in Cordoba. His Liber servitoris explains how to prepare simple drugs. Later physicians in Salerno copied recipes from many books.',
+  ]);
+  const engine = createAnswerEngine([reference, harbour, surgeon]);
+
+  test('the sentence naming what the next sentence\'s pronoun stands for answers "who"', () => {
+    const answer = engine.ask('Who wrote the Liber servitoris?');
+    expect(answer.citations[0]?.quote).toBe('The surgeon Abu al-Qasim wrote thirty books in Cordoba.');
+  });
+});
+
+describe('a "who" answered by a sentence that opens on "He"', () => {
+  const season = article('season', 'Super Bowl 50', '2016-02-08', [
+    'The Broncos won the title in a close game. Peyton Manning became the first quarterback to lead two teams to multiple Super Bowls. He is also the oldest quarterback ever to play in a Super Bowl, at age 39.',
+  ]);
+  const engine = createAnswerEngine([reference, harbour, season]);
+
+  test('the person is taken from the sentence before, and the quote shows both', () => {
+    const answer = engine.ask('Who is the oldest quarterback to play in a Super Bowl?');
+    expect(answer.answer).toBe('Peyton Manning');
+    expect(answer.citations[0]?.quote).toBe('Peyton Manning became the first quarterback to lead two teams to multiple Super Bowls. He is also the oldest quarterback ever to play in a Super Bowl, at age 39.');
+  });
+
+  test('a sentence that names the person itself is quoted alone', () => {
+    const answer = engine.ask('Who won the title?');
+    expect(answer.citations[0]?.quote).toBe('The Broncos won the title in a close game.');
+  });
+});
+
 describe('conversation context', () => {
   const strikes = article('other-strike', 'Coalition strike hits convoy', '2017-07-01', [
     'A coalition airstrike targeted a convoy of fuel trucks near Deir el-Zour, officials said.',
@@ -141,5 +173,35 @@ describe('every citation is verbatim', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('words of one root that stemming leaves apart', () => {
+  // "decided" and "decision" stem apart ("decid", "decis"); the sentence saying "decision" is the one asked about.
+  const council = article('council', 'Council vote', '2022-05-01', [
+    'The harbour fees were discussed on Monday. The decision on the fees came on Friday. Residents protested outside the hall.',
+  ]);
+  const engine = createAnswerEngine([harbour, council]);
+
+  test('"when did they decide" finds the sentence about the decision', () => {
+    expect(engine.ask('When did they decide on the harbour fees?', { articleId: 'council' }).citations[0]?.quote).toBe('The decision on the fees came on Friday.');
+  });
+});
+
+describe('names and words written otherwise than in the article', () => {
+  const fillers = ['Rain fell on the hills.', 'The market opened late.', 'A new bridge was built.', 'Prices rose in March.', 'The team lost again.', 'Trains ran on time.'].map((text, i) =>
+    article(`filler-${i}`, 'Filler', '2020-01-01', [text]),
+  );
+  const game = article('game', 'Super Bowl 50', '2016-02-08', [
+    'Lady Gaga performed the national anthem at Super Bowl 50, while Marlee Matlin provided sign language translation. Fans sing along every year.',
+  ]);
+  const engine = createAnswerEngine([harbour, game, ...fillers]);
+
+  test('a name written as one word ("Superbowl") is the name the article writes apart ("Super Bowl")', () => {
+    expect(engine.ask('What actor did sign language for the anthem at the Superbowl?').answer).toBe('Marlee Matlin');
+  });
+
+  test('a verb no article has in that form ("sang") but in its dictionary form ("sing") is no unknown subject', () => {
+    expect(engine.ask('Who sang the national anthem?').answer).toBe('Lady Gaga');
   });
 });

@@ -11,6 +11,34 @@ describe('short answers', () => {
     expect(best('In what colony were the settlers promised land?', 'In 1700 several hundred settlers migrated to the colony of Virginia, where the Crown had promised them land.')).toBe('Virginia');
   });
 
+  test('an amount keeps its currency sign and its unit ("£30m", "28.5°E")', () => {
+    expect(best('What were the annual carriage fees?', 'The annual carriage fees were £30m for the channels.')).toBe('£30m');
+    expect(best('What is the position of the new satellite?', 'The new satellite took up position at 28.5°E in 1998.')).toBe('28.5°E');
+    // A letter that begins a longer word is not a unit.
+    expect(all('How many books?', 'He wrote 30 books.')).toContain('30');
+  });
+
+  test('the noun asked about, alone, is no answer ("the hymn" for "what hymn")', () => {
+    expect(all('What hymn did Luther write after the martyrdom?', 'After the martyrdom of two monks, Luther wrote the hymn, which was sung widely.')).not.toContain('the hymn');
+  });
+
+  test('"how far" is answered by the number with its unit, "what percentage" by a percentage', () => {
+    expect(best('How fast were the winds in the 1964 hurricane?', 'The eye crossed the city with winds that had diminished to 110 mph in the 1964 hurricane.')).toBe('110 mph');
+    expect(best('What percentage of the households had children?', 'Of all homes, 19.3% or 11,698 households had children.')).toBe('19.3%');
+  });
+
+  test('a title is a poorer answer to "who" than the person named beside it', () => {
+    expect(best('What German general was of Huguenot ancestry?', 'Of Huguenot ancestry was the Luftwaffe General and fighter pilot Adolf Galland.')).toBe('Adolf Galland');
+  });
+
+  test('"what decade" is answered by the decade, not a longer date holding it', () => {
+    expect(best('In what decade did the network finish its move to color?', 'By the early 1970s, the network had completed its move to color.')).toBe('1970s');
+  });
+
+  test('a month is a date, never a person, even when the entity tagger calls the date a duration', () => {
+    expect(best('Who is the chair of the IPCC?', 'Korean economist Hoesung Lee is the chair of the IPCC since October 8, 2015, following the election.')).toBe('Hoesung Lee');
+  });
+
   test('a name that only modifies the noun after it is not the person', () => {
     expect(best('Who sang the national anthem?', 'Six-time Grammy winner and Academy Award nominee Lady Gaga performed the national anthem.')).toBe('Lady Gaga');
   });

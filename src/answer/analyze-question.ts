@@ -114,6 +114,13 @@ function findFocus(tokens: Array<{ word: string; pos: string }>, type: QuestionA
     else if (focus === null && (token.pos === 'ADJ' || token.pos === 'NUM' || token.pos === 'DET' || token.word === 'of' || token.word === 'kind' || token.word === 'type')) continue;
     else break;
   }
+  // "How many forced fumbles did …": the tagger may take the counted noun for a verb; the word before the
+  // auxiliary that follows is the noun counted.
+  if (focus === null && type === 'how many') {
+    let end = start + 2;
+    while (['ADJ', 'VERB', 'NOUN', 'PROPN'].includes(tokens[end]?.pos ?? '')) end++;
+    if (end > start + 2 && tokens[end]?.pos === 'AUX') focus = singular(tokens[end - 1]!.word);
+  }
   return focus;
 }
 
@@ -156,11 +163,19 @@ function expectedKind(type: QuestionAnalysis['type'], focus: string | null, word
 
 const COPULA_WORDS = new Set(['is', 'was', 'are', 'were']);
 
-/** The noun of "what is the N": "what was the population of Jacksonville" → population. */
+/**
+ * The noun of "what is the N": "what was the population of Jacksonville" →
+ * population; one describing word may stand before it ("what was the
+ * estimated population").
+ */
 function copulaNoun(words: string[], wordIndex: number): string | null {
   if (!COPULA_WORDS.has(words[wordIndex + 1] ?? '') || words[wordIndex + 2] !== 'the') return null;
   const noun = words[wordIndex + 3];
-  return noun === undefined ? null : singular(noun);
+  if (noun === undefined) return null;
+  const after = words[wordIndex + 4];
+  const known = (word: string) => DATE_NOUNS.has(word) || NUMBER_NOUNS.has(word) || PLACE_NOUNS.has(word);
+  if (!known(singular(noun)) && after !== undefined && known(singular(after))) return singular(after);
+  return singular(noun);
 }
 
 /** Capitalised words after the first, not question words: the names a question mentions. */
@@ -201,6 +216,7 @@ function isPassive(tokens: ReturnType<typeof tagTokens>): boolean {
 }
 
 const WH_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
+const POSSESSION = new Set(['has', 'have', 'had']);
 const OBJECT_AUXILIARIES = new Set(['do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must']);
 
 /**
@@ -236,7 +252,12 @@ function findSides(tokens: ReturnType<typeof tagTokens>): Record<string, 'before
   if (verb === undefined) return sides;
   const content = tokens.filter((t) => t.pos !== 'PUNCT');
   const lastWord = content[content.length - 1];
-  if (OBJECT_AUXILIARIES.has(lower[next]!)) {
+  // "has", "have", "had" with no verb after them are the verb itself: "which city has the biggest population"
+  // → "[answer] has the biggest population".
+  const possessive = POSSESSION.has(lower[next]!) && !tokens.slice(next + 1).some((t) => t.pos === 'VERB');
+  if (possessive) {
+    assign(next, tokens.length, 'after');
+  } else if (OBJECT_AUXILIARIES.has(lower[next]!)) {
     // "What did Lady Gaga sing?" → "Lady Gaga sang [answer]".
     assign(next + 1, tokens.length, 'before');
   } else if (BE_FORMS.has(lower[next]!)) {

@@ -1,5 +1,5 @@
 import type { AnswerKind, QuestionAnalysis } from './analyze-question.ts';
-import { lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS } from '../facts/lexicon.ts';
+import { lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, ROLE_WORDS } from '../facts/lexicon.ts';
 import { tagTokens, type TaggedToken } from './tag-tokens.ts';
 
 /** A span of a sentence that could answer the question, with how well it fits. */
@@ -40,7 +40,7 @@ const YEAR = /^(1[0-9]{3}|20[0-9]{2})s?$/;
  * Best first.
  */
 export function findAnswerSpans(sentence: string, question: QuestionAnalysis, termWeight: (term: string) => number = () => 1): AnswerSpan[] {
-  const tokens = joinHyphenated(tagTokens(sentence)).map(normaliseTag);
+  const tokens = joinNumberParts(joinHyphenated(tagTokens(sentence))).map(normaliseTag);
   if (tokens.length === 0) return [];
   const questionTerms = new Set(question.terms);
   const questionLemmas = new Map(question.terms.map((term) => [question.lemmas[term] ?? term, term]));
@@ -69,7 +69,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const bracketed = insideBrackets(tokens);
   const objects = objectStarts(tokens, anchorTerms, question);
   const spans: AnswerSpan[] = [];
-  for (const candidate of [...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question)]) {
+  for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question)], tokens, question)) {
     const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
     if (!trimmed) continue;
     const { first, last } = trimmed;
@@ -77,6 +77,8 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
     if (content.length === 0) continue;
     const repeated = content.filter((t) => questionTerms.has(t.term!) && !isFocus(t, question.focus)).length / content.length;
     if (repeated >= 1) continue;
+    // The noun asked about alone ("the hymn" for "what hymn") restates the question; the answer names it.
+    if (content.every((t) => isFocus(t, question.focus) || questionTerms.has(t.term!))) continue;
     const typeFit = trimmed.besideFocus ? 1 : fitOf(trimmed.kind, question, tokens, first, last) * (modifiesNoun(tokens, trimmed, question.focus) ? MODIFIER : 1);
     const w = SPAN_WEIGHTS;
     const score =
@@ -153,6 +155,25 @@ function windowCoverage(anchors: ReadonlyMap<number, string>, first: number, las
   let sum = 0;
   for (const value of best.values()) sum += value;
   return sum;
+}
+
+/**
+ * "How far", "how long", "how tall" ask for a measure, which is a number with
+ * its unit ("340 miles", "eight years"): each number followed by a noun is a
+ * candidate with that noun too.
+ */
+function withUnits(candidates: Candidate[], tokens: TaggedToken[], question: QuestionAnalysis): Candidate[] {
+  if (!asksMeasure(question)) return candidates;
+  const units: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (candidate.kind === 'number' && tokens[candidate.last + 1]?.pos === 'NOUN') units.push({ ...candidate, last: candidate.last + 1 });
+  }
+  return [...candidates, ...units];
+}
+
+/** "How far / long / tall / old …" (not "how many", "how much", "how often"): the answer is a number with a unit. */
+function asksMeasure(question: QuestionAnalysis): boolean {
+  return question.type === 'how' && question.expects === 'number' && !/\bhow (?:often|frequently)\b/i.test(question.question);
 }
 
 /** A number or amount next to the noun asked about: "about 300 other fighters", "tackles (118)" for "how many fighters/tackles". */
@@ -282,6 +303,43 @@ function joinHyphenated(tokens: TaggedToken[]): TaggedToken[] {
   return joined;
 }
 
+// Currency signs written against a number ("£30m", "$5"): part of the amount.
+const CURRENCY = /^\p{Sc}$/u;
+// What may follow a number with no space and belongs to it: a unit or a scale ("30m", "5bn", "28.5°E", "10km").
+const NUMBER_SUFFIX = /^(?:[°′″]|\p{L}{1,3})$/u;
+
+/**
+ * Joins a number to the currency sign before it and the unit after it when
+ * they are written together ("£30m", "28.5°E"): the tagger splits them, and
+ * an answer cut inside them ("30m", "E") is wrong. The joined token is a
+ * number, of the number's entity type (money with a currency sign).
+ */
+function joinNumberParts(tokens: TaggedToken[]): TaggedToken[] {
+  const joined: TaggedToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.pos !== 'NUM') {
+      joined.push(token);
+      continue;
+    }
+    let merged = token;
+    const sign = joined[joined.length - 1];
+    if (sign && sign.end === token.start && CURRENCY.test(sign.text)) {
+      joined.pop();
+      merged = { ...token, text: sign.text + token.text, start: sign.start, entity: 'MONEY' };
+    }
+    // Letters join only as a whole word ("30m", not the "m" of a longer word the tagger split).
+    const wholeSuffix = (next: TaggedToken, after: TaggedToken | undefined) =>
+      NUMBER_SUFFIX.test(next.text) && (!/^\p{L}/u.test(next.text) || after === undefined || after.start !== next.end || !/^\p{L}/u.test(after.text));
+    while (tokens[i + 1] && tokens[i + 1]!.start === merged.end && wholeSuffix(tokens[i + 1]!, tokens[i + 2])) {
+      const next = tokens[++i]!;
+      merged = { ...merged, text: merged.text + next.text, end: next.end };
+    }
+    joined.push(merged);
+  }
+  return joined;
+}
+
 /**
  * Names the tagger misses: all-capital abbreviations ("IS", "NATO") and
  * capitalised words inside a sentence ("Peyton Manning", "recovered by Ward")
@@ -294,6 +352,12 @@ function normaliseTag(token: TaggedToken, index: number, tokens: TaggedToken[]):
   const sentenceStart = previous === undefined || /^[.!?:;"“‘(]$/.test(previous.text);
   if (!sentenceStart && /^\p{Lu}\p{Ll}/u.test(token.text) && ['NOUN', 'VERB', 'ADJ'].includes(token.pos)) return { ...token, pos: 'PROPN' };
   return token;
+}
+
+/** A month or weekday name ("October", "Sunday"): part of a date, never a name. */
+function isCalendarWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return lexiconIs(lower, 'month') || lexiconIs(lower, 'weekday');
 }
 
 function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidate[] {
@@ -316,7 +380,8 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
   }
   // Proper names, joined by "of", "and", "'s", "de", "ibn": "University of Chicago", "Fresno Street and Thorne Ave".
   // Days and months are capitalised but are dates, not names ("on Sunday").
-  const isName = (t: TaggedToken | undefined) => t !== undefined && t.pos === 'PROPN' && !DATE_ENTITIES.has(t.entity ?? '');
+  // The entity tagger sometimes calls a date a duration ("since October 8, 2015"): the lexicon's months and weekdays say it.
+  const isName = (t: TaggedToken | undefined) => t !== undefined && t.pos === 'PROPN' && !DATE_ENTITIES.has(t.entity ?? '') && !isCalendarWord(t.text);
   for (let i = 0; i < tokens.length; i++) {
     if (!isName(tokens[i])) continue;
     let j = i;
@@ -466,6 +531,21 @@ function isFocus(token: TaggedToken, focus: string | null): boolean {
   return focus !== null && token.text.toLowerCase().startsWith(focus.slice(0, Math.max(3, focus.length - 1)));
 }
 
+// How well a title fits a who-question (see isTitle).
+const TITLE_AS_PERSON = 0.75;
+
+/** A name whose head is a word for a post or role: "Vice President of Football Operations", "Luftwaffe General". */
+function isTitle(tokens: TaggedToken[], first: number, last: number): boolean {
+  let head = last;
+  for (let i = first + 1; i <= last; i++) {
+    if (tokens[i]!.text.toLowerCase() === 'of') {
+      head = i - 1;
+      break;
+    }
+  }
+  return ROLE_WORDS.has(tokens[head]!.text.toLowerCase());
+}
+
 // How well a name the lexicon knows as a place fits a who-question, and a known person a where-question.
 const KNOWN_PLACE_AS_PERSON = 0.6;
 const KNOWN_PERSON_AS_PLACE = 0.5;
@@ -501,7 +581,8 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
   switch (question.expects) {
     case 'date':
       // "What year" is answered by a year ("2015"), not a longer date holding it ("the fall of 2015").
-      if (kind === 'date' && question.focus === 'year' && !(first === last && YEAR.test(span[0]!.text)) && span.some((t) => YEAR.test(t.text))) return YEAR_IN_DATE;
+      // So is "what decade", by a decade ("1970s", not "the early 1970s").
+      if (kind === 'date' && (question.focus === 'year' || question.focus === 'decade') && !(first === last && YEAR.test(span[0]!.text)) && span.some((t) => YEAR.test(t.text))) return YEAR_IN_DATE;
       return kind === 'date' ? 1 : kind === 'number' ? 0.35 : 0.05;
     case 'number':
       if (kind === 'number') return numberFit(question, tokens[first]!.entity ?? tokens[last]!.entity);
@@ -512,6 +593,9 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
       if (kind !== 'name') return 0.05;
       // Full names ("Kurt Coleman") are people more often than single names ("Carolina").
       const fullName = last > first ? 1 : 0.9;
+      // A title ("Executive Vice President of Football Operations", "Luftwaffe General") names a post, and the
+      // person holding it is usually named beside it.
+      if (isTitle(tokens, first, last)) return TITLE_AS_PERSON;
       const known = nameClass(tokens, first, last);
       if (known === 'person' || known === 'org') return 1;
       if (known === 'place') return KNOWN_PLACE_AS_PERSON;
@@ -532,11 +616,15 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
   }
 }
 
+const SHARE_NOUNS = new Set(['percentage', 'percent', 'proportion', 'share', 'fraction', 'rate']);
+
 /** Which kind of number fits: money for "how much", a duration for "how long", a count for "how many". */
 function numberFit(question: QuestionAnalysis, entity: string | null): number {
   if (question.focus !== null && ['time', 'long', 'year', 'day', 'hour', 'minute', 'second', 'week', 'month'].includes(question.focus)) {
     return entity === 'DURATION' || entity === 'TIME' || entity === 'DATE' ? 1 : 0.7;
   }
+  // "What percentage …": a share, not a count.
+  if (question.focus !== null && SHARE_NOUNS.has(question.focus)) return entity === 'PERCENT' ? 1 : 0.6;
   const asksMoney = question.type === 'how much' || ['cost', 'price', 'amount', 'sum', 'value'].includes(question.focus ?? '');
   if (asksMoney) return entity === 'MONEY' ? 1 : entity === 'PERCENT' ? 0.7 : 0.55;
   if (/\bhow (?:long|often)\b/i.test(question.question)) return entity === 'DURATION' || entity === 'DATE' ? 1 : 0.6;
