@@ -86,6 +86,11 @@ export class ArticleCache {
     return this.#entries.size;
   }
 
+  /** The hash of the bytes the cache holds a parse of for this file, if any: a worker compares it without the entry. */
+  hashOf(file: string): string | undefined {
+    return this.#entries.get(file)?.hash;
+  }
+
   /** The cached parse of this file if its bytes are unchanged and every article is still valid. */
   get(file: string, hash: string): CachedParse | undefined {
     const entry = this.#entries.get(file);
