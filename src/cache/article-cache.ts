@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ArticleSchema, type Article } from '../article.ts';
+import { ArticleSchema, isCanonicalArticle, type Article } from '../article.ts';
 import { readJsonLines, writeJsonLines, type JsonLinesProblem } from './json-lines.ts';
 
 /**
@@ -97,7 +97,9 @@ export class ArticleCache {
     if (!entry || entry.hash !== hash) return undefined;
     const articles: Article[] = [];
     for (const candidate of entry.articles) {
-      const checked = ArticleSchema.safeParse(candidate);
+      // Cached articles were written as the schema outputs them: the quick
+      // check accepts those, and anything else goes through the schema.
+      const checked = isCanonicalArticle(candidate) ? { success: true as const, data: candidate } : ArticleSchema.safeParse(candidate);
       if (!checked.success || checked.data.file !== file) return undefined;
       articles.push(checked.data);
     }
