@@ -121,7 +121,7 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
       skipped.push(outcome.skipped);
       parsed[i] = [];
     } else if (outcome.status === 'parsed') {
-      cache?.set(file, outcome.hash, { articles: outcome.articles, warnings: outcome.warnings });
+      cache?.set(file, outcome.hash, { articles: outcome.articles, warnings: outcome.warnings }, outcome.cacheLine);
       for (const message of outcome.warnings) warnings.push({ file, message });
       parsed[i] = outcome.articles;
     } else {

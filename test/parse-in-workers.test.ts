@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -55,6 +55,12 @@ describe('loading in worker threads', () => {
       const inThread = await loadArticles(folder, { workers: 0 });
       expect(second.articles).toEqual(inThread.articles);
       expect(first.articles.length).toBe(second.articles.length);
+      // Cache lines written ahead in the workers are the lines this thread would write.
+      const inThreadCache = join(work, 'in-thread.json');
+      await loadArticles(folder, { workers: 0, cache: await ArticleCache.open(inThreadCache) });
+      const workersCache = join(work, 'workers.json');
+      await loadArticles(folder, { workers: 2, cache: await ArticleCache.open(workersCache) });
+      expect(readFileSync(workersCache, 'utf8')).toBe(readFileSync(inThreadCache, 'utf8'));
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

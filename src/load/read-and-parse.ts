@@ -21,7 +21,7 @@ export interface SkippedFile {
  * - `skipped`: missing, unreadable, oversized or broken, with the reason.
  */
 export type FileOutcome =
-  | { status: 'parsed'; hash: string; articles: Article[]; warnings: string[] }
+  | { status: 'parsed'; hash: string; articles: Article[]; warnings: string[]; cacheLine?: string }
   | { status: 'unchanged'; hash: string }
   | { status: 'skipped'; skipped: SkippedFile };
 
@@ -32,6 +32,8 @@ export interface ReadFileOptions {
   hashing: boolean;
   /** The hash the cache holds for this file: equal bytes are not parsed. */
   cachedHash?: string | undefined;
+  /** Write the parse's article-cache line too ({@link ArticleCache.entryLine}); worker threads do. */
+  cacheLine?: boolean;
 }
 
 /**
@@ -53,7 +55,8 @@ export function readAndParseFile(folder: string, file: string, options: ReadFile
   if (options.cachedHash !== undefined && options.cachedHash === hash) return { status: 'unchanged', hash };
   const outcome = parseArticleFile(bytes, file, { maxBytes: options.maxBytes });
   if (!outcome.ok) return { status: 'skipped', skipped: { file, kind: outcome.error.kind, reason: outcome.error.message } };
-  return { status: 'parsed', hash, articles: outcome.articles, warnings: outcome.warnings };
+  const parse = { articles: outcome.articles, warnings: outcome.warnings };
+  return { status: 'parsed', hash, ...parse, ...(options.cacheLine && options.hashing ? { cacheLine: ArticleCache.entryLine(file, hash, parse) } : {}) };
 }
 
 type ReadBytes = { bytes: Uint8Array } | { error: 'too-large'; size: number } | { error: 'unreadable'; cause: unknown };
