@@ -206,9 +206,16 @@ function sameText(a: Article, b: Article): boolean {
   return a.paragraphs.length === b.paragraphs.length && a.paragraphs.every((p, i) => p === b.paragraphs[i]);
 }
 
+// White space that folding changes: anything but a lone ASCII space.
+const SPACE_TO_FOLD = /[^\S ]| {2}/;
+
 /** The identity of an article for duplicate detection: title, date and outlet, case and spacing aside. */
 function duplicateKey(article: Article): string {
-  const fold = (value: string | null) => (value ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
+  const fold = (value: string | null) => {
+    const lower = (value ?? '').toLowerCase();
+    // Titles and outlets are normalised already: replacing each single space by itself only built a new string.
+    return (SPACE_TO_FOLD.test(lower) ? lower.replace(/\s+/g, ' ') : lower).trim();
+  };
   return `${fold(article.title)}\u0000${article.date ?? ''}\u0000${fold(article.source)}`;
 }
 
