@@ -31,6 +31,17 @@ function comparable({ articles, report }: LoadResult) {
 }
 
 describe('loading in worker threads', () => {
+  test('the workers really start and parse (under this test runner too), in file order', async () => {
+    const files = ['story-0001.txt', 'bad-empty.txt', 'story-0002.txt'];
+    const options = { folder, maxBytes: 1024 * 1024, hashing: true };
+    const errors: unknown[] = [];
+    const outcomes = await parseInWorkers(files, { ...options, workers: 1, onWorkerError: (e) => errors.push(e) });
+    expect(errors).toEqual([]);
+    // A worker's outcome carries the cache line written ahead; the in-thread fallback's does not.
+    expect(outcomes.map((o) => o.status === 'parsed' && typeof o.cacheLine === 'string')).toEqual([true, false, true]);
+    expect(outcomes.map(({ status }) => status)).toEqual(['parsed', 'skipped', 'parsed']);
+  });
+
   test('gives the same articles, order, skips and warnings as loading in this thread', async () => {
     const inThread = await loadArticles(folder, { workers: 0 });
     const calls: number[] = [];
@@ -69,7 +80,9 @@ describe('loading in worker threads', () => {
   test('workers that cannot start leave the work to this thread, with the same outcomes', async () => {
     const files = ['story-0001.txt', 'bad-empty.txt', 'missing.txt', 'story-0002.txt'];
     const options = { folder, maxBytes: 1024 * 1024, hashing: true };
-    const outcomes = await parseInWorkers(files, { ...options, workers: 2, entry: new URL('file:///no/such/worker-entry.mjs') });
+    const errors: unknown[] = [];
+    const outcomes = await parseInWorkers(files, { ...options, workers: 2, entry: new URL('file:///no/such/worker-entry.mjs'), onWorkerError: (e) => errors.push(e) });
+    expect(errors).toHaveLength(1); // one chunk, so one worker
     expect(outcomes).toEqual(files.map((file) => readAndParseFile(folder, file, options)));
     expect(outcomes.map((o) => o.status)).toEqual(['parsed', 'skipped', 'skipped', 'parsed']);
   });

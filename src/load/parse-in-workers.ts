@@ -34,6 +34,8 @@ export interface ParseInWorkersOptions extends WorkerSetup {
   cachedHash?: (file: string) => string | undefined;
   /** Called as outcomes arrive, once per file, in no particular order. */
   onOutcome?: (index: number, outcome: FileOutcome) => void;
+  /** Hears why a worker failed (its chunks are done elsewhere); for logs and tests. */
+  onWorkerError?: (error: unknown) => void;
   /** The workers' entry module; tests point it at one that fails. Default: parse-worker beside this file. */
   entry?: URL;
 }
@@ -106,12 +108,16 @@ export async function parseInWorkers(files: readonly string[], options: ParseInW
         accept(reply);
         send();
       });
-      worker.on('error', finish);
+      worker.on('error', (error) => {
+        options.onWorkerError?.(error);
+        finish();
+      });
       worker.on('exit', finish);
       send();
     });
 
-  await Promise.all(Array.from({ length: Math.max(1, options.workers) }, runWorker));
+  // No more workers than chunks: a worker with nothing to do costs its start-up all the same.
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, options.workers), queue.length) }, runWorker));
   // Whatever no worker could do is done here, so a load never fails for want of threads.
   for (const request of queue.splice(0)) {
     accept({
