@@ -59,3 +59,49 @@ export interface ArticleDraft {
 export function sentenceText(article: Pick<Article, 'paragraphs'>, sentence: Sentence): string {
   return (article.paragraphs[sentence.paragraph] ?? '').slice(sentence.start, sentence.end);
 }
+
+// The keys of a stored article, in the order ArticleSchema outputs them:
+// without an address (never taken on trust here), with and without an author.
+const KEYS_WITH_AUTHOR = ['id', 'title', 'date', 'source', 'author', 'paragraphs', 'captions', 'file', 'format'];
+const KEYS_WITHOUT_AUTHOR = KEYS_WITH_AUTHOR.filter((key) => key !== 'author');
+const FORMATS: ReadonlySet<unknown> = new Set(ARTICLE_FORMATS);
+
+/**
+ * True only when `value` is an article exactly as {@link ArticleSchema}
+ * outputs one: the schema would accept it and give back an equal object,
+ * keys in the same order. A quick check for values that were validated once
+ * already (the article cache): about a tenth of the cost of the schema,
+ * which re-validating 100,000 cached articles paid in full (1 s). Anything
+ * it is not sure of (an address, which needs the URL parser; an unknown or
+ * misplaced key) is false, and the caller validates with the schema.
+ */
+export function isCanonicalArticle(value: unknown): value is Article {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const article = value as Record<string, unknown>;
+  const keys = Object.keys(article);
+  const expected = 'author' in article ? KEYS_WITH_AUTHOR : KEYS_WITHOUT_AUTHOR;
+  if (keys.length !== expected.length || keys.some((key, i) => key !== expected[i])) return false;
+  return (
+    isTrimmedText(article.id) &&
+    isTrimmedText(article.title) &&
+    (article.date === null || (typeof article.date === 'string' && isValidIsoDate(article.date))) &&
+    (article.source === null || isTrimmedText(article.source)) &&
+    (!('author' in article) || isTrimmedText(article.author)) &&
+    isTextList(article.paragraphs) &&
+    (article.paragraphs as unknown[]).length > 0 &&
+    isTextList(article.captions) &&
+    isTrimmedText(article.file) &&
+    FORMATS.has(article.format)
+  );
+}
+
+/** What `z.string().trim().min(1)` accepts and returns unchanged. */
+function isTrimmedText(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 0 && value.trim() === value;
+}
+
+function isTextList(value: unknown): boolean {
+  if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype) return false;
+  for (let i = 0; i < value.length; i++) if (!isTrimmedText(value[i])) return false;
+  return true;
+}

@@ -71,12 +71,16 @@ export async function writeJsonLines(path: string, header: JsonLinesFormat, line
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.${++temporaryCount}.tmp`;
   const hash = createHash('sha256');
-  function* text(): Generator<string> {
+  function* text(): Generator<Buffer> {
     for (const batch of batchLines(withHeader(header, lines))) {
-      hash.update(batch);
-      yield batch;
+      // Encoded once: hashing the string and then writing it encoded it
+      // twice, and hashing a string (flattened, then encoded) cost 4-5 s of
+      // the 100,000-article cache's save against 0.5 s for its bytes.
+      const bytes = Buffer.from(batch, 'utf8');
+      hash.update(bytes);
+      yield bytes;
     }
-    yield `${JSON.stringify({ checksum: hash.digest('base64url') })}\n`;
+    yield Buffer.from(`${JSON.stringify({ checksum: hash.digest('base64url') })}\n`, 'utf8');
   }
   try {
     await pipeline(Readable.from(text()), createWriteStream(temporary));

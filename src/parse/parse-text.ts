@@ -4,7 +4,7 @@ import { normalizeWhitespace } from '../text/normalize-whitespace.ts';
 import { shorten } from './build-article.ts';
 import type { ParseError } from './parse-outcome.ts';
 import { separateCaptions } from './separate-captions.ts';
-import { splitBlocks } from './split-blocks.ts';
+import { LINE_BREAK, splitNormalizedLines } from './split-blocks.ts';
 
 /** A draft read from a text file, with the layout it was recognised as. */
 export interface TextDraft {
@@ -29,7 +29,7 @@ const MAX_OUTLET_LENGTH = 100;
  * Captions and `Source:` lines repeated inside the body are separated out.
  */
 export function parseTextDraft(text: string): TextDraft | ParseError {
-  const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/).map(normalizeWhitespace);
+  const lines = text.split(LINE_BREAK).map(normalizeWhitespace);
   let cursor = lines.findIndex((line) => line !== '');
   if (cursor < 0) return { kind: 'empty', message: 'is empty (only white space)' };
 
@@ -51,7 +51,7 @@ export function parseTextDraft(text: string): TextDraft | ParseError {
     return { kind: 'no-title', message: `first line is ${title.length} characters long, not a title; put the title on its own first line` };
   }
 
-  const blocks = splitBlocks(lines.slice(cursor + 1).join('\n'));
+  const blocks = splitNormalizedLines(lines.slice(cursor + 1));
   let bodyStart = 0;
   let source: string | null = null;
   const label = blocks[0] === undefined ? null : SOURCE_LABEL.exec(blocks[0]);

@@ -49,11 +49,14 @@ function detectByteOrderMark(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16b
 
 /** Text files have no NUL bytes and few control characters besides tab, CR, LF and form feed. */
 function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 8192);
+  const length = Math.min(bytes.length, 8192);
   let controls = 0;
-  for (const byte of sample) {
+  // An indexed loop: iterating a typed array with for…of was 5% of loading time.
+  for (let i = 0; i < length; i++) {
+    const byte = bytes[i]!;
+    if (byte >= 0x20) continue;
     if (byte === 0) return true;
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) controls++;
+    if (byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) controls++;
   }
-  return sample.length > 0 && controls / sample.length > 0.05;
+  return length > 0 && controls / length > 0.05;
 }

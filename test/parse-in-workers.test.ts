@@ -1,0 +1,89 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ArticleCache } from '../src/cache/article-cache.ts';
+import { parseInWorkers } from '../src/load/parse-in-workers.ts';
+import { readAndParseFile } from '../src/load/read-and-parse.ts';
+import { loadArticles, type LoadResult } from '../src/load-articles.ts';
+
+const fixtures = join(import.meta.dirname, 'fixtures', 'articles');
+let folder: string;
+
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'parse-in-workers-'));
+  cpSync(fixtures, join(folder, 'fixtures'), { recursive: true });
+  // Enough files for several chunks per worker, so that replies arrive out of order.
+  for (let i = 0; i < 700; i++) {
+    writeFileSync(join(folder, `story-${String(i).padStart(4, '0')}.txt`), ` date 2020-01-${String((i % 28) + 1).padStart(2, '0')}\n\nStory number ${i}\n\nSource:\n\nCity Post\n\nParagraph one of story ${i}.\n\nParagraph  two,\twith  messy   spacing.\n`);
+  }
+  writeFileSync(join(folder, 'bad-empty.txt'), '');
+  writeFileSync(join(folder, 'bad-binary.txt'), Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]));
+  writeFileSync(join(folder, 'bad-date.txt'), ' date 2017-13-45\n\nStorm delays ferry\n\nSource:\n\nIsland Post\n\nThe ferry was delayed.\n');
+});
+
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** A result without its timing, which differs from run to run. */
+function comparable({ articles, report }: LoadResult) {
+  const { elapsedMs: _elapsed, ...rest } = report;
+  return { articles, report: rest };
+}
+
+describe('loading in worker threads', () => {
+  test('the workers really start and parse (under this test runner too), in file order', async () => {
+    const files = ['story-0001.txt', 'bad-empty.txt', 'story-0002.txt'];
+    const options = { folder, maxBytes: 1024 * 1024, hashing: true };
+    const errors: unknown[] = [];
+    const outcomes = await parseInWorkers(files, { ...options, workers: 1, onWorkerError: (e) => errors.push(e) });
+    expect(errors).toEqual([]);
+    // A worker's outcome carries the cache line written ahead; the in-thread fallback's does not.
+    expect(outcomes.map((o) => o.status === 'parsed' && typeof o.cacheLine === 'string')).toEqual([true, false, true]);
+    expect(outcomes.map(({ status }) => status)).toEqual(['parsed', 'skipped', 'parsed']);
+  });
+
+  test('gives the same articles, order, skips and warnings as loading in this thread', async () => {
+    const inThread = await loadArticles(folder, { workers: 0 });
+    const calls: number[] = [];
+    const inWorkers = await loadArticles(folder, { workers: 2, onProgress: (done) => calls.push(done) });
+    expect(comparable(inWorkers)).toEqual(comparable(inThread));
+    expect(inThread.articles.length).toBeGreaterThan(700);
+    expect(inThread.report.skipped.map((s) => s.kind)).toEqual(expect.arrayContaining(['binary', 'empty']));
+    expect(inThread.report.warnings.some((w) => w.file === 'bad-date.txt')).toBe(true);
+    // Progress counts every file once, up to the total.
+    expect(calls).toEqual(Array.from({ length: inWorkers.report.filesRead }, (_, i) => i + 1));
+  });
+
+  test('with a cache: unchanged files come from it, and a second load equals the first', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'parse-in-workers-cache-'));
+    try {
+      const cachePath = join(work, 'articles.json');
+      const first = await loadArticles(folder, { workers: 2, cache: await ArticleCache.open(cachePath) });
+      writeFileSync(join(folder, 'story-0003.txt'), 'Story three, rewritten\n\nNew text.\n');
+      const second = await loadArticles(folder, { workers: 2, cache: await ArticleCache.open(cachePath) });
+      expect(second.report.fromCache).toBe(second.report.filesRead - 1 - second.report.skipped.length);
+      expect(second.articles.find((a) => a.file === 'story-0003.txt')?.title).toBe('Story three, rewritten');
+      const inThread = await loadArticles(folder, { workers: 0 });
+      expect(second.articles).toEqual(inThread.articles);
+      expect(first.articles.length).toBe(second.articles.length);
+      // Cache lines written ahead in the workers are the lines this thread would write.
+      const inThreadCache = join(work, 'in-thread.json');
+      await loadArticles(folder, { workers: 0, cache: await ArticleCache.open(inThreadCache) });
+      const workersCache = join(work, 'workers.json');
+      await loadArticles(folder, { workers: 2, cache: await ArticleCache.open(workersCache) });
+      expect(readFileSync(workersCache, 'utf8')).toBe(readFileSync(inThreadCache, 'utf8'));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  test('workers that cannot start leave the work to this thread, with the same outcomes', async () => {
+    const files = ['story-0001.txt', 'bad-empty.txt', 'missing.txt', 'story-0002.txt'];
+    const options = { folder, maxBytes: 1024 * 1024, hashing: true };
+    const errors: unknown[] = [];
+    const outcomes = await parseInWorkers(files, { ...options, workers: 2, entry: new URL('file:///no/such/worker-entry.mjs'), onWorkerError: (e) => errors.push(e) });
+    expect(errors).toHaveLength(1); // one chunk, so one worker
+    expect(outcomes).toEqual(files.map((file) => readAndParseFile(folder, file, options)));
+    expect(outcomes.map((o) => o.status)).toEqual(['parsed', 'skipped', 'skipped', 'parsed']);
+  });
+});
