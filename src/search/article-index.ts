@@ -1,5 +1,6 @@
 import type { Article } from '../article.ts';
 import { splitWords, toIndexTerms } from '../text/terms.ts';
+import { WordTable } from '../text/word-table.ts';
 import { PassagePostings, type SavedPostings } from './passage-postings.ts';
 
 /** An index as plain data (typed arrays and JSON-safe values), from {@link ArticleIndex.save}. */
@@ -63,8 +64,6 @@ const FUZZY_MIN_LENGTH = 5;
 // A share of the term's length: 2 edits from 6 letters, enough for a swapped pair ("harbuor"); at most 6, as in minisearch.
 const FUZZY_DISTANCE = 0.34;
 const FUZZY_MAX_DISTANCE = 6;
-// Words seen while indexing → their term numbers; bounded like the term cache of terms.ts.
-const WORD_CACHE_LIMIT = 500_000;
 
 /**
  * The in-memory search index over loaded articles: one passage per
@@ -82,7 +81,11 @@ export class ArticleIndex {
   readonly #firstPassage = new Map<string, number>();
   #nextPassage = 0;
   #postings: PassagePostings;
-  readonly #wordTerms = new Map<string, number | number[]>();
+  // Words → their term numbers (a word may have two: a name's stem and its exact form).
+  readonly #words = new WordTable((word) => {
+    const terms = toIndexTerms(word).map((term) => this.#postings.termNumber(term, true));
+    return terms.length === 1 ? terms[0]! : terms;
+  });
   // Scratch of #countTerms: which passage last counted a term, and where in its list.
   #countedIn = new Int32Array(0);
   #countedAt = new Int32Array(0);
@@ -170,21 +173,9 @@ export class ArticleIndex {
   }
 
   #wordsToNumbers(text: string, into: number[]): void {
-    const words = splitWords(text);
-    for (let w = 0; w < words.length; w++) {
-      const word = words[w]!;
-      let numbers = this.#wordTerms.get(word);
-      if (numbers === undefined) {
-        const terms = toIndexTerms(word).map((term) => this.#postings.termNumber(term, true));
-        // Most words have one term (or none): a number is cheaper to keep and read than an array.
-        numbers = terms.length === 1 ? terms[0]! : terms;
-        if (this.#wordTerms.size >= WORD_CACHE_LIMIT) this.#wordTerms.clear();
-        this.#wordTerms.set(word, numbers);
-      }
-      if (typeof numbers === 'number') into.push(numbers);
-      else for (let n = 0; n < numbers.length; n++) into.push(numbers[n]!);
-    }
+    this.#words.scan(text, into);
   }
+
 
 
   /** A passage's distinct term numbers, how often each occurs, and its length. */
