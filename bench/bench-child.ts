@@ -67,9 +67,9 @@ interface System {
 
 async function buildSystem(): Promise<System> {
   const { loadArticles } = await import('../src/load-articles.ts');
-  const build =
+  const build: (articles: readonly Article[], index?: ArticleIndex) => { ask(question: string): Answer } =
     config.system === 'project'
-      ? await import('../src/answer/create-answer-engine.ts').then((m) => m.createAnswerEngine)
+      ? await import('../src/answer/create-answer-engine.ts').then((m) => (articles: readonly Article[], index?: ArticleIndex) => m.createAnswerEngine(index ?? articles))
       : await import('./create-stemmed-baseline.ts').then((m) => m.createStemmedSentenceBaseline);
   const summarizerPath = join(import.meta.dirname, '..', 'src', 'summarize-article.ts');
   const summarizeArticle =
@@ -77,6 +77,9 @@ async function buildSystem(): Promise<System> {
       ? ((await import('../src/summarize-article.ts')) as { summarizeArticle: (a: Article) => Citation[] }).summarizeArticle
       : null;
   const { summarizeLead } = await import('../eval/baseline.ts');
+  // The project indexes articles as they load, as the app does (src/app-state/create-app-state.ts):
+  // its "load" phase includes indexing, and its "index" phase is what is left at the end.
+  const streamed = config.system === 'project' ? new (await import('../src/search/article-index.ts')).ArticleIndex() : undefined;
   result.phases.boot = performance.now();
   result.cpu.boot = cpuMs();
   result.memory.afterBoot = memory();
@@ -87,7 +90,7 @@ async function buildSystem(): Promise<System> {
 
   let started = performance.now();
   let cpuStarted = cpuMs();
-  const { articles, report } = await loadArticles(config.corpus);
+  const { articles, report } = await loadArticles(config.corpus, streamed ? { onArticle: (article) => streamed.add(article) } : {});
   result.phases.load = performance.now() - started;
   result.cpu.load = cpuMs() - cpuStarted;
   result.articles = articles.length;
@@ -102,7 +105,8 @@ async function buildSystem(): Promise<System> {
 
   started = performance.now();
   cpuStarted = cpuMs();
-  const built = build(articles);
+  streamed?.compact();
+  const built = build(articles, streamed);
   result.phases.index = performance.now() - started;
   result.cpu.index = cpuMs() - cpuStarted;
   result.memory.afterIndex = memory();

@@ -54,6 +54,20 @@ describe('loading in worker threads', () => {
     expect(calls).toEqual(Array.from({ length: inWorkers.report.filesRead }, (_, i) => i + 1));
   });
 
+  test('hands each article on as soon as the files before it are settled, in the final order, duplicates left out', async () => {
+    writeFileSync(join(folder, 'story-0003-copy.txt'), readFileSync(join(folder, 'story-0003.txt')));
+    try {
+      for (const workers of [0, 2]) {
+        const seen: string[] = [];
+        const loaded = await loadArticles(folder, { workers, onArticle: (article) => seen.push(article.id) });
+        expect(seen).toEqual(loaded.articles.map((a) => a.id));
+        expect(loaded.report.skipped.some((s) => s.kind === 'duplicate')).toBe(true);
+      }
+    } finally {
+      rmSync(join(folder, 'story-0003-copy.txt'));
+    }
+  });
+
   test('with a cache: unchanged files come from it, and a second load equals the first', async () => {
     const work = mkdtempSync(join(tmpdir(), 'parse-in-workers-cache-'));
     try {

@@ -1,9 +1,9 @@
 import type { Article } from '../article.ts';
 import { ArticleCache } from '../cache/article-cache.ts';
-import { indexArticles, loadIndex, saveIndex, type IndexArticle } from '../cache/index-cache.ts';
+import { readIndexFile, saveIndex, useSavedIndex, type IndexArticle } from '../cache/index-cache.ts';
 import { createAnswerEngine, type AnswerEngine } from '../answer/create-answer-engine.ts';
 import { loadArticles, formatLoadReport, type LoadReport } from '../load-articles.ts';
-import type { ArticleIndex } from '../search/article-index.ts';
+import { ArticleIndex } from '../search/article-index.ts';
 import { shortHash } from '../short-hash.ts';
 
 /** Where the articles are and how big a file may be. */
@@ -64,11 +64,27 @@ export async function createAppState(options: AppStateOptions): Promise<AppState
   const progress = (phase: LoadProgress['phase'], done: number, total: number) =>
     options.onProgress?.({ phase, done, total, elapsedMs: performance.now() - started });
   const cache = options.cachePath === undefined ? undefined : await ArticleCache.open(options.cachePath);
+  const indexPath = options.cachePath === undefined ? undefined : indexCachePath(options.cachePath);
+  const saved = indexPath === undefined ? undefined : await readIndexFile(indexPath);
+  // With no saved index to restore, articles are indexed as they load: this thread indexes the first
+  // files while worker threads still parse the last ones (100,000 articles: see README, Scale).
+  const streamed = saved?.ok ? undefined : new ArticleIndex();
   const { articles, report } = await loadArticles(options.articlesDir, {
     ...(options.maxArticleBytes === undefined ? {} : { maxBytes: options.maxArticleBytes }),
     ...(cache ? { cache } : {}),
+    ...(streamed ? { onArticle: (article: Article) => streamed.add(article) } : {}),
     onProgress: (done, total) => progress('reading', done, total),
   });
+  if (streamed) {
+    streamed.compact();
+    progress('indexing', articles.length, articles.length);
+    if (indexPath !== undefined) {
+      report.indexFromCache = 0;
+      const notSaved = await saveIndexOrSayWhy(indexPath, streamed, articles);
+      if (notSaved !== null) report.warnings.push({ file: indexPath, message: notSaved });
+    }
+    return buildAppState(articles, createAnswerEngine(streamed), report);
+  }
   const indexArticle: IndexArticle = async (index, article, done) => {
     index.add(article);
     if (done % INDEX_BATCH === 0 || done === articles.length) {
@@ -76,13 +92,11 @@ export async function createAppState(options: AppStateOptions): Promise<AppState
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
-  if (options.cachePath === undefined) return buildAppState(articles, createAnswerEngine(await indexArticles(articles, indexArticle)), report);
-  const indexPath = indexCachePath(options.cachePath);
-  const loaded = await loadIndex(indexPath, articles, indexArticle);
+  const loaded = await useSavedIndex(saved!, articles, indexArticle);
   report.indexFromCache = loaded.reused;
   if (loaded.problem !== null || loaded.reused < articles.length) {
-    const notSaved = await saveIndexOrSayWhy(indexPath, loaded.index, articles);
-    if (notSaved !== null) report.warnings.push({ file: indexPath, message: notSaved });
+    const notSaved = await saveIndexOrSayWhy(indexPath!, loaded.index, articles);
+    if (notSaved !== null) report.warnings.push({ file: indexPath!, message: notSaved });
   }
   return buildAppState(articles, createAnswerEngine(loaded.index), report);
 }

@@ -40,7 +40,14 @@ export function fingerprintArticle(article: Article): string {
  * so that the caller can yield and report progress.
  */
 export async function loadIndex(path: string, articles: readonly Article[], indexArticle: IndexArticle): Promise<IndexLoad> {
-  const saved = await readSavedIndex(path);
+  return useSavedIndex(await readIndexFile(path), articles, indexArticle);
+}
+
+/**
+ * {@link loadIndex} for a saved index already read with {@link readIndexFile}
+ * (read before the articles are loaded, to know whether they need indexing).
+ */
+export async function useSavedIndex(saved: SavedIndexRead, articles: readonly Article[], indexArticle: IndexArticle): Promise<IndexLoad> {
   if (saved.ok) {
     const { fingerprints } = saved.file;
     const current = new Map(articles.map((a) => [a.id, a]));
@@ -164,8 +171,11 @@ interface ArrayInProgress {
   filled: number;
 }
 
-/** Reads the saved index back line by line; anything out of shape makes it corrupt. */
-async function readSavedIndex(path: string): Promise<{ ok: true; file: SavedFile } | { ok: false; problem: JsonLinesProblem }> {
+/** A saved index file as read back: what it holds, or why it cannot be used. */
+export type SavedIndexRead = { ok: true; file: SavedFile } | { ok: false; problem: JsonLinesProblem };
+
+/** Reads a saved index back line by line; anything out of shape makes it corrupt. */
+export async function readIndexFile(path: string): Promise<SavedIndexRead> {
   const fingerprints = new Map<string, string>();
   const firstPassages: Array<[string, number]> = [];
   const terms: string[] = [];
