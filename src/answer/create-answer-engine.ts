@@ -61,7 +61,7 @@ export const RANKING_WEIGHTS = {
   sentencesRead: 5,
 };
 
-// How many passages minisearch hands to the sentence ranker.
+// How many passages the index hands to the sentence ranker.
 const PASSAGES_TO_RANK = 12;
 // Below this share of the question's (IDF-weighted) terms, the engine abstains.
 const MIN_COVERAGE = 0.3;
