@@ -96,6 +96,18 @@ describe('PassagePostings', () => {
         };
         check(postings);
         check(PassagePostings.restore(postings.save()));
+        // Dropping passages by number alone (a restored index whose articles changed) leaves what removing them would.
+        const restored = PassagePostings.restore(postings.save());
+        restored.dropWhere((passage) => passage % 2 === 1);
+        for (const number of [...live.keys()]) if (number % 2 === 1) live.delete(number);
+        const afterDrop = expectedScores(live, weights);
+        const found = restored.search(weights, 1_000);
+        expect(found.map((hit) => hit.passage).sort((a, b) => a - b)).toEqual([...afterDrop.keys()].sort((a, b) => a - b));
+        for (const hit of found) expect(hit.score).toBeCloseTo(afterDrop.get(hit.passage)!, 9);
+        expect(restored.passageCount).toBe(live.size);
+        for (let term = 0; term < vocabulary; term++) {
+          expect(restored.passageFrequency(`t${term}`)).toBe([...live.values()].filter((passage) => passage.includes(term)).length);
+        }
         // The best few are the first of the full ranking, though the weakest terms are then only looked up (MaxScore).
         for (const limit of [1, 2, 3]) {
           const top = postings.search(weights, limit).map((hit) => hit.score);

@@ -94,7 +94,7 @@ export async function createAppState(options: AppStateOptions): Promise<AppState
   };
   const loaded = await useSavedIndex(saved!, articles, indexArticle);
   report.indexFromCache = loaded.reused;
-  if (loaded.problem !== null || loaded.reused < articles.length) {
+  if (loaded.problem !== null || loaded.reused < articles.length || loaded.dropped > 0) {
     const notSaved = await saveIndexOrSayWhy(indexPath!, loaded.index, articles);
     if (notSaved !== null) report.warnings.push({ file: indexPath!, message: notSaved });
   }

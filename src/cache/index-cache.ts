@@ -23,8 +23,10 @@ export interface IndexLoad {
   index: ArticleIndex;
   /** Articles that came from the saved index (0 when it was rebuilt). */
   reused: number;
+  /** Articles the saved index held that were removed or changed since (their passages were dropped). */
+  dropped: number;
   /** Why the saved index was not used, or null when it was. */
-  problem: 'missing' | 'corrupt' | 'foreign' | 'stale' | null;
+  problem: 'missing' | 'corrupt' | 'foreign' | null;
 }
 
 /** What an article's passages were built from: any change to it changes the fingerprint. */
@@ -33,11 +35,11 @@ export function fingerprintArticle(article: Article): string {
 }
 
 /**
- * Restores the index saved at `path` when every article it holds is still
- * loaded, unchanged (articles added since are indexed on top); otherwise, or
- * when the file is missing, corrupt or from another version, indexes
- * everything again. `indexArticle` is how a fresh or extended index is fed,
- * so that the caller can yield and report progress.
+ * Restores the index saved at `path` for the articles it holds unchanged,
+ * indexes new and changed ones on top and drops what it held of changed and
+ * removed ones; when the file is missing, corrupt or from another version,
+ * indexes everything again. `indexArticle` is how a fresh or extended index
+ * is fed, so that the caller can yield and report progress.
  */
 export async function loadIndex(path: string, articles: readonly Article[], indexArticle: IndexArticle): Promise<IndexLoad> {
   return useSavedIndex(await readIndexFile(path), articles, indexArticle);
@@ -48,37 +50,27 @@ export async function loadIndex(path: string, articles: readonly Article[], inde
  * (read before the articles are loaded, to know whether they need indexing).
  */
 export async function useSavedIndex(saved: SavedIndexRead, articles: readonly Article[], indexArticle: IndexArticle): Promise<IndexLoad> {
-  if (saved.ok) {
-    const { fingerprints } = saved.file;
-    const current = new Map(articles.map((a) => [a.id, a]));
-    let stale = false;
-    for (const [id, fingerprint] of fingerprints) {
-      const article = current.get(id);
-      if (article === undefined || fingerprintArticle(article) !== fingerprint) {
-        stale = true;
-        break;
-      }
-    }
-    if (!stale) {
-      try {
-        const indexed = articles.filter((a) => fingerprints.has(a.id));
-        const index = ArticleIndex.restore(saved.file.index, indexed);
-        const added = articles.filter((a) => !fingerprints.has(a.id));
-        for (const [i, article] of added.entries()) await indexArticle(index, article, indexed.length + i + 1);
-        index.compact();
-        return { index, reused: indexed.length, problem: null };
-      } catch {
-        // A file that passed the shape check but does not load is corrupt too.
-        return rebuild(articles, indexArticle, 'corrupt');
-      }
-    }
-    return rebuild(articles, indexArticle, 'stale');
+  if (!saved.ok) return rebuild(articles, indexArticle, saved.problem);
+  const { fingerprints } = saved.file;
+  // Articles indexed as they are now are restored; new and changed ones are indexed on top, and what the
+  // saved index holds of changed and removed ones is dropped.
+  const unchanged: Article[] = [];
+  const toIndex: Article[] = [];
+  for (const article of articles) (fingerprints.get(article.id) === fingerprintArticle(article) ? unchanged : toIndex).push(article);
+  let index: ArticleIndex;
+  try {
+    index = ArticleIndex.restore(saved.file.index, unchanged);
+  } catch {
+    // A file that passed the shape check but does not load is corrupt too.
+    return rebuild(articles, indexArticle, 'corrupt');
   }
-  return rebuild(articles, indexArticle, saved.problem);
+  for (const [i, article] of toIndex.entries()) await indexArticle(index, article, unchanged.length + i + 1);
+  index.compact();
+  return { index, reused: unchanged.length, dropped: fingerprints.size - unchanged.length, problem: null };
 }
 
 async function rebuild(articles: readonly Article[], indexArticle: IndexArticle, problem: IndexLoad['problem']): Promise<IndexLoad> {
-  return { index: await indexArticles(articles, indexArticle), reused: 0, problem };
+  return { index: await indexArticles(articles, indexArticle), reused: 0, dropped: 0, problem };
 }
 
 /** How an article is added to an index being built: the caller's hook to yield and report progress (`done` counts from 1). */

@@ -101,6 +101,10 @@ export class ArticleIndex {
         if (first === undefined) throw new Error(`the saved index does not hold article ${article.id}`);
         this.#register(article, first);
       }
+      // What the saved index holds of articles not given (removed or changed since) is dropped; their
+      // passage numbers are not given out again (the postings keep each term's passages in order).
+      this.#postings.dropWhere((passage) => this.#passageOwner[passage] === undefined);
+      this.#nextPassage = Math.max(this.#nextPassage, this.#postings.passageSlots);
     } else {
       this.#postings = new PassagePostings();
       for (const article of articles) this.add(article);
@@ -110,8 +114,9 @@ export class ArticleIndex {
 
   /**
    * Restores an index saved with {@link ArticleIndex.save} over the articles
-   * it was built from (the caller checks they are the same, see
-   * src/cache/index-cache.ts); much faster than indexing them again.
+   * it was built from, or some of them (the caller checks they are unchanged,
+   * see src/cache/index-cache.ts): the passages of the others are dropped.
+   * Much faster than indexing them again.
    */
   static restore(saved: SavedIndex, articles: Iterable<Article>): ArticleIndex {
     return new ArticleIndex(articles, saved);

@@ -124,6 +124,11 @@ export class PassagePostings {
     };
   }
 
+  /** One more than the largest passage number ever added (or restored): the next one must be at least this. */
+  get passageSlots(): number {
+    return this.#passageSlots;
+  }
+
   /** How many passages are indexed. */
   get passageCount(): number {
     return this.#passageCount;
@@ -197,6 +202,38 @@ export class PassagePostings {
     this.#termCount -= this.#passageLength[passage]!;
     for (let i = 0; i < terms.length; i++) this.#passageFrequency[terms[i]!]!--;
     this.#deadPostings += terms.length;
+  }
+
+  /**
+   * Stops indexing every live passage `drop` picks, without being told their
+   * terms (a restored index holds passages of articles that have since
+   * changed): one pass over all postings finds them.
+   */
+  dropWhere(drop: (passage: number) => boolean): number {
+    const dropping = new Uint8Array(this.#passageSlots);
+    let dropped = 0;
+    for (let passage = 0; passage < this.#passageSlots; passage++) {
+      if (this.#alive[passage] === 0 || !drop(passage)) continue;
+      dropping[passage] = 1;
+      this.#alive[passage] = 0;
+      this.#passageCount--;
+      this.#termCount -= this.#passageLength[passage]!;
+      dropped++;
+    }
+    if (dropped === 0) return 0;
+    for (let term = 0; term < this.#offsets.length - 1; term++) {
+      for (let i = this.#offsets[term]!; i < this.#offsets[term + 1]!; i++) {
+        if (dropping[this.#postings[i]!] === 0) continue;
+        this.#passageFrequency[term]!--;
+        this.#deadPostings++;
+      }
+    }
+    for (let p = 0; p < this.#pendingCount; p++) {
+      if (dropping[this.#pendingPassages[p]!] === 0) continue;
+      for (let i = this.#pendingStarts[p]!; i < this.#pendingStarts[p + 1]!; i++) this.#passageFrequency[this.#pendingTerms[i]!]!--;
+      this.#deadPostings += this.#pendingStarts[p + 1]! - this.#pendingStarts[p]!;
+    }
+    return dropped;
   }
 
   /**
