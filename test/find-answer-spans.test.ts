@@ -101,4 +101,9 @@ describe('short answers', () => {
     const score = (text: string) => spans.find((s) => s.text === text)?.score ?? 0;
     expect(score('coral reef erosion') - score('volcanoes')).toBeGreaterThan(0.015);
   });
+
+  test('"what type / kind of X" is answered by the words qualifying X, adjectives too', () => {
+    expect(best('His poem is considered the first statement of what type of protest?', 'It is perhaps the first modern statement of the principle of nonviolent protest.')).toBe('nonviolent');
+    expect(best('What kind of data did the network begin to use?', 'It also began to use behavioral and demographic data to better determine what types of sponsors to sell advertising slots to.')).toBe('behavioral and demographic');
+  });
 });

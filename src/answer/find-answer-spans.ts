@@ -1,6 +1,7 @@
 import type { AnswerKind, QuestionAnalysis } from './analyze-question.ts';
 import { lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, ROLE_WORDS } from '../facts/lexicon.ts';
 import { tagTokens, type TaggedToken } from './tag-tokens.ts';
+import { toTerm } from '../text/terms.ts';
 
 /** A span of a sentence that could answer the question, with how well it fits. */
 export interface AnswerSpan {
@@ -71,7 +72,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const bracketed = insideBrackets(tokens);
   const objects = objectStarts(tokens, anchorTerms, question);
   const spans: AnswerSpan[] = [];
-  for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question)], tokens, question)) {
+  for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question), ...kindModifiers(tokens, question)], tokens, question)) {
     const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
     if (!trimmed) continue;
     const { first, last } = trimmed;
@@ -489,6 +490,29 @@ function focusNeighbours(tokens: TaggedToken[], question: QuestionAnalysis): Can
       while (isNamePart(tokens[from - 1]) || (NAME_PARTICLES.has(tokens[from - 1]?.text ?? '') && isNamePart(tokens[from - 2]))) from--;
       if (named(from, before - 1)) candidates.push({ first: from, last: before - 1, kind: 'name', besideFocus: true });
     }
+  }
+  return candidates;
+}
+
+// Nouns that ask for a kind of something: "what type of protest", "what kind of data".
+const KIND_OF = /\b(?:type|kind|sort|style|form|class|category|variety)s?\s+of\s+(\p{L}[\p{L}-]*)/iu;
+
+/**
+ * "What type of protest" is answered by the words that qualify "protest" in
+ * the sentence ("nonviolent protest", "behavioral and demographic data"):
+ * often adjectives, which are no noun phrase of their own.
+ */
+function kindModifiers(tokens: TaggedToken[], question: QuestionAnalysis): Candidate[] {
+  const noun = KIND_OF.exec(question.question)?.[1];
+  const term = noun === undefined ? null : toTerm(noun);
+  if (term === null) return [];
+  const candidates: Candidate[] = [];
+  for (const [i, token] of tokens.entries()) {
+    if (token.term !== term && token.lemma !== term) continue;
+    let first = i;
+    while (first > 0 && ['ADJ', 'NOUN', 'PROPN', 'VERB', 'CCONJ'].includes(tokens[first - 1]!.pos) && i - first < 5) first--;
+    while (first < i && tokens[first]!.pos === 'CCONJ') first++;
+    if (first < i) candidates.push({ first, last: i - 1, kind: 'noun', besideFocus: true });
   }
   return candidates;
 }
