@@ -90,4 +90,20 @@ describe('short answers', () => {
   test('"what year" is answered by the year, not the longer date holding it', () => {
     expect(best('In what year did the network stop using its jingle?', 'The network stopped using its jingle in the fall of 2015, after seventeen years.')).toBe('2015');
   });
+
+  test("what is left of a phrase after the question's own words is the question's subject, not the answer", () => {
+    // "Consultant pharmacy practice" is what the question asks about; "practice" stood next to the question's words.
+    expect(best('What is consultant pharmacy mainly concerned with?', 'Consultant pharmacy practice focuses more on medication regimen review than on actual dispensing of drugs.')).toBe('medication regimen review');
+  });
+
+  test('a phrase of several words outranks a single noun standing as near the question', () => {
+    const spans = findAnswerSpans('The study examined volcanoes, while a second study examined coral reef erosion.', analyzeQuestion('What did the study examine?'));
+    const score = (text: string) => spans.find((s) => s.text === text)?.score ?? 0;
+    expect(score('coral reef erosion') - score('volcanoes')).toBeGreaterThan(0.015);
+  });
+
+  test('"what type / kind of X" is answered by the words qualifying X, adjectives too', () => {
+    expect(best('His poem is considered the first statement of what type of protest?', 'It is perhaps the first modern statement of the principle of nonviolent protest.')).toBe('nonviolent');
+    expect(best('What kind of data did the network begin to use?', 'It also began to use behavioral and demographic data to better determine what types of sponsors to sell advertising slots to.')).toBe('behavioral and demographic');
+  });
 });
