@@ -101,28 +101,13 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
     }
   };
   const settleFile = (file: string, read: FileOutcome): Article[] => {
-    let outcome = read;
-    if (outcome.status === 'unchanged') {
-      const cached = cache!.get(file, outcome.hash);
-      if (cached) {
-        for (const message of cached.warnings) warnings.push({ file, message });
-        return cached.articles;
-      }
-      // A cached entry that no longer validates is a miss: parse the file after all.
-      outcome = readAndParseFile(folder, file, readOptions);
-    }
-    if (outcome.status === 'skipped') {
-      skipped.push(outcome.skipped);
+    const result = settleRead(folder, file, read, readOptions, cache);
+    if (!result.ok) {
+      skipped.push(result.skipped);
       return [];
     }
-    if (outcome.status === 'parsed') {
-      cache?.set(file, outcome.hash, { articles: outcome.articles, warnings: outcome.warnings }, outcome.cacheLine);
-      for (const message of outcome.warnings) warnings.push({ file, message });
-      return outcome.articles;
-    }
-    // Cannot happen (a read without a cached hash is never 'unchanged'); a skip, not a trusted entry, if it did.
-    skipped.push({ file, kind: 'unreadable', reason: 'changed while being read' });
-    return [];
+    for (const message of result.warnings) warnings.push({ file, message });
+    return result.articles;
   };
   const keepUnlessDuplicate = (article: Article) => {
     const key = duplicateKey(article);
@@ -205,17 +190,27 @@ export type FileReadResult = { ok: true; articles: Article[]; warnings: string[]
  * broken file comes back as a skip with its reason.
  */
 export async function readArticleFile(folder: string, file: string, maxBytes = DEFAULT_MAX_ARTICLE_BYTES, cache?: ArticleCache): Promise<FileReadResult> {
-  const hashing = cache !== undefined;
-  let outcome = readAndParseFile(folder, file, { maxBytes, hashing, cachedHash: cache?.hashOf(file) });
+  const readOptions = { maxBytes, hashing: cache !== undefined };
+  return settleRead(folder, file, readAndParseFile(folder, file, { ...readOptions, cachedHash: cache?.hashOf(file) }), readOptions, cache);
+}
+
+/**
+ * A file's read settled against the cache: the cached entry of an unchanged
+ * file (parsed again when the entry no longer validates), or a fresh parse,
+ * stored in the cache, or why the file was skipped.
+ */
+function settleRead(folder: string, file: string, read: FileOutcome, readOptions: { maxBytes: number; hashing: boolean }, cache: ArticleCache | undefined): FileReadResult {
+  let outcome = read;
   if (outcome.status === 'unchanged') {
-    const cached = cache!.get(file, outcome.hash);
+    const cached = cache?.get(file, outcome.hash);
     if (cached) return { ok: true, ...cached };
-    outcome = readAndParseFile(folder, file, { maxBytes, hashing });
+    // A cached entry that no longer validates is a miss: parse the file after all.
+    outcome = readAndParseFile(folder, file, readOptions);
   }
   if (outcome.status === 'skipped') return { ok: false, skipped: outcome.skipped };
   // Cannot happen (a read without a cached hash is never 'unchanged'); a skip, not a trusted entry, if it did.
   if (outcome.status === 'unchanged') return { ok: false, skipped: { file, kind: 'unreadable', reason: 'changed while being read' } };
-  cache?.set(file, outcome.hash, { articles: outcome.articles, warnings: outcome.warnings });
+  cache?.set(file, outcome.hash, { articles: outcome.articles, warnings: outcome.warnings }, outcome.cacheLine);
   return { ok: true, articles: outcome.articles, warnings: outcome.warnings };
 }
 

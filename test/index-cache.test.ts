@@ -86,6 +86,9 @@ describe('the saved index', () => {
         expect(ids(loaded.index, query)).toEqual(ids(fresh.index, query));
       }
       for (const term of ['mayor', 'vote', 'harbour', 'newcom']) expect(loaded.index.idf(term)).toBeCloseTo(fresh.index.idf(term), 12);
+      // Saved again with the fingerprints computed while loading, it restores whole.
+      await saveIndex(path, loaded.index, current, loaded.fingerprints);
+      expect(await loadIndex(path, current, feed)).toMatchObject({ problem: null, reused: current.length, dropped: 0 });
     });
   }
 

@@ -1,5 +1,5 @@
 import { foldWord, isStopWord, splitWords, toTerms } from '../text/terms.ts';
-import { lemmaTerm, tagTokens } from './tag-tokens.ts';
+import { BE_FORMS, lemmaTerm, tagTokens } from './tag-tokens.ts';
 import { lexiconIs, ROLE_WORDS } from '../facts/lexicon.ts';
 
 /** The kind of answer a question wants. */
@@ -203,8 +203,6 @@ function singular(word: string): string {
   if (word.endsWith('s') && !word.endsWith('ss') && word.length > 3) return word.slice(0, -1);
   return word;
 }
-
-const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 /** A form of "be" followed (within two words) by a past participle: "was targeted", "were first killed". */
 function isPassive(tokens: ReturnType<typeof tagTokens>): boolean {

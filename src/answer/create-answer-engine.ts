@@ -174,7 +174,7 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
 }
 
 // Pronouns that stand for a person or group named before.
-const PERSONAL_OPENING = /^\W*(?:he|she|they|his|her|their)\b/i;
+const PERSONAL = new Set(['he', 'she', 'they', 'his', 'her', 'their']);
 
 /**
  * "Who …?" answered by a sentence that opens on "He" or "His" ("His Liber
@@ -186,7 +186,7 @@ function nameTheReferent(index: ArticleIndex, analysis: QuestionAnalysis, best: 
   // A sentence naming a person itself ("They then beat the New England Patriots") answers on its own.
   if (analysis.expects !== 'person' || (best.span?.typeFit ?? 0) >= 0.9) return;
   const paragraph = best.article.paragraphs[best.sentence.paragraph]!;
-  if (!PERSONAL_OPENING.test(paragraph.slice(best.sentence.start, best.sentence.end))) return;
+  if (!opensOn(paragraph.slice(best.sentence.start, best.sentence.end), PERSONAL)) return;
   const sentences = paragraphSentences(best.article, best.sentence.paragraph);
   const previous = sentences[sentences.findIndex((s) => s.start === best.sentence.start) - 1];
   if (!previous) return;
@@ -204,8 +204,13 @@ const REFERRING = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'thei
 
 /** Does a sentence open on a pronoun that points back to the previous sentence ("He was…", "Its capital…")? */
 function refersBack(sentence: string): boolean {
+  return opensOn(sentence, REFERRING);
+}
+
+/** Is the first word of a sentence (lower-cased) one of `words`? */
+function opensOn(sentence: string, words: ReadonlySet<string>): boolean {
   const first = /^\W*(\p{L}+)/u.exec(sentence)?.[1];
-  return first !== undefined && REFERRING.has(first.toLowerCase());
+  return first !== undefined && words.has(first.toLowerCase());
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AnswerKind, QuestionAnalysis } from './analyze-question.ts';
 import { lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, ROLE_WORDS } from '../facts/lexicon.ts';
-import { tagTokens, type TaggedToken } from './tag-tokens.ts';
+import { BE_FORMS, tagTokens, type TaggedToken } from './tag-tokens.ts';
 import { toTerm } from '../text/terms.ts';
 
 /** A span of a sentence that could answer the question, with how well it fits. */
@@ -243,8 +243,6 @@ function objectStarts(tokens: TaggedToken[], anchors: ReadonlyMap<number, string
   }
   return starts;
 }
-
-const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 // Words that open a clause of their own: relative pronouns and subordinators.
 const CLAUSE_OPENERS = new Set(['which', 'who', 'whom', 'whose', 'while', 'whereas', 'although', 'though', 'because']);

@@ -2,6 +2,9 @@ import winkNLP, { type ItemEntity, type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { splitWords, toTerm } from '../text/terms.ts';
 
+/** The forms of "be", lower-case: what makes a passive ("was targeted") or a copula ("is the capital"). */
+export const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
 /** Universal part-of-speech tags, as wink-nlp assigns them. */
 export type PartOfSpeech =
   | 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X' | 'SPACE';

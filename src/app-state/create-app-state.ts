@@ -95,16 +95,16 @@ export async function createAppState(options: AppStateOptions): Promise<AppState
   const loaded = await useSavedIndex(saved!, articles, indexArticle);
   report.indexFromCache = loaded.reused;
   if (loaded.problem !== null || loaded.reused < articles.length || loaded.dropped > 0) {
-    const notSaved = await saveIndexOrSayWhy(indexPath!, loaded.index, articles);
+    const notSaved = await saveIndexOrSayWhy(indexPath!, loaded.index, articles, loaded.fingerprints);
     if (notSaved !== null) report.warnings.push({ file: indexPath!, message: notSaved });
   }
   return buildAppState(articles, createAnswerEngine(loaded.index), report);
 }
 
 /** Saves the index for the next start-up; returns why it was not saved, or null. */
-async function saveIndexOrSayWhy(indexPath: string, index: ArticleIndex, articles: readonly Article[]): Promise<string | null> {
+async function saveIndexOrSayWhy(indexPath: string, index: ArticleIndex, articles: readonly Article[], known?: ReadonlyMap<string, string>): Promise<string | null> {
   try {
-    await saveIndex(indexPath, index, articles);
+    await saveIndex(indexPath, index, articles, known);
     return null;
   } catch (error) {
     return `index cache not saved (${error instanceof Error ? error.message : String(error)})`;

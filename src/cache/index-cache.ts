@@ -27,6 +27,8 @@ export interface IndexLoad {
   dropped: number;
   /** Why the saved index was not used, or null when it was. */
   problem: 'missing' | 'corrupt' | 'foreign' | null;
+  /** Fingerprints already computed (of the reused articles), for {@link saveIndex}. */
+  fingerprints: ReadonlyMap<string, string>;
 }
 
 /** What an article's passages were built from: any change to it changes the fingerprint. */
@@ -56,7 +58,17 @@ export async function useSavedIndex(saved: SavedIndexRead, articles: readonly Ar
   // saved index holds of changed and removed ones is dropped.
   const unchanged: Article[] = [];
   const toIndex: Article[] = [];
-  for (const article of articles) (fingerprints.get(article.id) === fingerprintArticle(article) ? unchanged : toIndex).push(article);
+  const known = new Map<string, string>();
+  for (const article of articles) {
+    // New articles are not hashed here: nothing to compare them with.
+    const fingerprint = fingerprints.get(article.id);
+    if (fingerprint !== undefined && fingerprint === fingerprintArticle(article)) {
+      unchanged.push(article);
+      known.set(article.id, fingerprint);
+    } else {
+      toIndex.push(article);
+    }
+  }
   let index: ArticleIndex;
   try {
     index = ArticleIndex.restore(saved.file.index, unchanged);
@@ -66,11 +78,11 @@ export async function useSavedIndex(saved: SavedIndexRead, articles: readonly Ar
   }
   for (const [i, article] of toIndex.entries()) await indexArticle(index, article, unchanged.length + i + 1);
   index.compact();
-  return { index, reused: unchanged.length, dropped: fingerprints.size - unchanged.length, problem: null };
+  return { index, reused: unchanged.length, dropped: fingerprints.size - unchanged.length, problem: null, fingerprints: known };
 }
 
 async function rebuild(articles: readonly Article[], indexArticle: IndexArticle, problem: IndexLoad['problem']): Promise<IndexLoad> {
-  return { index: await indexArticles(articles, indexArticle), reused: 0, dropped: 0, problem };
+  return { index: await indexArticles(articles, indexArticle), reused: 0, dropped: 0, problem, fingerprints: new Map() };
 }
 
 /** How an article is added to an index being built: the caller's hook to yield and report progress (`done` counts from 1). */
@@ -119,8 +131,8 @@ const ARRAY_FIELDS = {
 type ArrayField = keyof typeof ARRAY_FIELDS;
 const isArrayField = (name: unknown): name is ArrayField => typeof name === 'string' && Object.hasOwn(ARRAY_FIELDS, name);
 
-function* indexLines(articles: readonly Article[], saved: SavedIndex): Generator<string> {
-  yield* chunkLines('fingerprints', fingerprintsOf(articles));
+function* indexLines(articles: readonly Article[], saved: SavedIndex, known: ReadonlyMap<string, string>): Generator<string> {
+  yield* chunkLines('fingerprints', fingerprintsOf(articles, known));
   const { postings } = saved;
   yield* chunkLines('terms', postings.terms);
   for (const name of Object.keys(ARRAY_FIELDS) as ArrayField[]) {
@@ -135,8 +147,8 @@ function* indexLines(articles: readonly Article[], saved: SavedIndex): Generator
   yield JSON.stringify(['counts', { passageCount: postings.passageCount, termCount: postings.termCount }]);
 }
 
-function* fingerprintsOf(articles: readonly Article[]): Generator<[string, string]> {
-  for (const article of articles) yield [article.id, fingerprintArticle(article)];
+function* fingerprintsOf(articles: readonly Article[], known: ReadonlyMap<string, string>): Generator<[string, string]> {
+  for (const article of articles) yield [article.id, known.get(article.id) ?? fingerprintArticle(article)];
 }
 
 /** `[section, ...items]` lines of about LINE_CHARS characters (longer only for a longer item). */
@@ -243,10 +255,12 @@ export async function readIndexFile(path: string): Promise<SavedIndexRead> {
 
 /**
  * Saves the index for the next start-up, streamed line by line (see
- * json-lines.ts), atomically (temporary file, then rename).
+ * json-lines.ts), atomically (temporary file, then rename). `known` holds
+ * fingerprints already computed for these very articles (see
+ * {@link IndexLoad.fingerprints}); the others are computed here.
  *
  * @throws Error when the file cannot be written.
  */
-export async function saveIndex(path: string, index: ArticleIndex, articles: readonly Article[]): Promise<void> {
-  await writeJsonLines(path, CACHE_FORMAT, indexLines(articles, index.save()));
+export async function saveIndex(path: string, index: ArticleIndex, articles: readonly Article[], known: ReadonlyMap<string, string> = new Map()): Promise<void> {
+  await writeJsonLines(path, CACHE_FORMAT, indexLines(articles, index.save(), known));
 }

@@ -1,7 +1,7 @@
 import type { Article } from '../article.ts';
 import { splitWords, toIndexTerms } from '../text/terms.ts';
 import { WordTable } from '../text/word-table.ts';
-import { PassagePostings, type SavedPostings } from './passage-postings.ts';
+import { BM25_B, BM25_K1, PassagePostings, type SavedPostings } from './passage-postings.ts';
 
 /** An index as plain data (typed arrays and JSON-safe values), from {@link ArticleIndex.save}. */
 export interface SavedIndex {
@@ -51,15 +51,13 @@ const SENTENCE_END = /(?<=[.!?]["”’)]?)\s+(?=[\p{Lu}"“(0-9])/u;
 // answered from their source at every size (100,000 articles 84.5% -> 87.5%, 10,000 87% -> 88.5%,
 // 1,000 91.5% -> 92.5% without it; another seed's questions at 100,000: 84.5% -> 86%), as a reserved
 // paragraph lost to leads that share some of its words. The title still lends paragraphs a share.
+
 // The compact postings hand this many times the hits asked for to the full scoring.
 const CANDIDATE_FACTOR = 8;
 // As minisearch weighs them by default: a word matched only through a typo counts for less than an exact one.
 const FUZZY_WEIGHT = 0.45;
 // Up to this many articles, a scoped search reads their paragraphs rather than searching the collection.
 const DIRECT_SCOPE_LIMIT = 50;
-// BM25 as minisearch applies it: term-frequency saturation and length normalisation.
-const BM25_K1 = 1.2;
-const BM25_B = 0.7;
 const FUZZY_MIN_LENGTH = 5;
 // A share of the term's length: 2 edits from 6 letters, enough for a swapped pair ("harbuor"); at most 6, as in minisearch.
 const FUZZY_DISTANCE = 0.34;
@@ -171,16 +169,17 @@ export class ArticleIndex {
 
   /** The term numbers of a passage, in order (the title's first for the lead). */
   #passageTermNumbers(article: Article, paragraph: number, text: string): number[] {
-    const numbers: number[] = [];
-    if (paragraph === 0) this.#wordsToNumbers(article.title, numbers);
-    this.#wordsToNumbers(text, numbers);
+    const numbers = this.#leadTitleTerms(article, paragraph);
+    this.#words.scan(text, numbers);
     return numbers;
   }
 
-  #wordsToNumbers(text: string, into: number[]): void {
-    this.#words.scan(text, into);
+  /** The title's term numbers for the lead paragraph, which the title is indexed with; none for the others. */
+  #leadTitleTerms(article: Article, paragraph: number): number[] {
+    const numbers: number[] = [];
+    if (paragraph === 0) this.#words.scan(article.title, numbers);
+    return numbers;
   }
-
 
 
   /** A passage's distinct term numbers, how often each occurs, and its length. */
@@ -275,12 +274,14 @@ export class ArticleIndex {
     }
     const accept = articleIds ? (passage: number) => articleIds.has(this.#passageOwner[passage] ?? '') : undefined;
     const hits: PassageHit[] = [];
+    // Several candidates are often paragraphs of one story: its title is scored once.
+    const titleScores = new Map<Article, number>();
     for (const { passage } of this.#postings.search(importance, limit * CANDIDATE_FACTOR, accept)) {
       const articleId = this.#passageOwner[passage];
       const article = articleId === undefined ? undefined : this.#articles.get(articleId);
       if (!article) continue;
-      const paragraph = passage - this.#firstPassage.get(article.id)!;
-      const hit = this.#scorePassage(article, paragraph, importance, this.#titleScore(article, importance));
+      if (!titleScores.has(article)) titleScores.set(article, this.#titleScore(article, importance));
+      const hit = this.#scorePassage(article, passage - this.#firstPassage.get(article.id)!, importance, titleScores.get(article)!);
       if (hit) hits.push(hit);
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
@@ -289,7 +290,7 @@ export class ArticleIndex {
   /** IDF-weighted query terms that the article's title holds. */
   #titleScore(article: Article, importance: ReadonlyMap<number, number>): number {
     const numbers: number[] = [];
-    this.#wordsToNumbers(article.title, numbers);
+    this.#words.scan(article.title, numbers);
     let score = 0;
     for (const number of new Set(numbers)) score += importance.get(number) ?? 0;
     return score;
@@ -310,26 +311,22 @@ export class ArticleIndex {
    * `importance` is each query term's weight times its IDF, by term number.
    */
   #scorePassage(article: Article, paragraph: number, importance: ReadonlyMap<number, number>, titleScore: number): PassageHit | null {
-    const text = article.paragraphs[paragraph] ?? '';
-    const terms = this.#passageTermNumbers(article, paragraph, text);
+    // Each sentence's terms once: together (after the title's, for the lead) they are the paragraph's.
+    const sentences = (article.paragraphs[paragraph] ?? '').split(SENTENCE_END).map((sentence) => {
+      const terms: number[] = [];
+      this.#words.scan(sentence, terms);
+      return terms;
+    });
+    const terms = this.#leadTitleTerms(article, paragraph);
+    for (const sentence of sentences) for (const term of sentence) terms.push(term);
     const averageLength = Math.max(1, this.#postings.termCount / Math.max(1, this.#postings.passageCount));
     const { score, matched } = bm25(terms, importance, averageLength);
     const fromTitle = paragraph === 0 ? 0 : TITLE_SHARE * titleScore;
     if (matched.length === 0 && fromTitle === 0) return null;
-    const inSentence = SENTENCE_WEIGHT * this.#bestSentence(text, importance);
+    // The paragraph's best-matching sentence counts again (see SENTENCE_WEIGHT).
+    const bestSentence = Math.max(0, ...sentences.map((sentence) => bm25(sentence, importance, TYPICAL_SENTENCE_TERMS).score));
     const matchedTerms = matched.map((term) => this.#postings.term(term));
-    return { articleId: article.id, paragraph, score: score + inSentence + fromTitle, matchedTerms };
-  }
-
-  /** BM25 of the paragraph's best-matching sentence (see SENTENCE_WEIGHT). */
-  #bestSentence(text: string, importance: ReadonlyMap<number, number>): number {
-    let best = 0;
-    for (const sentence of text.split(SENTENCE_END)) {
-      const terms: number[] = [];
-      this.#wordsToNumbers(sentence, terms);
-      best = Math.max(best, bm25(terms, importance, TYPICAL_SENTENCE_TERMS).score);
-    }
-    return best;
+    return { articleId: article.id, paragraph, score: score + SENTENCE_WEIGHT * bestSentence + fromTitle, matchedTerms };
   }
 }
 

@@ -26,9 +26,10 @@ export interface ScoredPassage {
   score: number;
 }
 
-// BM25 as minisearch applies it: term-frequency saturation and length normalisation.
-const BM25_K1 = 1.2;
-const BM25_B = 0.7;
+/** BM25's term-frequency saturation, as minisearch applies it. */
+export const BM25_K1 = 1.2;
+/** BM25's length normalisation, as minisearch applies it. */
+export const BM25_B = 0.7;
 const MAX_FREQUENCY = 255;
 // Passages added since the last compaction are scanned one by one at search time (about 2 ms for
 // this many postings); past it, the next search first folds them into the compact arrays (about a
@@ -209,7 +210,7 @@ export class PassagePostings {
    * terms (a restored index holds passages of articles that have since
    * changed): one pass over all postings finds them.
    */
-  dropWhere(drop: (passage: number) => boolean): number {
+  dropWhere(drop: (passage: number) => boolean): void {
     const dropping = new Uint8Array(this.#passageSlots);
     let dropped = 0;
     for (let passage = 0; passage < this.#passageSlots; passage++) {
@@ -220,7 +221,7 @@ export class PassagePostings {
       this.#termCount -= this.#passageLength[passage]!;
       dropped++;
     }
-    if (dropped === 0) return 0;
+    if (dropped === 0) return;
     for (let term = 0; term < this.#offsets.length - 1; term++) {
       for (let i = this.#offsets[term]!; i < this.#offsets[term + 1]!; i++) {
         if (dropping[this.#postings[i]!] === 0) continue;
@@ -233,7 +234,6 @@ export class PassagePostings {
       for (let i = this.#pendingStarts[p]!; i < this.#pendingStarts[p + 1]!; i++) this.#passageFrequency[this.#pendingTerms[i]!]!--;
       this.#deadPostings += this.#pendingStarts[p + 1]! - this.#pendingStarts[p]!;
     }
-    return dropped;
   }
 
   /**
