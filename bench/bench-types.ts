@@ -1,8 +1,16 @@
 /** What the benchmark's parent and its child processes exchange (as JSON files). */
 
-/** The systems compared. */
-export const SYSTEMS = ['project', 'baseline'] as const;
+/**
+ * The systems compared: the project as the benchmark builds it (load and
+ * index, no caches), the plain minisearch baseline, and the project as the
+ * app starts it (`createAppState` with its caches), run twice per size:
+ * `app-cold` starts with no caches and writes them, `app-warm` restarts
+ * from them (a restart with nothing changed).
+ */
+export const SYSTEMS = ['project', 'baseline', 'app-cold', 'app-warm'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
+/** What `--systems` takes: `app` stands for the pair `app-cold`, `app-warm`. */
+export const SYSTEM_CHOICES = ['project', 'baseline', 'app'] as const;
 
 /** What one child process is asked to measure. */
 export interface ChildConfig {
@@ -16,6 +24,8 @@ export interface ChildConfig {
   profile: boolean;
   /** Ask only the first this many questions (profiling runs, to bound their time). */
   maxQuestions?: number;
+  /** The app systems: their article cache (the saved index goes beside it). */
+  cachePath?: string;
 }
 
 /** The cited location of an answer's excerpt. */
@@ -80,6 +90,9 @@ export interface ChildResult {
   paragraphs: number;
   filesRead: number;
   skipped: number;
+  /** The app systems: files whose parse came from the article cache, and articles from the saved index. */
+  fromCache?: number;
+  indexFromCache?: number;
   phases: { boot?: number; load?: number; index?: number; firstAnswer?: number };
   startupMs?: number;
   /** CPU time (user + system, all threads: GC and file reading included) of the same phases, and of start-up and the whole run, in ms. */

@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { extname, join, relative, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import type { Article } from './article.ts';
 import { ARTICLE_EXTENSIONS, DEFAULT_MAX_ARTICLE_BYTES } from './parse/parse-article-file.ts';
 import type { ArticleCache } from './cache/article-cache.ts';
@@ -83,7 +83,7 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
   const warnings: LoadWarning[] = [];
   const cache = options.cache;
   const readOptions = { maxBytes, hashing: cache !== undefined };
-  const cachedHash = (file: string) => cache?.hashOf(file);
+  const known = (file: string) => cache?.known(file);
 
   let done = 0;
   const progress = () => options.onProgress?.(++done, files.length);
@@ -129,13 +129,13 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
   // Workers pay for themselves on parsing only: files the cache knows are
   // just read and hashed, which this thread does about as fast as workers
   // start (a warm start at 100,000 files: 3.9-4.5 s of CPU here, 6.4 s with two workers).
-  const workers = options.workers ?? defaultWorkerCount(cache ? files.filter((file) => cache.hashOf(file) === undefined).length : files.length);
+  const workers = options.workers ?? defaultWorkerCount(cache ? files.filter((file) => cache.known(file) === undefined).length : files.length);
   if (workers > 0 && files.length > 0) {
     await parseInWorkers(files, {
       folder,
       ...readOptions,
       workers,
-      cachedHash,
+      known,
       onOutcome: (i, outcome) => {
         outcomes[i] = outcome;
         progress();
@@ -146,7 +146,7 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
     let lastYield = performance.now();
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
-      outcomes[i] = readAndParseFile(folder, file, { ...readOptions, cachedHash: cachedHash(file) });
+      outcomes[i] = readAndParseFile(folder, file, { ...readOptions, known: known(file) });
       progress();
       settleReady();
       if (performance.now() - lastYield > YIELD_EVERY_MS) {
@@ -191,7 +191,7 @@ export type FileReadResult = { ok: true; articles: Article[]; warnings: string[]
  */
 export async function readArticleFile(folder: string, file: string, maxBytes = DEFAULT_MAX_ARTICLE_BYTES, cache?: ArticleCache): Promise<FileReadResult> {
   const readOptions = { maxBytes, hashing: cache !== undefined };
-  return settleRead(folder, file, readAndParseFile(folder, file, { ...readOptions, cachedHash: cache?.hashOf(file) }), readOptions, cache);
+  return settleRead(folder, file, readAndParseFile(folder, file, { ...readOptions, known: cache?.known(file) }), readOptions, cache);
 }
 
 /**
@@ -202,23 +202,32 @@ export async function readArticleFile(folder: string, file: string, maxBytes = D
 function settleRead(folder: string, file: string, read: FileOutcome, readOptions: { maxBytes: number; hashing: boolean }, cache: ArticleCache | undefined): FileReadResult {
   let outcome = read;
   if (outcome.status === 'unchanged') {
-    const cached = cache?.get(file, outcome.hash);
+    const cached = cache?.get(file, outcome.hash, outcome.stamp);
     if (cached) return { ok: true, ...cached };
     // A cached entry that no longer validates is a miss: parse the file after all.
     outcome = readAndParseFile(folder, file, readOptions);
   }
   if (outcome.status === 'skipped') return { ok: false, skipped: outcome.skipped };
-  // Cannot happen (a read without a cached hash is never 'unchanged'); a skip, not a trusted entry, if it did.
+  // Cannot happen (a read without a cached entry is never 'unchanged'); a skip, not a trusted entry, if it did.
   if (outcome.status === 'unchanged') return { ok: false, skipped: { file, kind: 'unreadable', reason: 'changed while being read' } };
-  cache?.set(file, outcome.hash, { articles: outcome.articles, warnings: outcome.warnings }, outcome.cacheLine);
+  cache?.set(file, { hash: outcome.hash, stamp: outcome.stamp }, { articles: outcome.articles, warnings: outcome.warnings }, outcome.cacheLine);
   return { ok: true, articles: outcome.articles, warnings: outcome.warnings };
 }
 
 /** True for a path (relative, forward slashes) the loader would read as an article file. */
 export function isArticleFile(file: string): boolean {
-  const name = file.split('/').pop() ?? '';
-  if (file.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) return false;
-  return !NOT_ARTICLES.test(name) && ARTICLE_EXTENSIONS.includes(extname(name).toLowerCase());
+  const parts = file.split('/');
+  return parts.every((part) => !isHidden(part)) && isArticleName(parts.at(-1) ?? '');
+}
+
+/** A file or folder the loader never looks into: hidden ones, and installed packages. */
+function isHidden(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+/** True for a file name (no folder) in an article format that is not a README, LICENSE and the like. */
+function isArticleName(name: string): boolean {
+  return ARTICLE_EXTENSIONS.includes(extname(name).toLowerCase()) && !NOT_ARTICLES.test(name);
 }
 
 function sameText(a: Article, b: Article): boolean {
@@ -254,19 +263,21 @@ async function listArticleFiles(folder: string): Promise<FileListing> {
     throw new Error(`Cannot read the articles folder ${folder}: ${describeFsError(error, 'folder')}`);
   }
   const visitedDirectories = new Set<string>([root]);
-  const walk = async (directory: string): Promise<void> => {
+  // Relative paths are built as the walk goes down (`relative` from the root, per file, was a
+  // tenth of a warm start's listing at 100,000 files).
+  const walk = async (directory: string, relativeDirectory: string): Promise<void> => {
     let entries;
     try {
       entries = await readdir(directory, { withFileTypes: true });
     } catch (error) {
       if (directory === folder) throw new Error(`Cannot read the articles folder ${folder}: ${describeFsError(error, 'folder')}`);
-      listing.unreadable.push({ file: toRelative(folder, directory) + '/', kind: 'unreadable', reason: `folder cannot be read (${describeFsError(error)})` });
+      listing.unreadable.push({ file: `${relativeDirectory}/`, kind: 'unreadable', reason: `folder cannot be read (${describeFsError(error)})` });
       return;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      if (isHidden(entry.name)) continue;
       const path = join(directory, entry.name);
-      const file = toRelative(folder, path);
+      const file = relativeDirectory === '' ? entry.name : `${relativeDirectory}/${entry.name}`;
       let isDirectory = entry.isDirectory();
       if (entry.isSymbolicLink()) {
         try {
@@ -283,19 +294,15 @@ async function listArticleFiles(folder: string): Promise<FileListing> {
       } else if (isDirectory) {
         visitedDirectories.add(await realpath(path));
       }
-      if (isDirectory) await walk(path);
-      else if (!isArticleFile(file)) listing.ignored.push(file);
+      if (isDirectory) await walk(path, file);
+      else if (!isArticleName(entry.name)) listing.ignored.push(file);
       else listing.files.push(file);
     }
   };
-  await walk(folder);
+  await walk(folder, '');
   listing.files.sort();
   listing.ignored.sort();
   return listing;
-}
-
-function toRelative(folder: string, path: string): string {
-  return relative(folder, path).split(sep).join('/');
 }
 
 /**

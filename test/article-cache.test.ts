@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ARTICLE_CACHE_VERSION, ArticleCache } from '../src/cache/article-cache.ts';
+import { fileStamp } from '../src/cache/file-stamp.ts';
+import { escapeNonAscii } from '../src/cache/json-lines.ts';
+import { readAndParseFile } from '../src/load/read-and-parse.ts';
 import { loadArticles } from '../src/load-articles.ts';
 import { makeArticle } from './helpers/make-article.ts';
 
@@ -25,7 +28,10 @@ beforeEach(() => {
   cachePath = join(work, 'cache', 'articles.json');
 });
 
-afterEach(() => rmSync(work, { recursive: true, force: true }));
+afterEach(() => {
+  vi.useRealTimers();
+  rmSync(work, { recursive: true, force: true });
+});
 
 const HEADER = { format: 'news-desk-bot/article-cache', version: ARTICLE_CACHE_VERSION };
 
@@ -59,7 +65,8 @@ describe('the article cache', () => {
   for (const [name, content, problem] of [
     ['corrupt (not JSON)', '{"format": "news-desk-bot/article-cache", "vers', 'corrupt'],
     ['corrupt (wrong shape)', cacheFile([HEADER, [1, 2]]), 'corrupt'],
-    ['corrupt (an entry without warnings)', cacheFile([HEADER, ['reference.txt', 'hash', []]]), 'corrupt'],
+    ['corrupt (an entry without warnings)', cacheFile([HEADER, ['reference.txt', 'hash', null, []]]), 'corrupt'],
+    ['corrupt (a stamp that is not a string)', cacheFile([HEADER, ['reference.txt', 'hash', 12, [], []]]), 'corrupt'],
     ['corrupt (no checksum)', `${JSON.stringify(HEADER)}\n`, 'corrupt'],
     ['foreign (another program)', cacheFile([{ format: 'something-else', version: 1 }]), 'foreign'],
     ['foreign (another version)', cacheFile([{ ...HEADER, version: 999 }]), 'foreign'],
@@ -123,14 +130,15 @@ describe('the article cache', () => {
       articles: [makeArticle(file, `Story ${i}`, Array.from({ length: 1 + (i % 9) }, (_, p) => `Paragraph ${p} of story ${i}, with "quotes" and ünïcödé.`))],
       warnings: i % 5 === 0 ? [`warning ${i}`] : [],
     }));
-    files.forEach((file, i) => cache.set(file, `hash-${i}`, parses[i]!));
+    files.forEach((file, i) => cache.set(file, { hash: `hash-${i}`, stamp: i % 2 === 0 ? `stamp-${i}` : null }, parses[i]!));
     await cache.save();
-    const lines = readFileSync(cachePath, 'utf8').split('\n').slice(1, -2);
+    const lines = readFileSync(cachePath, 'latin1').split('\n').slice(1, -2);
     expect(lines).toHaveLength(files.length);
-    lines.forEach((line, i) => expect(line.length).toBe(JSON.stringify([files[i], `hash-${i}`, parses[i]!.articles, parses[i]!.warnings]).length));
+    lines.forEach((line, i) => expect(line.length).toBe(escapeNonAscii(JSON.stringify([files[i], `hash-${i}`, i % 2 === 0 ? `stamp-${i}` : null, parses[i]!.articles, parses[i]!.warnings])).length));
     const reopened = await ArticleCache.open(cachePath);
     expect(reopened.problem).toBeNull();
     expect(reopened.size).toBe(files.length);
+    files.forEach((file, i) => expect(reopened.known(file)).toEqual({ hash: `hash-${i}`, stamp: i % 2 === 0 ? `stamp-${i}` : null }));
     files.forEach((file, i) => expect(reopened.get(file, `hash-${i}`)).toEqual(parses[i]));
     expect(reopened.get(files[0]!, 'another hash')).toBeUndefined();
   });
@@ -140,10 +148,70 @@ describe('the article cache', () => {
     const bytes = readFileSync(join(folder, 'reference.txt'));
     const hash = ArticleCache.hash(bytes);
     const broken = { id: 'reference.txt', file: 'reference.txt', title: '' } as never;
-    cache.set('reference.txt', hash, { articles: [broken], warnings: [] });
+    cache.set('reference.txt', { hash, stamp: null }, { articles: [broken], warnings: [] });
     await cache.save();
     const reopened = await ArticleCache.open(cachePath);
     expect(reopened.problem).toBeNull();
     expect(reopened.get('reference.txt', hash)).toBeUndefined();
+  });
+
+  describe('file stamps (size, times, inode): unchanged files are not read again', () => {
+    // The fixtures were copied a moment ago, too fresh to stamp: the clock is set ahead, as if the copy were old.
+    const clockAhead = () => vi.useFakeTimers({ now: Date.now() + 60_000, toFake: ['Date'] });
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    test('a file changed less than 2 s before it is read gets no stamp', () => {
+      const path = join(folder, 'reference.txt');
+      const stats = statSync(path);
+      expect(fileStamp(stats, Math.max(stats.mtimeMs, stats.ctimeMs) + 1_000)).toBeNull();
+      expect(fileStamp(stats, Math.max(stats.mtimeMs, stats.ctimeMs) + 3_000)).toBe(`${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`);
+    });
+
+    test('a file whose stamp is what the cache knows is neither read nor hashed', () => {
+      clockAhead();
+      const stamp = fileStamp(statSync(join(folder, 'reference.txt')));
+      expect(stamp).not.toBeNull();
+      const options = { maxBytes: 5_000_000, hashing: true };
+      // The cache's hash is taken on trust: a hash no bytes have shows the file was not read.
+      expect(readAndParseFile(folder, 'reference.txt', { ...options, known: { hash: 'not the hash', stamp } })).toEqual({ status: 'unchanged', hash: 'not the hash', stamp });
+      expect(readAndParseFile(folder, 'reference.txt', { ...options, known: { hash: 'not the hash', stamp: `${stamp}0` } }).status).toBe('parsed');
+      expect(readAndParseFile(folder, 'reference.txt', { ...options, known: { hash: 'not the hash', stamp: null } }).status).toBe('parsed');
+    });
+
+    test('a restart with stamps gives the same articles, all from the cache', async () => {
+      clockAhead();
+      const first = await load();
+      expect([...first.articles.map((a) => first.cache.known(a.file)?.stamp)].every((stamp) => typeof stamp === 'string')).toBe(true);
+      const second = await load();
+      expect(second.report.fromCache).toBe(first.report.filesRead - first.report.skipped.length);
+      expect(second.articles).toEqual(first.articles);
+    });
+
+    test('a file rewritten at the same size, its modification time put back, is read again', async () => {
+      clockAhead();
+      const path = join(folder, 'formats/plain-utf8.txt');
+      await load();
+      const before = statSync(path);
+      const text = readFileSync(path, 'utf8');
+      await sleep(30); // past the file system's time granularity, so that the change time moves
+      const edited = text.replace('three weeks', 'three years');
+      expect(edited).not.toBe(text);
+      writeFileSync(path, edited);
+      utimesSync(path, before.atime, before.mtime);
+      expect(statSync(path).size).toBe(before.size);
+      const second = await load();
+      expect(second.report.fromCache).toBe(second.report.filesRead - second.report.skipped.length - 1);
+      expect(second.articles.find((a) => a.file === 'formats/plain-utf8.txt')?.paragraphs.join('\n')).toContain('three years of repairs');
+    });
+
+    test('a file touched but not changed is taken from the cache, and gets its new stamp', async () => {
+      const path = join(folder, 'reference.txt');
+      await load(); // no stamps yet: the files are fresh
+      expect((await ArticleCache.open(cachePath)).known('reference.txt')?.stamp).toBeNull();
+      clockAhead();
+      const second = await load();
+      expect(second.report.fromCache).toBe(second.report.filesRead - second.report.skipped.length);
+      expect((await ArticleCache.open(cachePath)).known('reference.txt')?.stamp).toBe(fileStamp(statSync(path)));
+    });
   });
 });

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { endianness, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Article } from '../src/article.ts';
-import { INDEX_CACHE_VERSION, loadIndex, saveIndex } from '../src/cache/index-cache.ts';
+import { INDEX_CACHE_VERSION, indexArraysPath, loadIndex, saveIndex } from '../src/cache/index-cache.ts';
 import { makeArticle } from './helpers/make-article.ts';
 import type { ArticleIndex } from '../src/search/article-index.ts';
 
@@ -16,12 +16,14 @@ const ferry = article('ferry', 'Ferry delayed', ['The ferry was delayed by fog f
 
 let dir: string;
 let path: string;
+let arraysPath: string;
 const feed = async (index: ArticleIndex, a: Article) => index.add(a);
 const ids = (index: ArticleIndex, query: string) => index.searchPassages(query).map((h) => `${h.articleId}:${h.paragraph}`);
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'index-cache-'));
   path = join(dir, 'cache', 'articles.index.json');
+  arraysPath = join(dir, 'cache', 'articles.index.bin');
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -86,8 +88,8 @@ describe('the saved index', () => {
         expect(ids(loaded.index, query)).toEqual(ids(fresh.index, query));
       }
       for (const term of ['mayor', 'vote', 'harbour', 'newcom']) expect(loaded.index.idf(term)).toBeCloseTo(fresh.index.idf(term), 12);
-      // Saved again with the fingerprints computed while loading, it restores whole.
-      await saveIndex(path, loaded.index, current, loaded.fingerprints);
+      // Saved again, it restores whole.
+      await saveIndex(path, loaded.index, current);
       expect(await loadIndex(path, current, feed)).toMatchObject({ problem: null, reused: current.length, dropped: 0 });
     });
   }
@@ -98,8 +100,8 @@ describe('the saved index', () => {
     ['an unknown section', indexFile([HEADER, ['terms'], COUNTS, ['surprise', 1]]), 'corrupt'],
     ['no counts', indexFile([HEADER, ['terms', 'harbour']]), 'corrupt'],
     ['no postings', indexFile([HEADER, ['terms'], COUNTS]), 'corrupt'],
-    ['an array shorter than declared', indexFile([HEADER, ['array', 'postings', 'int32', 4], ['bytes', 'postings', 'AAAA'], COUNTS]), 'corrupt'],
-    ['an array of the wrong type', indexFile([HEADER, ['array', 'postings', 'uint8', 4], COUNTS]), 'corrupt'],
+    ['arrays described out of shape', indexFile([HEADER, ['arrays', { bytes: 4, checksum: 'x', layout: [] }], COUNTS]), 'corrupt'],
+    ['arrays whose file is missing', indexFile([HEADER, ['arrays', { bytes: 0, checksum: 'x', layout: [['passageFrequency', 'int32', 0, 0], ['offsets', 'int32', 0, 0], ['postings', 'int32', 0, 0], ['frequencies', 'uint8', 0, 0], ['passageLength', 'int32', 0, 0], ['alive', 'uint8', 0, 0]] }], COUNTS]), 'corrupt'],
     ['no checksum', `${JSON.stringify(HEADER)}\n${JSON.stringify(COUNTS)}\n`, 'corrupt'],
     ['another version', indexFile([{ ...HEADER, version: 99 }]), 'foreign'],
     ['the one-document layout of version 2', JSON.stringify({ format: 'news-desk-bot/index-cache', version: 2, fingerprints: {} }), 'foreign'],
@@ -133,6 +135,29 @@ describe('the saved index', () => {
         expect(ids(loaded.index, 'mayor')).toEqual(['election:0']);
       });
     }
+
+    for (const [name, damage] of [
+      ['missing', () => rmSync(arraysPath)],
+      ['cut short', () => writeFileSync(arraysPath, readFileSync(arraysPath).subarray(0, 16))],
+      ['one byte changed', () => {
+        const bytes = readFileSync(arraysPath);
+        bytes[3] = bytes[3]! ^ 1;
+        writeFileSync(arraysPath, bytes);
+      }],
+      ['from another save', () => {
+        const other = join(dir, 'other', 'articles.index.json');
+        return loadIndex(other, [harbour, election, ferry], feed).then((built) => saveIndex(other, built.index, [harbour, election, ferry])).then(() => writeFileSync(arraysPath, readFileSync(indexArraysPath(other))));
+      }],
+    ] as const) {
+      test(`its file of arrays ${name}`, async () => {
+        await saveIndex(path, (await loadIndex(path, [harbour, election], feed)).index, [harbour, election]);
+        expect(existsSync(arraysPath)).toBe(true);
+        await damage();
+        const loaded = await loadIndex(path, [harbour, election], feed);
+        expect(loaded).toMatchObject({ problem: 'corrupt', reused: 0 });
+        expect(ids(loaded.index, 'mayor')).toEqual(['election:0']);
+      });
+    }
   });
 
   test('a large index round-trips through many short lines', async () => {
@@ -142,8 +167,9 @@ describe('the saved index', () => {
     const lines = readFileSync(path, 'utf8').split('\n').slice(1, -2).map((line) => ({ line, value: JSON.parse(line) as [string, ...unknown[]] }));
     const sections = lines.map(({ value }) => value[0]);
     expect(sections.filter((section) => section === 'terms').length).toBeGreaterThan(2);
-    expect(sections).toContain('bytes');
-    for (const { line, value } of lines.filter(({ value }) => value[0] !== 'bytes')) {
+    expect(sections.filter((section) => section === 'arrays')).toHaveLength(1);
+    expect(readdirSync(join(dir, 'cache')).sort()).toEqual(['articles.index.bin', 'articles.index.json']);
+    for (const { line, value } of lines) {
       const longestItem = Math.max(...value.slice(1).map((item) => JSON.stringify(item).length));
       expect(line.length).toBeLessThanOrEqual(64 * 1024 + longestItem + 50);
     }
@@ -157,5 +183,17 @@ describe('the saved index', () => {
       expect(hits(second.index, query)).toEqual(hits(first.index, query));
     }
     expect(second.index.size).toBe(articles.length);
+  });
+
+  test('fingerprints may come from elsewhere (the app takes its files\' hashes): the same ones restore, others re-index', async () => {
+    const version = (v: string) => (article: Article) => `${v}:${article.id}`;
+    const built = await loadIndex(path, [harbour, election], feed, version('v1'));
+    await saveIndex(path, built.index, [harbour, election], version('v1'));
+    expect(await loadIndex(path, [harbour, election], feed, version('v1'))).toMatchObject({ problem: null, reused: 2, dropped: 0 });
+    const changed = await loadIndex(path, [harbour, election], feed, (article) => (article === election ? 'v2' : version('v1')(article)));
+    expect(changed).toMatchObject({ problem: null, reused: 1, dropped: 1 });
+    expect(ids(changed.index, 'mayor vote')).toEqual(ids(built.index, 'mayor vote'));
+    // The default fingerprint (a hash of the text) never equals another kind: everything is indexed again.
+    expect(await loadIndex(path, [harbour, election], feed)).toMatchObject({ problem: null, reused: 0, dropped: 2 });
   });
 });

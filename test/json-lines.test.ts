@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { batchLines, readJsonLines, writeJsonLines } from '../src/cache/json-lines.ts';
+import fc from 'fast-check';
+import { batchLines, escapeNonAscii, readJsonLines, writeJsonLines } from '../src/cache/json-lines.ts';
 
 const FORMAT = { format: 'test/json-lines', version: 2 };
 let dir: string;
@@ -48,6 +49,26 @@ describe('JSON Lines cache files', () => {
     expect(await read()).toEqual({ problem: null, values });
     expect(readFileSync(path, 'utf8').split('\n')).toHaveLength(values.length + 3); // header, body, trailer, final newline
     expect(readdirSync(join(dir, 'sub'))).toEqual(['cache.jsonl']);
+    // Every byte is ASCII: what is beyond it is written as JSON escapes, and read back as Latin-1.
+    expect(readFileSync(path).every((byte) => byte < 0x80)).toBe(true);
+  });
+
+  test('lines escaped ahead (in worker threads) and lines escaped on writing read back the same', async () => {
+    const values = ['Zürich', { title: 'Café 😀', text: ['naïve', '\u00e9 written out'] }, 'plain'];
+    await writeJsonLines(path, FORMAT, values.map((v, i) => (i === 1 ? escapeNonAscii(JSON.stringify(v)) : JSON.stringify(v))));
+    expect(await read()).toEqual({ problem: null, values });
+  });
+
+  test('escapeNonAscii keeps the value and leaves only ASCII', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (value, text) => {
+        for (const json of [JSON.stringify(value), JSON.stringify(text)]) {
+          const escaped = escapeNonAscii(json);
+          expect(JSON.parse(escaped)).toEqual(JSON.parse(json));
+          expect(/^[\x00-\x7f]*$/u.test(escaped)).toBe(true);
+        }
+      }),
+    );
   });
 
   test('lines longer than a read chunk are read whole', async () => {

@@ -85,7 +85,14 @@ describe('loading in worker threads', () => {
       await loadArticles(folder, { workers: 0, cache: await ArticleCache.open(inThreadCache) });
       const workersCache = join(work, 'workers.json');
       await loadArticles(folder, { workers: 2, cache: await ArticleCache.open(workersCache) });
-      expect(readFileSync(workersCache, 'utf8')).toBe(readFileSync(inThreadCache, 'utf8'));
+      // Stamps aside: a file changed less than 2 s before it is read gets none, so they depend on when each load ran.
+      const withoutStamps = (path: string) =>
+        readFileSync(path, 'latin1')
+          .split('\n')
+          .slice(1, -2)
+          .map((line) => JSON.stringify((JSON.parse(line) as unknown[]).with(2, null)));
+      expect(withoutStamps(workersCache)).toEqual(withoutStamps(inThreadCache));
+      expect(withoutStamps(workersCache)).toHaveLength(first.report.filesRead - first.report.skipped.length);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

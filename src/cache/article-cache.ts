@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { ArticleSchema, isCanonicalArticle, type Article } from '../article.ts';
-import { readJsonLines, writeJsonLines, type JsonLinesProblem } from './json-lines.ts';
+import { escapeNonAscii, readJsonLines, writeJsonLines, type JsonLinesProblem } from './json-lines.ts';
+import type { KnownFile } from './file-stamp.ts';
 
 /**
  * Bumped whenever parsing would turn the same bytes into different articles
  * (a parser fix, a new field), or the file layout changes: a cache written by
  * another version is rebuilt.
  */
-export const ARTICLE_CACHE_VERSION = 4;
+export const ARTICLE_CACHE_VERSION = 5;
 const CACHE_FORMAT = { format: 'news-desk-bot/article-cache', version: ARTICLE_CACHE_VERSION };
 
 /** What a file parsed into: its articles and warnings. Failed files are not cached: they are cheap to fail again. */
@@ -18,6 +19,8 @@ export interface CachedParse {
 
 interface Entry {
   hash: string;
+  /** The file's {@link fileStamp} when its bytes were hashed, or null when it was too fresh to trust. */
+  stamp: string | null;
   articles: unknown[];
   warnings: string[];
   /** The entry's body line, when it was written ahead (by a worker thread). */
@@ -25,20 +28,27 @@ interface Entry {
 }
 
 /**
- * One body line per file, `[file, hash, articles, warnings]`: a line is as
- * long as one file's parse, whatever the size of the cache.
+ * One body line per file, `[file, hash, stamp, articles, warnings]`: a line
+ * is as long as one file's parse, whatever the size of the cache.
  */
 function entryLine(file: string, entry: Entry): string {
-  return entry.line ?? JSON.stringify([file, entry.hash, entry.articles, entry.warnings]);
+  return entry.line ?? escapeNonAscii(JSON.stringify([file, entry.hash, entry.stamp, entry.articles, entry.warnings]));
 }
 
 function toEntry(line: unknown): [string, Entry] {
-  if (!Array.isArray(line) || line.length !== 4) throw new Error('not a cache entry');
-  const [file, hash, articles, warnings] = line as unknown[];
-  if (typeof file !== 'string' || typeof hash !== 'string' || !Array.isArray(articles) || !Array.isArray(warnings) || !warnings.every((w) => typeof w === 'string')) {
+  if (!Array.isArray(line) || line.length !== 5) throw new Error('not a cache entry');
+  const [file, hash, stamp, articles, warnings] = line as unknown[];
+  if (
+    typeof file !== 'string' ||
+    typeof hash !== 'string' ||
+    (stamp !== null && typeof stamp !== 'string') ||
+    !Array.isArray(articles) ||
+    !Array.isArray(warnings) ||
+    !warnings.every((w) => typeof w === 'string')
+  ) {
     throw new Error('not a cache entry');
   }
-  return [file, { hash, articles, warnings }];
+  return [file, { hash, stamp, articles, warnings }];
 }
 
 /** Why a cache file was not used. */
@@ -47,7 +57,9 @@ export type CacheProblem = JsonLinesProblem;
 /**
  * Parsed articles kept between runs, keyed by each file's path and the
  * SHA-256 of its bytes, so that a restart parses only the files that
- * changed. Nothing read from disk is trusted: a missing, corrupt or foreign
+ * changed. Beside the hash, each entry keeps the file's stamp (size, times
+ * and inode, see {@link fileStamp}): a file whose stamp is unchanged is not
+ * read again, the way git trusts its index for files whose stat data holds. Nothing read from disk is trusted: a missing, corrupt or foreign
  * file starts an empty cache (a checksum over the file catches edits and
  * truncation), and every cached article is validated again against the
  * Article schema before use (a failure is a miss).
@@ -88,13 +100,18 @@ export class ArticleCache {
     return this.#entries.size;
   }
 
-  /** The hash of the bytes the cache holds a parse of for this file, if any: a worker compares it without the entry. */
-  hashOf(file: string): string | undefined {
-    return this.#entries.get(file)?.hash;
+  /** What the cache knows of this file (the hash and stamp of the bytes it holds a parse of), if anything: a worker compares them without the entry. */
+  known(file: string): KnownFile | undefined {
+    const entry = this.#entries.get(file);
+    return entry && { hash: entry.hash, stamp: entry.stamp };
   }
 
-  /** The cached parse of this file if its bytes are unchanged and every article is still valid. */
-  get(file: string, hash: string): CachedParse | undefined {
+  /**
+   * The cached parse of this file if its bytes are unchanged and every
+   * article is still valid. `stamp` is the file's stamp now: a file touched
+   * but not changed gets its new stamp, so that it is not read next time.
+   */
+  get(file: string, hash: string, stamp: string | null = null): CachedParse | undefined {
     const entry = this.#entries.get(file);
     if (!entry || entry.hash !== hash) return undefined;
     const articles: Article[] = [];
@@ -107,6 +124,11 @@ export class ArticleCache {
     }
     this.#used.add(file);
     this.#hits++;
+    if (stamp !== null && stamp !== entry.stamp) {
+      entry.stamp = stamp;
+      delete entry.line;
+      this.#changed = true;
+    }
     return { articles, warnings: entry.warnings };
   }
 
@@ -115,13 +137,13 @@ export class ArticleCache {
    * ahead, where it costs the main thread nothing (JSON.stringify of 100,000
    * articles is 3 s of a cold start), and hand it to {@link set}.
    */
-  static entryLine(file: string, hash: string, parse: CachedParse): string {
-    return entryLine(file, { hash, articles: parse.articles, warnings: parse.warnings });
+  static entryLine(file: string, known: KnownFile, parse: CachedParse): string {
+    return entryLine(file, { ...known, articles: parse.articles, warnings: parse.warnings });
   }
 
   /** Records a file's parse; `line` is its {@link ArticleCache.entryLine}, if written ahead. */
-  set(file: string, hash: string, parse: CachedParse, line?: string): void {
-    this.#entries.set(file, { hash, articles: parse.articles, warnings: parse.warnings, ...(line === undefined ? {} : { line }) });
+  set(file: string, known: KnownFile, parse: CachedParse, line?: string): void {
+    this.#entries.set(file, { hash: known.hash, stamp: known.stamp, articles: parse.articles, warnings: parse.warnings, ...(line === undefined ? {} : { line }) });
     this.#used.add(file);
     this.#changed = true;
   }

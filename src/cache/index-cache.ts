@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { endianness } from 'node:os';
+import { dirname } from 'node:path';
 import type { Article } from '../article.ts';
 import { ArticleIndex, type SavedIndex } from '../search/article-index.ts';
 import { readJsonLines, writeJsonLines, type JsonLinesProblem } from './json-lines.ts';
@@ -8,7 +10,7 @@ import { readJsonLines, writeJsonLines, type JsonLinesProblem } from './json-lin
  * Bumped whenever indexing changes (terms, fields, boosts) or the file layout
  * does: an index saved by another version is rebuilt.
  */
-export const INDEX_CACHE_VERSION = 4;
+export const INDEX_CACHE_VERSION = 5;
 // Typed arrays are saved as their bytes: a file from a machine of the other byte order is foreign.
 const CACHE_FORMAT = { format: `news-desk-bot/index-cache-${endianness()}`, version: INDEX_CACHE_VERSION };
 
@@ -17,6 +19,8 @@ const CACHE_FORMAT = { format: `news-desk-bot/index-cache-${endianness()}`, vers
 // item would cost more than the item, and one line per collection could
 // outgrow a string.
 const LINE_CHARS = 64 * 1024;
+// Two saves in one process must not share a temporary file.
+let temporaryCount = 0;
 
 /** How an index was obtained at start-up. */
 export interface IndexLoad {
@@ -27,9 +31,15 @@ export interface IndexLoad {
   dropped: number;
   /** Why the saved index was not used, or null when it was. */
   problem: 'missing' | 'corrupt' | 'foreign' | null;
-  /** Fingerprints already computed (of the reused articles), for {@link saveIndex}. */
-  fingerprints: ReadonlyMap<string, string>;
 }
+
+/**
+ * What identifies the version of an article that was indexed: the saved
+ * index is kept for an article whose fingerprint is unchanged. The default,
+ * {@link fingerprintArticle}, hashes the article; the app takes the hash of
+ * its file's bytes from the article cache instead, which costs nothing.
+ */
+export type FingerprintOf = (article: Article) => string;
 
 /** What an article's passages were built from: any change to it changes the fingerprint. */
 export function fingerprintArticle(article: Article): string {
@@ -43,28 +53,26 @@ export function fingerprintArticle(article: Article): string {
  * indexes everything again. `indexArticle` is how a fresh or extended index
  * is fed, so that the caller can yield and report progress.
  */
-export async function loadIndex(path: string, articles: readonly Article[], indexArticle: IndexArticle): Promise<IndexLoad> {
-  return useSavedIndex(await readIndexFile(path), articles, indexArticle);
+export async function loadIndex(path: string, articles: readonly Article[], indexArticle: IndexArticle, fingerprintOf: FingerprintOf = fingerprintArticle): Promise<IndexLoad> {
+  return useSavedIndex(await readIndexFile(path), articles, indexArticle, fingerprintOf);
 }
 
 /**
  * {@link loadIndex} for a saved index already read with {@link readIndexFile}
  * (read before the articles are loaded, to know whether they need indexing).
  */
-export async function useSavedIndex(saved: SavedIndexRead, articles: readonly Article[], indexArticle: IndexArticle): Promise<IndexLoad> {
+export async function useSavedIndex(saved: SavedIndexRead, articles: readonly Article[], indexArticle: IndexArticle, fingerprintOf: FingerprintOf = fingerprintArticle): Promise<IndexLoad> {
   if (!saved.ok) return rebuild(articles, indexArticle, saved.problem);
   const { fingerprints } = saved.file;
   // Articles indexed as they are now are restored; new and changed ones are indexed on top, and what the
   // saved index holds of changed and removed ones is dropped.
   const unchanged: Article[] = [];
   const toIndex: Article[] = [];
-  const known = new Map<string, string>();
   for (const article of articles) {
-    // New articles are not hashed here: nothing to compare them with.
+    // New articles are not fingerprinted here: nothing to compare them with.
     const fingerprint = fingerprints.get(article.id);
-    if (fingerprint !== undefined && fingerprint === fingerprintArticle(article)) {
+    if (fingerprint !== undefined && fingerprint === fingerprintOf(article)) {
       unchanged.push(article);
-      known.set(article.id, fingerprint);
     } else {
       toIndex.push(article);
     }
@@ -78,11 +86,11 @@ export async function useSavedIndex(saved: SavedIndexRead, articles: readonly Ar
   }
   for (const [i, article] of toIndex.entries()) await indexArticle(index, article, unchanged.length + i + 1);
   index.compact();
-  return { index, reused: unchanged.length, dropped: fingerprints.size - unchanged.length, problem: null, fingerprints: known };
+  return { index, reused: unchanged.length, dropped: fingerprints.size - unchanged.length, problem: null };
 }
 
 async function rebuild(articles: readonly Article[], indexArticle: IndexArticle, problem: IndexLoad['problem']): Promise<IndexLoad> {
-  return { index: await indexArticles(articles, indexArticle), reused: 0, dropped: 0, problem, fingerprints: new Map() };
+  return { index: await indexArticles(articles, indexArticle), reused: 0, dropped: 0, problem };
 }
 
 /** How an article is added to an index being built: the caller's hook to yield and report progress (`done` counts from 1). */
@@ -108,17 +116,17 @@ interface SavedFile {
  * `[section, ...items]`, and a section may take many lines:
  *   ["fingerprints", [articleId, fingerprint], ...]
  *   ["terms", term, ...]                       the vocabulary, in term-number order
- *   ["array", name, type, length]              then its bytes:
- *   ["bytes", name, base64]                    one line per 768 KiB
  *   ["firstPassages", [articleId, n], ...]
+ *   ["arrays", {bytes, checksum, layout: [[name, type, length, offset], ...]}]
  *   ["counts", {passageCount, termCount}]
- * The typed arrays of the postings (tens of millions of items at 100,000
- * articles) are written as their bytes in the machine's byte order, which
- * the header of the file names: read back with one copy, not parsed.
+ * The typed arrays of the postings (200 MB at 100,000 articles) are kept
+ * apart, in a file of their own beside it (`.index.bin`): their bytes in the
+ * machine's byte order, which the header names, each at an offset that is
+ * a multiple of 8, read back with one read and no copy. The "arrays" line
+ * holds that file's length and SHA-256, so a file of arrays from another
+ * save is corrupt. (As base64 lines, decoding them was 1.2 s of a warm start.)
  */
 
-// Base64 of this many bytes is a line of 1 MiB.
-const BYTES_PER_LINE = 768 * 1024;
 type ArrayType = 'int32' | 'uint8';
 const ARRAY_FIELDS = {
   passageFrequency: 'int32',
@@ -129,26 +137,104 @@ const ARRAY_FIELDS = {
   alive: 'uint8',
 } as const satisfies Record<string, ArrayType>;
 type ArrayField = keyof typeof ARRAY_FIELDS;
-const isArrayField = (name: unknown): name is ArrayField => typeof name === 'string' && Object.hasOwn(ARRAY_FIELDS, name);
+const ARRAY_NAMES = Object.keys(ARRAY_FIELDS) as ArrayField[];
+const BYTES_PER_ITEM: Record<ArrayType, number> = { int32: 4, uint8: 1 };
+const ARRAY_ALIGNMENT = 8;
 
-function* indexLines(articles: readonly Article[], saved: SavedIndex, known: ReadonlyMap<string, string>): Generator<string> {
-  yield* chunkLines('fingerprints', fingerprintsOf(articles, known));
+/** Where the arrays of the index saved at `path` are kept. */
+export function indexArraysPath(path: string): string {
+  return path.replace(/(\.json)?$/u, '.bin');
+}
+
+/** Where each array lies in the file of arrays, and what the whole file must be. */
+interface ArraysLine {
+  bytes: number;
+  checksum: string;
+  layout: Array<[ArrayField, ArrayType, number, number]>;
+}
+
+function* indexLines(articles: readonly Article[], saved: SavedIndex, fingerprintOf: FingerprintOf, arrays: ArraysLine): Generator<string> {
+  yield* chunkLines('fingerprints', fingerprintsOf(articles, fingerprintOf));
   const { postings } = saved;
   yield* chunkLines('terms', postings.terms);
-  for (const name of Object.keys(ARRAY_FIELDS) as ArrayField[]) {
-    const array = postings[name];
-    yield JSON.stringify(['array', name, ARRAY_FIELDS[name], array.length]);
-    const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-    for (let at = 0; at < bytes.length; at += BYTES_PER_LINE) {
-      yield JSON.stringify(['bytes', name, bytes.subarray(at, at + BYTES_PER_LINE).toString('base64')]);
-    }
-  }
   yield* chunkLines('firstPassages', saved.firstPassages);
+  yield JSON.stringify(['arrays', arrays]);
   yield JSON.stringify(['counts', { passageCount: postings.passageCount, termCount: postings.termCount }]);
 }
 
-function* fingerprintsOf(articles: readonly Article[], known: ReadonlyMap<string, string>): Generator<[string, string]> {
-  for (const article of articles) yield [article.id, known.get(article.id) ?? fingerprintArticle(article)];
+/** The arrays' layout in their file: in ARRAY_NAMES order, each at the next multiple of 8. */
+function layoutOf(postings: SavedIndex['postings']): { bytes: number; layout: ArraysLine['layout'] } {
+  const layout: ArraysLine['layout'] = [];
+  let offset = 0;
+  for (const name of ARRAY_NAMES) {
+    const array = postings[name];
+    layout.push([name, ARRAY_FIELDS[name], array.length, offset]);
+    offset += Math.ceil(array.byteLength / ARRAY_ALIGNMENT) * ARRAY_ALIGNMENT;
+  }
+  return { bytes: offset, layout };
+}
+
+/** Writes the arrays' file (temporary file, then rename) and returns what the index file says of it. */
+async function writeArrays(path: string, postings: SavedIndex['postings']): Promise<ArraysLine> {
+  const { bytes, layout } = layoutOf(postings);
+  const hash = createHash('sha256');
+  const temporary = `${path}.${process.pid}.${++temporaryCount}.tmp`;
+  await mkdir(dirname(path), { recursive: true });
+  const handle = await open(temporary, 'w');
+  try {
+    for (const [name, , , offset] of layout) {
+      const array = postings[name];
+      const view = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+      const padding = Buffer.alloc(Math.ceil(view.length / ARRAY_ALIGNMENT) * ARRAY_ALIGNMENT - view.length);
+      for (const part of [view, padding]) {
+        hash.update(part);
+        // A write may take less than it is given: write until all of it is down.
+        for (let written = 0; written < part.length; ) written += (await handle.write(part, written, part.length - written, offset + (part === view ? 0 : view.length) + written)).bytesWritten;
+      }
+    }
+    await handle.close();
+    await rename(temporary, path);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  return { bytes, checksum: hash.digest('base64url'), layout };
+}
+
+/** Reads the arrays back as views of one buffer, if the file is the one `line` describes. */
+async function readArrays(path: string, line: ArraysLine): Promise<Map<ArrayField, Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>> | null> {
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(path);
+  } catch {
+    return null;
+  }
+  if (buffer.length !== line.bytes || createHash('sha256').update(buffer).digest('base64url') !== line.checksum) return null;
+  // A file read whole has a buffer of its own, at offset 0, so the views below are aligned; a pooled
+  // buffer (a very small file) is copied out first.
+  const bytes = buffer.byteOffset % ARRAY_ALIGNMENT === 0 ? buffer : Buffer.from(buffer);
+  // Node's buffers never share memory with other threads: their buffer is an ArrayBuffer.
+  const backing = bytes.buffer as ArrayBuffer;
+  const arrays = new Map<ArrayField, Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>();
+  for (const [name, type, length, offset] of line.layout) {
+    if (offset % ARRAY_ALIGNMENT !== 0 || offset + length * BYTES_PER_ITEM[type] > bytes.length) return null;
+    arrays.set(name, type === 'int32' ? new Int32Array(backing, bytes.byteOffset + offset, length) : new Uint8Array(backing, bytes.byteOffset + offset, length));
+  }
+  return arrays;
+}
+
+function isArraysLine(value: unknown): value is ArraysLine {
+  if (typeof value !== 'object' || value === null) return false;
+  const { bytes, checksum, layout } = value as Partial<ArraysLine>;
+  if (!isCount(bytes, 0) || typeof checksum !== 'string' || !Array.isArray(layout) || layout.length !== ARRAY_NAMES.length) return false;
+  return layout.every(
+    (entry, i) => Array.isArray(entry) && entry.length === 4 && entry[0] === ARRAY_NAMES[i] && entry[1] === ARRAY_FIELDS[ARRAY_NAMES[i]!] && isCount(entry[2], 0) && isCount(entry[3], 0),
+  );
+}
+
+function* fingerprintsOf(articles: readonly Article[], fingerprintOf: FingerprintOf): Generator<[string, string]> {
+  for (const article of articles) yield [article.id, fingerprintOf(article)];
 }
 
 /** `[section, ...items]` lines of about LINE_CHARS characters (longer only for a longer item). */
@@ -168,22 +254,15 @@ function* chunkLines(section: string, items: Iterable<unknown>): Generator<strin
 const isCount = (value: unknown, min: number): value is number => Number.isInteger(value) && (value as number) >= min;
 const isPair = (value: unknown): value is [unknown, unknown] => Array.isArray(value) && value.length === 2;
 
-/** An array being read back: its declared length, and its bytes so far. */
-interface ArrayInProgress {
-  type: ArrayType;
-  bytes: Uint8Array<ArrayBuffer>;
-  filled: number;
-}
-
 /** A saved index file as read back: what it holds, or why it cannot be used. */
 export type SavedIndexRead = { ok: true; file: SavedFile } | { ok: false; problem: JsonLinesProblem };
 
-/** Reads a saved index back line by line; anything out of shape makes it corrupt. */
+/** Reads a saved index back line by line, then its arrays; anything out of shape makes it corrupt. */
 export async function readIndexFile(path: string): Promise<SavedIndexRead> {
   const fingerprints = new Map<string, string>();
   const firstPassages: Array<[string, number]> = [];
   const terms: string[] = [];
-  const arrays = new Map<ArrayField, ArrayInProgress>();
+  let arraysLine: ArraysLine | undefined;
   let counts: { passageCount: number; termCount: number } | undefined;
   const problem = await readJsonLines(path, CACHE_FORMAT, (line) => {
     if (!Array.isArray(line) || typeof line[0] !== 'string') throw new Error('not an index line');
@@ -208,22 +287,10 @@ export async function readIndexFile(path: string): Promise<SavedIndexRead> {
           terms.push(line[i] as string);
         }
         return;
-      case 'array': {
-        const [, name, type, length] = line as unknown[];
-        if (line.length !== 4 || !isArrayField(name) || type !== ARRAY_FIELDS[name] || !isCount(length, 0) || arrays.has(name)) throw new Error('bad array header');
-        arrays.set(name, { type: ARRAY_FIELDS[name], bytes: new Uint8Array(length * (type === 'int32' ? 4 : 1)), filled: 0 });
+      case 'arrays':
+        if (arraysLine !== undefined || line.length !== 2 || !isArraysLine(line[1])) throw new Error('bad arrays');
+        arraysLine = line[1];
         return;
-      }
-      case 'bytes': {
-        const [, name, base64] = line as unknown[];
-        const array = isArrayField(name) ? arrays.get(name) : undefined;
-        if (line.length !== 3 || array === undefined || typeof base64 !== 'string') throw new Error('bad array bytes');
-        const bytes = Buffer.from(base64, 'base64');
-        if (array.filled + bytes.length > array.bytes.length) throw new Error('array longer than declared');
-        array.bytes.set(bytes, array.filled);
-        array.filled += bytes.length;
-        return;
-      }
       case 'counts': {
         const value = line[1] as { passageCount?: unknown; termCount?: unknown } | undefined;
         if (counts !== undefined || line.length !== 2 || typeof value !== 'object' || value === null) throw new Error('bad counts');
@@ -236,10 +303,11 @@ export async function readIndexFile(path: string): Promise<SavedIndexRead> {
     }
   });
   if (problem !== null) return { ok: false, problem };
-  if (counts === undefined || arrays.size !== Object.keys(ARRAY_FIELDS).length) return { ok: false, problem: 'corrupt' };
-  for (const array of arrays.values()) if (array.filled !== array.bytes.length) return { ok: false, problem: 'corrupt' };
-  const int32 = (name: ArrayField) => new Int32Array(arrays.get(name)!.bytes.buffer);
-  const uint8 = (name: ArrayField) => arrays.get(name)!.bytes;
+  if (counts === undefined || arraysLine === undefined) return { ok: false, problem: 'corrupt' };
+  const arrays = await readArrays(indexArraysPath(path), arraysLine);
+  if (arrays === null) return { ok: false, problem: 'corrupt' };
+  const int32 = (name: ArrayField) => arrays.get(name) as Int32Array<ArrayBuffer>;
+  const uint8 = (name: ArrayField) => arrays.get(name) as Uint8Array<ArrayBuffer>;
   const postings = {
     terms,
     passageFrequency: int32('passageFrequency'),
@@ -255,12 +323,14 @@ export async function readIndexFile(path: string): Promise<SavedIndexRead> {
 
 /**
  * Saves the index for the next start-up, streamed line by line (see
- * json-lines.ts), atomically (temporary file, then rename). `known` holds
- * fingerprints already computed for these very articles (see
- * {@link IndexLoad.fingerprints}); the others are computed here.
+ * json-lines.ts), atomically (temporary file, then rename), with each
+ * article's fingerprint taken as {@link useSavedIndex} will take it.
  *
  * @throws Error when the file cannot be written.
  */
-export async function saveIndex(path: string, index: ArticleIndex, articles: readonly Article[], known: ReadonlyMap<string, string> = new Map()): Promise<void> {
-  await writeJsonLines(path, CACHE_FORMAT, indexLines(articles, index.save(), known));
+export async function saveIndex(path: string, index: ArticleIndex, articles: readonly Article[], fingerprintOf: FingerprintOf = fingerprintArticle): Promise<void> {
+  const saved = index.save();
+  // The arrays first: an index file is never renamed into place before the arrays it names.
+  const arrays = await writeArrays(indexArraysPath(path), saved.postings);
+  await writeJsonLines(path, CACHE_FORMAT, indexLines(articles, saved, fingerprintOf, arrays));
 }

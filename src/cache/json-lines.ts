@@ -8,7 +8,10 @@ import { pipeline } from 'node:stream/promises';
 /**
  * The cache files of the bot are JSON Lines: a header line naming the format
  * and its version, body lines of one JSON value each, and a trailer line with
- * the SHA-256 of every byte before it. A whole cache can be far larger than
+ * the SHA-256 of every byte before it. Every byte is ASCII: characters
+ * beyond it are written as JSON escapes (\u00e9), so that lines are read
+ * back as Latin-1, which Node decodes at a third of the cost of UTF-8 (the
+ * 480 MB article cache of 100,000 articles: 1.25 s → 0.75 s with parsing). A whole cache can be far larger than
  * the longest string V8 can hold (about 512 MiB), so it is never built or
  * read as one string: it is written line by line through a stream and read
  * back in chunks, and no string is longer than its longest line.
@@ -76,7 +79,9 @@ export async function writeJsonLines(path: string, header: JsonLinesFormat, line
       // Encoded once: hashing the string and then writing it encoded it
       // twice, and hashing a string (flattened, then encoded) cost 4-5 s of
       // the 100,000-article cache's save against 0.5 s for its bytes.
-      const bytes = Buffer.from(batch, 'utf8');
+      let bytes = Buffer.from(batch, 'utf8');
+      // More bytes than characters: something beyond ASCII, to escape (lines written ahead are escaped already).
+      if (bytes.length !== batch.length) bytes = Buffer.from(escapeNonAscii(batch), 'latin1');
       hash.update(bytes);
       yield bytes;
     }
@@ -89,6 +94,20 @@ export async function writeJsonLines(path: string, header: JsonLinesFormat, line
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+// Without the u flag on purpose: a character beyond the Basic Multilingual Plane is matched as its two
+// UTF-16 halves, each escaped on its own (\ud83d\ude00), which is how JSON writes it.
+const NON_ASCII = /[^\x00-\x7f]/g;
+
+/**
+ * A JSON text with every character beyond ASCII escaped (`"café"` →
+ * `"caf\u00e9"`): the same value to JSON.parse. Lines written in worker
+ * threads are escaped there; {@link writeJsonLines} escapes any others.
+ */
+export function escapeNonAscii(json: string): string {
+  NON_ASCII.lastIndex = 0;
+  return NON_ASCII.test(json) ? json.replace(NON_ASCII, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
 function* withHeader(header: JsonLinesFormat, lines: Iterable<string>): Generator<string> {
@@ -144,7 +163,7 @@ async function readLines(stream: AsyncIterable<Buffer>, expected: JsonLinesForma
     }
     if (pending !== undefined) {
       hash.update(pending).update(NEWLINE);
-      onLine(JSON.parse(pending.toString('utf8')));
+      onLine(JSON.parse(pending.toString('latin1')));
     }
     pending = line;
     return null;

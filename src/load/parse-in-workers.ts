@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { KnownFile } from '../cache/file-stamp.ts';
 import { readAndParseFile, type FileOutcome } from './read-and-parse.ts';
 
 /** What every worker is told once, when it starts. */
@@ -16,8 +17,8 @@ export interface WorkerSetup {
 export interface ChunkRequest {
   start: number;
   files: string[];
-  /** For each file, the hash the article cache holds for it, or null. */
-  cachedHashes: (string | null)[];
+  /** For each file, what the article cache knows of it, or null. */
+  known: (KnownFile | null)[];
 }
 
 /** The outcomes of a {@link ChunkRequest}, in the order of its files. */
@@ -30,8 +31,8 @@ export interface ChunkReply {
 export interface ParseInWorkersOptions extends WorkerSetup {
   /** How many worker threads; at least 1. */
   workers: number;
-  /** The cached hash of a file, if the cache has one. */
-  cachedHash?: (file: string) => string | undefined;
+  /** What the article cache knows of a file, if anything. */
+  known?: (file: string) => KnownFile | undefined;
   /** Called as outcomes arrive, once per file, in no particular order. */
   onOutcome?: (index: number, outcome: FileOutcome) => void;
   /** Hears why a worker failed (its chunks are done elsewhere); for logs and tests. */
@@ -72,7 +73,7 @@ export async function parseInWorkers(files: readonly string[], options: ParseInW
   const queue: ChunkRequest[] = [];
   for (let start = 0; start < files.length; start += CHUNK_FILES) {
     const chunk = files.slice(start, start + CHUNK_FILES);
-    queue.push({ start, files: chunk, cachedHashes: chunk.map((file) => options.cachedHash?.(file) ?? null) });
+    queue.push({ start, files: chunk, known: chunk.map((file) => options.known?.(file) ?? null) });
   }
   const setup: WorkerSetup = { folder: options.folder, maxBytes: options.maxBytes, hashing: options.hashing };
   const accept = (reply: ChunkReply) => {
@@ -123,7 +124,7 @@ export async function parseInWorkers(files: readonly string[], options: ParseInW
     accept({
       start: request.start,
       outcomes: request.files.map((file, i) =>
-        readAndParseFile(options.folder, file, { maxBytes: options.maxBytes, hashing: options.hashing, cachedHash: request.cachedHashes[i] ?? undefined }),
+        readAndParseFile(options.folder, file, { maxBytes: options.maxBytes, hashing: options.hashing, known: request.known[i] ?? undefined }),
       ),
     });
   }

@@ -1,7 +1,8 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../article.ts';
 import { ArticleCache } from '../cache/article-cache.ts';
+import { fileStamp, type KnownFile } from '../cache/file-stamp.ts';
 import { formatBytes, parseArticleFile } from '../parse/parse-article-file.ts';
 import type { ParseErrorKind } from '../parse/parse-outcome.ts';
 
@@ -15,23 +16,24 @@ export interface SkippedFile {
 /**
  * What reading one file came to. Plain data (strings, arrays, plain
  * objects), so that it crosses from a worker thread by structured clone.
- * - `parsed`: its articles and warnings (`hash` is '' when not asked for);
- * - `unchanged`: its bytes hash to the hash the cache knows, so it was not
- *   parsed; the caller takes the articles from the cache;
+ * - `parsed`: its articles and warnings (`hash` is '' and `stamp` null
+ *   when not asked for);
+ * - `unchanged`: its stamp or the hash of its bytes is what the cache
+ *   knows, so it was not parsed; the caller takes the articles from the cache;
  * - `skipped`: missing, unreadable, oversized or broken, with the reason.
  */
 export type FileOutcome =
-  | { status: 'parsed'; hash: string; articles: Article[]; warnings: string[]; cacheLine?: string }
-  | { status: 'unchanged'; hash: string }
+  | { status: 'parsed'; hash: string; stamp: string | null; articles: Article[]; warnings: string[]; cacheLine?: string }
+  | { status: 'unchanged'; hash: string; stamp: string | null }
   | { status: 'skipped'; skipped: SkippedFile };
 
 /** How {@link readAndParseFile} reads a file. */
 export interface ReadFileOptions {
   maxBytes: number;
-  /** Hash the bytes (for the article cache). */
+  /** Hash the bytes and stamp the file (for the article cache). */
   hashing: boolean;
-  /** The hash the cache holds for this file: equal bytes are not parsed. */
-  cachedHash?: string | undefined;
+  /** What the cache knows of this file: an equal stamp is not read, equal bytes are not parsed. */
+  known?: KnownFile | undefined;
   /** Write the parse's article-cache line too ({@link ArticleCache.entryLine}); worker threads do. */
   cacheLine?: boolean;
 }
@@ -45,21 +47,36 @@ export interface ReadFileOptions {
  * batches.
  */
 export function readAndParseFile(folder: string, file: string, options: ReadFileOptions): FileOutcome {
-  const read = readBytes(join(folder, ...file.split('/')), options.maxBytes);
+  const path = join(folder, ...file.split('/'));
+  const known = options.known;
+  if (known?.stamp && options.hashing && stampOf(path) === known.stamp) return { status: 'unchanged', ...known };
+  const read = readBytes(path, options.maxBytes);
   if ('error' in read) {
     const reason = read.error === 'too-large' ? `is ${formatBytes(read.size)}, over the ${formatBytes(options.maxBytes)} limit` : `cannot be read (${describeFsError(read.cause)})`;
     return { status: 'skipped', skipped: { file, kind: read.error, reason } };
   }
   const bytes = read.bytes;
+  // Stamped before hashing, from the fstat taken before reading: a write during the read changes the stamp.
+  const stamp = options.hashing ? fileStamp(read.stats) : null;
   const hash = options.hashing ? ArticleCache.hash(bytes) : '';
-  if (options.cachedHash !== undefined && options.cachedHash === hash) return { status: 'unchanged', hash };
+  if (known !== undefined && known.hash === hash) return { status: 'unchanged', hash, stamp };
   const outcome = parseArticleFile(bytes, file, { maxBytes: options.maxBytes });
   if (!outcome.ok) return { status: 'skipped', skipped: { file, kind: outcome.error.kind, reason: outcome.error.message } };
   const parse = { articles: outcome.articles, warnings: outcome.warnings };
-  return { status: 'parsed', hash, ...parse, ...(options.cacheLine && options.hashing ? { cacheLine: ArticleCache.entryLine(file, hash, parse) } : {}) };
+  return { status: 'parsed', hash, stamp, ...parse, ...(options.cacheLine && options.hashing ? { cacheLine: ArticleCache.entryLine(file, { hash, stamp }, parse) } : {}) };
 }
 
-type ReadBytes = { bytes: Uint8Array } | { error: 'too-large'; size: number } | { error: 'unreadable'; cause: unknown };
+/** The stamp of the file at `path`, or null when it is not a readable regular file or too fresh to stamp. */
+function stampOf(path: string): string | null {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? fileStamp(stats) : null;
+  } catch {
+    return null;
+  }
+}
+
+type ReadBytes = { bytes: Uint8Array; stats: Stats } | { error: 'too-large'; size: number } | { error: 'unreadable'; cause: unknown };
 
 function readBytes(path: string, maxBytes: number): ReadBytes {
   let fd: number;
@@ -83,7 +100,7 @@ function readBytes(path: string, maxBytes: number): ReadBytes {
         buffer = larger;
       }
       const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) return { bytes: buffer.subarray(0, length) };
+      if (n === 0) return { bytes: buffer.subarray(0, length), stats: info };
       length += n;
     }
   } catch (cause) {
