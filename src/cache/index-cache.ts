@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { dirname } from 'node:path';
 import type { Article } from '../article.ts';
 import { ArticleIndex, type SavedIndex } from '../search/article-index.ts';
+import { startFileHashing } from './hash-in-worker.ts';
 import { readJsonLines, writeJsonLines, type JsonLinesProblem } from './json-lines.ts';
 
 /**
@@ -202,18 +203,40 @@ async function writeArrays(path: string, postings: SavedIndex['postings']): Prom
   return { bytes, checksum: hash.digest('base64url'), layout };
 }
 
-/** Reads the arrays back as views of one buffer, if the file is the one `line` describes. */
-async function readArrays(path: string, line: ArraysLine): Promise<Map<ArrayField, Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>> | null> {
-  let buffer: Buffer;
+/** The file of arrays as read: its bytes and their SHA-256, or null when it cannot be read. */
+type ArraysFile = { bytes: Buffer; checksum: string } | null;
+
+/**
+ * Reads the file of arrays whole, hashing it in a worker thread meanwhile
+ * (see hash-in-worker.ts): started before the index file's lines are parsed,
+ * both the read and the hash run while this thread parses.
+ */
+async function readArraysFile(path: string): Promise<ArraysFile> {
+  let handle: FileHandle | undefined;
   try {
-    buffer = await readFile(path);
+    handle = await open(path, 'r');
+    const size = (await handle.stat()).size;
+    const hashing = startFileHashing(handle.fd, size);
+    hashing.extendTo(size);
+    try {
+      const bytes = await handle.readFile();
+      return { bytes, checksum: await hashing.finish(bytes.length) };
+    } finally {
+      hashing.stop();
+    }
   } catch {
     return null;
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
-  if (buffer.length !== line.bytes || createHash('sha256').update(buffer).digest('base64url') !== line.checksum) return null;
+}
+
+/** The arrays as views of the file's one buffer, if the file is the one `line` describes. */
+function arraysFrom(file: ArraysFile, line: ArraysLine): Map<ArrayField, Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>> | null {
+  if (file === null || file.bytes.length !== line.bytes || file.checksum !== line.checksum) return null;
   // A file read whole has a buffer of its own, at offset 0, so the views below are aligned; a pooled
   // buffer (a very small file) is copied out first.
-  const bytes = buffer.byteOffset % ARRAY_ALIGNMENT === 0 ? buffer : Buffer.from(buffer);
+  const bytes = file.bytes.byteOffset % ARRAY_ALIGNMENT === 0 ? file.bytes : Buffer.from(file.bytes);
   // Node's buffers never share memory with other threads: their buffer is an ArrayBuffer.
   const backing = bytes.buffer as ArrayBuffer;
   const arrays = new Map<ArrayField, Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>();
@@ -264,6 +287,7 @@ export async function readIndexFile(path: string): Promise<SavedIndexRead> {
   const terms: string[] = [];
   let arraysLine: ArraysLine | undefined;
   let counts: { passageCount: number; termCount: number } | undefined;
+  const arraysFile = readArraysFile(indexArraysPath(path));
   const problem = await readJsonLines(path, CACHE_FORMAT, (line) => {
     if (!Array.isArray(line) || typeof line[0] !== 'string') throw new Error('not an index line');
     const section = line[0];
@@ -302,10 +326,11 @@ export async function readIndexFile(path: string): Promise<SavedIndexRead> {
         throw new Error(`unknown section ${section}`);
     }
   });
+  // Awaited whatever the lines said, so that its file is closed before this returns.
+  const file = await arraysFile;
+  const arrays = arraysLine === undefined ? null : arraysFrom(file, arraysLine);
   if (problem !== null) return { ok: false, problem };
-  if (counts === undefined || arraysLine === undefined) return { ok: false, problem: 'corrupt' };
-  const arrays = await readArrays(indexArraysPath(path), arraysLine);
-  if (arrays === null) return { ok: false, problem: 'corrupt' };
+  if (counts === undefined || arrays === null) return { ok: false, problem: 'corrupt' };
   const int32 = (name: ArrayField) => arrays.get(name) as Int32Array<ArrayBuffer>;
   const uint8 = (name: ArrayField) => arrays.get(name) as Uint8Array<ArrayBuffer>;
   const postings = {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { startFileHashing, type FileHashing } from './hash-in-worker.ts';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
@@ -37,7 +38,6 @@ const MAX_HEADER_BYTES = 64 * 1024;
 // Far above any line the caches write (an article file is at most a few MB),
 // far below V8's string limit: a longer line can only be damage.
 const MAX_LINE_BYTES = 256 * 1024 * 1024;
-const NEWLINE = Buffer.from('\n');
 const OLD_HEADER = /^\s*\{\s*"format"\s*:\s*("(?:[^"\\]|\\.)*")\s*,\s*"version"\s*:\s*(-?\d+(?:\.\d+)?)/u;
 
 // Two saves of the same file in one process must not share a temporary file.
@@ -126,30 +126,44 @@ function* withHeader(header: JsonLinesFormat, lines: Iterable<string>): Generato
  * `onLine` sees lines before the checksum at the end is checked: keep what it
  * builds aside until this resolves to null.
  */
-export async function readJsonLines(path: string, expected: JsonLinesFormat, onLine: (value: unknown) => void): Promise<JsonLinesProblem | null> {
+export async function readJsonLines(
+  path: string,
+  expected: JsonLinesFormat,
+  onLine: (value: unknown) => void,
+  options: { hashInWorkerFromBytes?: number } = {},
+): Promise<JsonLinesProblem | null> {
   let handle: FileHandle | undefined;
+  let size: number;
   try {
     handle = await open(path, 'r');
-    if (!(await handle.stat()).isFile()) {
+    const stats = await handle.stat();
+    if (!stats.isFile()) {
       await handle.close();
       return 'missing';
     }
+    size = stats.size;
   } catch {
     await handle?.close().catch(() => undefined);
     return 'missing';
   }
-  const stream = handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
+  // The checksum is computed in a worker thread as the lines are parsed here (the 480 MB article cache of
+  // 100,000 articles: 0.35 s of SHA-256 off this thread), on the same open file.
+  const hashing = startFileHashing(handle.fd, size, options.hashInWorkerFromBytes);
+  const stream = handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES, autoClose: false });
   try {
-    return await readLines(stream, expected, onLine);
+    return await readLines(stream, expected, onLine, hashing);
   } catch {
     return 'corrupt';
   } finally {
+    hashing.stop();
     stream.destroy();
+    await handle.close().catch(() => undefined);
   }
 }
 
-async function readLines(stream: AsyncIterable<Buffer>, expected: JsonLinesFormat, onLine: (value: unknown) => void): Promise<JsonLinesProblem | null> {
-  const hash = createHash('sha256');
+async function readLines(stream: AsyncIterable<Buffer>, expected: JsonLinesFormat, onLine: (value: unknown) => void, hashing: FileHashing): Promise<JsonLinesProblem | null> {
+  // Every line but the last (the trailer) is covered by the checksum: the bytes before the line held back.
+  let checkedBytes = 0;
   let headerSeen = false;
   // The last complete line is held back until another follows: the last line of all is the trailer.
   let pending: Buffer | undefined;
@@ -158,11 +172,11 @@ async function readLines(stream: AsyncIterable<Buffer>, expected: JsonLinesForma
   const take = (line: Buffer): JsonLinesProblem | null => {
     if (!headerSeen) {
       headerSeen = true;
-      hash.update(line).update(NEWLINE);
+      checkedBytes += line.length + 1;
       return checkHeader(line, expected);
     }
     if (pending !== undefined) {
-      hash.update(pending).update(NEWLINE);
+      checkedBytes += pending.length + 1;
       onLine(JSON.parse(pending.toString('latin1')));
     }
     pending = line;
@@ -182,6 +196,7 @@ async function readLines(stream: AsyncIterable<Buffer>, expected: JsonLinesForma
       if (problem !== null) return problem;
       start = end + 1;
     }
+    hashing.extendTo(checkedBytes);
     if (start < chunk.length) {
       carry.push(chunk.subarray(start));
       carryBytes += chunk.length - start;
@@ -192,9 +207,9 @@ async function readLines(stream: AsyncIterable<Buffer>, expected: JsonLinesForma
   // A file that does not end with a newline was cut short (or is not ours: its header says which).
   if (carryBytes > 0) return headerSeen ? 'corrupt' : (checkHeader(Buffer.concat(carry, carryBytes), expected) ?? 'corrupt');
   if (pending === undefined) return 'corrupt';
-  const trailer: unknown = JSON.parse(pending.toString('utf8'));
+  const trailer: unknown = JSON.parse(pending.toString('latin1'));
   const checksum = typeof trailer === 'object' && trailer !== null ? (trailer as { checksum?: unknown }).checksum : undefined;
-  return checksum === hash.digest('base64url') ? null : 'corrupt';
+  return checksum === (await hashing.finish(checkedBytes)) ? null : 'corrupt';
 }
 
 /** Null when the header names the expected format and version. */
