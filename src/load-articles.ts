@@ -210,7 +210,7 @@ function settleRead(folder: string, file: string, read: FileOutcome, readOptions
   if (outcome.status === 'skipped') return { ok: false, skipped: outcome.skipped };
   // Cannot happen (a read without a cached entry is never 'unchanged'); a skip, not a trusted entry, if it did.
   if (outcome.status === 'unchanged') return { ok: false, skipped: { file, kind: 'unreadable', reason: 'changed while being read' } };
-  cache?.set(file, { hash: outcome.hash, stamp: outcome.stamp }, { articles: outcome.articles, warnings: outcome.warnings }, outcome.cacheLine);
+  cache?.set(file, { hash: outcome.hash, stamp: outcome.stamp }, { articles: outcome.articles, warnings: outcome.warnings });
   return { ok: true, articles: outcome.articles, warnings: outcome.warnings };
 }
 

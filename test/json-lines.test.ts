@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { batchLines, escapeNonAscii, readJsonLines, writeJsonLines } from '../src/cache/json-lines.ts';
+import { escapeNonAscii, JsonLinesWriter, readJsonLines, writeJsonLines } from '../src/cache/json-lines.ts';
 
 const FORMAT = { format: 'test/json-lines', version: 2 };
 let dir: string;
@@ -27,20 +27,6 @@ async function read(): Promise<{ problem: string | null; values: unknown[] }> {
   const problem = await readJsonLines(path, FORMAT, (value) => values.push(value));
   return { problem, values };
 }
-
-describe('batchLines', () => {
-  test('joins whole lines into newline-terminated batches no longer than the limit or the longest line', () => {
-    const lines = Array.from({ length: 500 }, (_, i) => 'x'.repeat((i * 37) % 300) + (i === 250 ? 'y'.repeat(5000) : ''));
-    const batches = [...batchLines(lines, 1000)];
-    expect(batches.join('')).toBe(lines.map((line) => `${line}\n`).join(''));
-    const longest = Math.max(...lines.map((line) => line.length));
-    for (const batch of batches) {
-      expect(batch.endsWith('\n')).toBe(true);
-      expect(batch.length).toBeLessThanOrEqual(Math.max(1000, longest + 1));
-    }
-    expect(batches.length).toBeGreaterThan(lines.join('\n').length / 1000);
-  });
-});
 
 describe('JSON Lines cache files', () => {
   test('round trip: every value comes back, in order, one line each', async () => {
@@ -69,6 +55,20 @@ describe('JSON Lines cache files', () => {
         }
       }),
     );
+  });
+
+  test('a writer fed a line at a time writes what writeJsonLines writes, and nothing is in place before it finishes', async () => {
+    const values = Array.from({ length: 5000 }, (_, i) => ({ i, text: 'é'.repeat(i % 90) }));
+    await writeJsonLines(path, FORMAT, values.map((v) => JSON.stringify(v)));
+    const expected = readFileSync(path);
+    rmSync(path);
+    const writer = await JsonLinesWriter.create(path, FORMAT);
+    for (const value of values) writer.write(JSON.stringify(value));
+    await writer.drained();
+    expect(readdirSync(join(dir, 'sub')).some((name) => name === 'cache.jsonl')).toBe(false);
+    await writer.finish();
+    expect(readFileSync(path)).toEqual(expected);
+    expect(await read()).toEqual({ problem: null, values });
   });
 
   test('lines longer than a read chunk are read whole', async () => {

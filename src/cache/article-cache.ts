@@ -23,8 +23,6 @@ interface Entry {
   stamp: string | null;
   articles: unknown[];
   warnings: string[];
-  /** The entry's body line, when it was written ahead (by a worker thread). */
-  line?: string;
 }
 
 /**
@@ -32,7 +30,7 @@ interface Entry {
  * is as long as one file's parse, whatever the size of the cache.
  */
 function entryLine(file: string, entry: Entry): string {
-  return entry.line ?? escapeNonAscii(JSON.stringify([file, entry.hash, entry.stamp, entry.articles, entry.warnings]));
+  return escapeNonAscii(JSON.stringify([file, entry.hash, entry.stamp, entry.articles, entry.warnings]));
 }
 
 function toEntry(line: unknown): [string, Entry] {
@@ -126,24 +124,14 @@ export class ArticleCache {
     this.#hits++;
     if (stamp !== null && stamp !== entry.stamp) {
       entry.stamp = stamp;
-      delete entry.line;
       this.#changed = true;
     }
     return { articles, warnings: entry.warnings };
   }
 
-  /**
-   * The body line {@link save} writes for this parse. Worker threads write it
-   * ahead, where it costs the main thread nothing (JSON.stringify of 100,000
-   * articles is 3 s of a cold start), and hand it to {@link set}.
-   */
-  static entryLine(file: string, known: KnownFile, parse: CachedParse): string {
-    return entryLine(file, { ...known, articles: parse.articles, warnings: parse.warnings });
-  }
-
-  /** Records a file's parse; `line` is its {@link ArticleCache.entryLine}, if written ahead. */
-  set(file: string, known: KnownFile, parse: CachedParse, line?: string): void {
-    this.#entries.set(file, { hash: known.hash, stamp: known.stamp, articles: parse.articles, warnings: parse.warnings, ...(line === undefined ? {} : { line }) });
+  /** Records a file's parse. */
+  set(file: string, known: KnownFile, parse: CachedParse): void {
+    this.#entries.set(file, { hash: known.hash, stamp: known.stamp, articles: parse.articles, warnings: parse.warnings });
     this.#used.add(file);
     this.#changed = true;
   }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { startFileHashing, type FileHashing } from './hash-in-worker.ts';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 
 /**
  * The cache files of the bot are JSON Lines: a header line naming the format
@@ -44,55 +44,97 @@ const OLD_HEADER = /^\s*\{\s*"format"\s*:\s*("(?:[^"\\]|\\.)*")\s*,\s*"version"\
 let temporaryCount = 0;
 
 /**
- * Joins lines (each JSON text, without a newline) into newline-terminated
- * batches of at most `maxChars` characters, except that a line longer than
- * that is a batch of its own: no batch is longer than the longer of
- * `maxChars` and the longest line, plus its newline.
- */
-export function* batchLines(lines: Iterable<string>, maxChars = WRITE_BATCH_CHARS): Generator<string> {
-  let batch = '';
-  for (const line of lines) {
-    if (batch.length > 0 && batch.length + line.length + 1 > maxChars) {
-      yield batch;
-      batch = '';
-    }
-    batch += `${line}\n`;
-  }
-  if (batch.length > 0) yield batch;
-}
-
-/**
  * Writes a JSON Lines cache file: the header, the body `lines` (each JSON
  * text without a newline, as `JSON.stringify` makes it) and the checksum
- * trailer. The lines are pulled as the file stream accepts them, so a lazy
- * iterable is never held whole in memory. Written to a temporary file and
- * renamed, so a crash never leaves half a file.
+ * trailer. The lines are pulled as the file takes them, so a lazy iterable
+ * is never held whole in memory. Written to a temporary file and renamed,
+ * so a crash never leaves half a file.
  *
  * @throws Error when the file cannot be written (the temporary file is removed).
  */
 export async function writeJsonLines(path: string, header: JsonLinesFormat, lines: Iterable<string>): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.${++temporaryCount}.tmp`;
-  const hash = createHash('sha256');
-  function* text(): Generator<Buffer> {
-    for (const batch of batchLines(withHeader(header, lines))) {
-      // Encoded once: hashing the string and then writing it encoded it
-      // twice, and hashing a string (flattened, then encoded) cost 4-5 s of
-      // the 100,000-article cache's save against 0.5 s for its bytes.
-      let bytes = Buffer.from(batch, 'utf8');
-      // More bytes than characters: something beyond ASCII, to escape (lines written ahead are escaped already).
-      if (bytes.length !== batch.length) bytes = Buffer.from(escapeNonAscii(batch), 'latin1');
-      hash.update(bytes);
-      yield bytes;
-    }
-    yield Buffer.from(`${JSON.stringify({ checksum: hash.digest('base64url') })}\n`, 'utf8');
-  }
+  const writer = await JsonLinesWriter.create(path, header);
   try {
-    await pipeline(Readable.from(text()), createWriteStream(temporary));
-    await rename(temporary, path);
+    for (const line of lines) {
+      if (!writer.write(line)) await writer.drained();
+    }
+    await writer.finish();
   } catch (error) {
-    await rm(temporary, { force: true });
+    await writer.abort();
     throw error;
+  }
+}
+
+/**
+ * A JSON Lines cache file written a line at a time, for lines that come over
+ * time (parses arriving from worker threads): each goes to disk as it comes,
+ * so that none is held until the end. {@link finish} adds the checksum and
+ * renames the file into place; {@link abort} removes it.
+ */
+export class JsonLinesWriter {
+  readonly #hash = createHash('sha256');
+  #batch = '';
+  #failure: unknown;
+
+  private constructor(
+    private readonly path: string,
+    private readonly temporary: string,
+    private readonly out: WriteStream,
+  ) {
+    out.on('error', (error) => {
+      this.#failure ??= error;
+    });
+  }
+
+  /** Opens the temporary file and writes the header. @throws Error when the folder cannot be made. */
+  static async create(path: string, header: JsonLinesFormat): Promise<JsonLinesWriter> {
+    await mkdir(dirname(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.${++temporaryCount}.tmp`;
+    const writer = new JsonLinesWriter(path, temporary, createWriteStream(temporary));
+    writer.write(JSON.stringify({ format: header.format, version: header.version }));
+    return writer;
+  }
+
+  /** Adds a body line (a JSON text without a newline); false when the file is behind, see {@link drained}. */
+  write(line: string): boolean {
+    // Lines are gathered into writes of about WRITE_BATCH_CHARS: one write per line would cost a system call per small line.
+    if (this.#batch.length > 0 && this.#batch.length + line.length + 1 > WRITE_BATCH_CHARS) return this.#flush(`${line}\n`);
+    this.#batch += `${line}\n`;
+    return true;
+  }
+
+  /** Resolves when the file has taken what it was given (a lazy writer waits for it, so as not to hold much). */
+  async drained(): Promise<void> {
+    if (this.out.writableNeedDrain) await once(this.out, 'drain');
+  }
+
+  /** Writes the checksum, closes the file and renames it into place. @throws Error when anything could not be written. */
+  async finish(): Promise<void> {
+    this.#flush('');
+    this.out.end(Buffer.from(`${JSON.stringify({ checksum: this.#hash.digest('base64url') })}\n`, 'utf8'));
+    await finished(this.out);
+    if (this.#failure !== undefined) throw this.#failure;
+    await rename(this.temporary, this.path);
+  }
+
+  /** Gives the file up: closes and removes it. Never throws. */
+  async abort(): Promise<void> {
+    this.out.destroy();
+    await rm(this.temporary, { force: true }).catch(() => undefined);
+  }
+
+  /** Writes the batch gathered so far, then starts the next with `next`. */
+  #flush(next: string): boolean {
+    const batch = this.#batch;
+    this.#batch = next;
+    if (batch.length === 0) return true;
+    // Encoded once: hashing the string and then writing it encoded it twice, and hashing a string
+    // (flattened, then encoded) cost 4-5 s of the 100,000-article cache's save against 0.5 s for its bytes.
+    let bytes = Buffer.from(batch, 'utf8');
+    // More bytes than characters: something beyond ASCII, to escape (lines escaped already cost nothing here).
+    if (bytes.length !== batch.length) bytes = Buffer.from(escapeNonAscii(batch), 'latin1');
+    this.#hash.update(bytes);
+    return this.out.write(bytes);
   }
 }
 
@@ -102,17 +144,12 @@ const NON_ASCII = /[^\x00-\x7f]/g;
 
 /**
  * A JSON text with every character beyond ASCII escaped (`"café"` →
- * `"caf\u00e9"`): the same value to JSON.parse. Lines written in worker
- * threads are escaped there; {@link writeJsonLines} escapes any others.
+ * `"caf\u00e9"`): the same value to JSON.parse. The writers escape what
+ * they are given; a caller may escape its lines itself.
  */
 export function escapeNonAscii(json: string): string {
   NON_ASCII.lastIndex = 0;
   return NON_ASCII.test(json) ? json.replace(NON_ASCII, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
-}
-
-function* withHeader(header: JsonLinesFormat, lines: Iterable<string>): Generator<string> {
-  yield JSON.stringify({ format: header.format, version: header.version });
-  yield* lines;
 }
 
 /**

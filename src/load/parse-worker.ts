@@ -10,7 +10,7 @@ import type { ChunkRequest, ChunkReply, WorkerSetup } from './parse-in-workers.t
 const setup = workerData as WorkerSetup;
 parentPort!.on('message', (request: ChunkRequest) => {
   const outcomes = request.files.map((file, i) =>
-    readAndParseFile(setup.folder, file, { maxBytes: setup.maxBytes, hashing: setup.hashing, cacheLine: true, known: request.known[i] ?? undefined }),
+    readAndParseFile(setup.folder, file, { maxBytes: setup.maxBytes, hashing: setup.hashing, known: request.known[i] ?? undefined }),
   );
   const reply: ChunkReply = { start: request.start, outcomes };
   parentPort!.postMessage(reply);

@@ -23,7 +23,7 @@ export interface SkippedFile {
  * - `skipped`: missing, unreadable, oversized or broken, with the reason.
  */
 export type FileOutcome =
-  | { status: 'parsed'; hash: string; stamp: string | null; articles: Article[]; warnings: string[]; cacheLine?: string }
+  | { status: 'parsed'; hash: string; stamp: string | null; articles: Article[]; warnings: string[] }
   | { status: 'unchanged'; hash: string; stamp: string | null }
   | { status: 'skipped'; skipped: SkippedFile };
 
@@ -34,8 +34,6 @@ export interface ReadFileOptions {
   hashing: boolean;
   /** What the cache knows of this file: an equal stamp is not read, equal bytes are not parsed. */
   known?: KnownFile | undefined;
-  /** Write the parse's article-cache line too ({@link ArticleCache.entryLine}); worker threads do. */
-  cacheLine?: boolean;
 }
 
 /**
@@ -63,7 +61,7 @@ export function readAndParseFile(folder: string, file: string, options: ReadFile
   const outcome = parseArticleFile(bytes, file, { maxBytes: options.maxBytes });
   if (!outcome.ok) return { status: 'skipped', skipped: { file, kind: outcome.error.kind, reason: outcome.error.message } };
   const parse = { articles: outcome.articles, warnings: outcome.warnings };
-  return { status: 'parsed', hash, stamp, ...parse, ...(options.cacheLine && options.hashing ? { cacheLine: ArticleCache.entryLine(file, { hash, stamp }, parse) } : {}) };
+  return { status: 'parsed', hash, stamp, ...parse };
 }
 
 /** The stamp of the file at `path`, or null when it is not a readable regular file or too fresh to stamp. */
