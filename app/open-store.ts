@@ -26,6 +26,10 @@ export async function openStore(
     });
     for (const line of store.current.reportLines) report(line);
     logger.debug({ articles: store.current.articles.length, folder: config.articlesDir }, 'articles loaded');
+    // The caches are written while the app already answers; a failure costs the next start time, nothing else.
+    void store.current.cachesSaved.then((problems) => {
+      for (const problem of problems) report(`  warning: ${problem}`);
+    });
     return store;
   } catch (error) {
     process.stderr.write(`Cannot read the articles folder ${config.articlesDir}: ${describeFolderError(error)}.\nSet ARTICLES_DIR (or --articles) to a folder of article files.\n`);

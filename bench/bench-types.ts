@@ -93,6 +93,8 @@ export interface ChildResult {
   /** The app systems: files whose parse came from the article cache, and articles from the saved index. */
   fromCache?: number;
   indexFromCache?: number;
+  /** The app systems: how long writing the caches took after the first answer (not part of start-up). */
+  cachesSavedMs?: number;
   phases: { boot?: number; load?: number; index?: number; firstAnswer?: number };
   startupMs?: number;
   /** CPU time (user + system, all threads: GC and file reading included) of the same phases, and of start-up and the whole run, in ms. */

@@ -43,8 +43,10 @@ export interface LoadOptions {
   maxBytes?: number;
   /** Called after each file, for progress displays. */
   onProgress?: (done: number, total: number) => void;
-  /** Parsed articles from earlier runs: unchanged files are not parsed again. Saved at the end of the load. */
+  /** Parsed articles from earlier runs: unchanged files are not parsed again. Saved at the end of the load, unless `saveCache` is false. */
   cache?: ArticleCache;
+  /** False: the caller saves the cache (the app does, once it is answering). Default true. */
+  saveCache?: boolean;
   /**
    * Worker threads to read and parse in; 0 parses in this thread. Default:
    * none when fewer than 20,000 files need parsing (files the cache does not
@@ -158,7 +160,7 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
   if (settled < files.length) throw new Error(`files were left unread: ${files.length - settled} of ${files.length}`);
   warnings.push(...duplicateWarnings);
   skipped.sort((a, b) => a.file.localeCompare(b.file));
-  if (options.cache) {
+  if (options.cache && options.saveCache !== false) {
     try {
       await options.cache.save();
     } catch (error) {

@@ -86,7 +86,8 @@ export async function useSavedIndex(saved: SavedIndexRead, articles: readonly Ar
     return rebuild(articles, indexArticle, 'corrupt');
   }
   for (const [i, article] of toIndex.entries()) await indexArticle(index, article, unchanged.length + i + 1);
-  index.compact();
+  // A few changed articles are searched as they are; many are folded in now, not on the first question.
+  index.compactIfLarge();
   return { index, reused: unchanged.length, dropped: fingerprints.size - unchanged.length, problem: null };
 }
 

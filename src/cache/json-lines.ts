@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { startFileHashing, type FileHashing } from './hash-in-worker.ts';
@@ -76,6 +76,10 @@ export class JsonLinesWriter {
   #batch = '';
   #failure: unknown;
 
+  // A process that exits while the file is being written (a bot stopped during a save in the
+  // background) leaves no temporary file of hundreds of megabytes behind.
+  readonly #removeOnExit = () => rmSync(this.temporary, { force: true });
+
   private constructor(
     private readonly path: string,
     private readonly temporary: string,
@@ -84,6 +88,7 @@ export class JsonLinesWriter {
     out.on('error', (error) => {
       this.#failure ??= error;
     });
+    process.on('exit', this.#removeOnExit);
   }
 
   /** Opens the temporary file and writes the header. @throws Error when the folder cannot be made. */
@@ -115,12 +120,14 @@ export class JsonLinesWriter {
     await finished(this.out);
     if (this.#failure !== undefined) throw this.#failure;
     await rename(this.temporary, this.path);
+    process.off('exit', this.#removeOnExit);
   }
 
   /** Gives the file up: closes and removes it. Never throws. */
   async abort(): Promise<void> {
     this.out.destroy();
     await rm(this.temporary, { force: true }).catch(() => undefined);
+    process.off('exit', this.#removeOnExit);
   }
 
   /** Writes the batch gathered so far, then starts the next with `next`. */

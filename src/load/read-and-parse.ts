@@ -121,6 +121,9 @@ export function describeFsError(error: unknown, what: 'file' | 'folder' = 'file'
       return `no such ${what}`;
     case 'EISDIR':
       return 'is a folder';
+    case 'EEXIST':
+      // Making a folder where a file is (a cache path under a file).
+      return 'a file is in the way';
     case 'ELOOP':
       return 'too many levels of symbolic links';
     default:

@@ -153,6 +153,11 @@ export class ArticleIndex {
     this.#postings.compact();
   }
 
+  /** {@link compact}, only when enough has changed since the last one to be worth a pass (see PassagePostings.compactIfLarge). */
+  compactIfLarge(): void {
+    this.#postings.compactIfLarge();
+  }
+
   /** Removes an article; returns false when no article has that id. */
   remove(articleId: string): boolean {
     const article = this.#articles.get(articleId);

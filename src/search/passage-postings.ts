@@ -237,6 +237,16 @@ export class PassagePostings {
   }
 
   /**
+   * {@link compact}, only when the pending passages or the removed ones have
+   * grown past what a search scans or skips cheaply (a few articles changed
+   * since a saved index was restored do not pay for a whole pass).
+   */
+  compactIfLarge(): void {
+    const pendingPostings = this.#pendingStarts[this.#pendingCount]!;
+    if (pendingPostings > PENDING_MAX_POSTINGS || this.#deadPostings > DEAD_SHARE * this.#postings.length + PENDING_MAX_POSTINGS) this.compact();
+  }
+
+  /**
    * Folds the pending passages into the compact arrays and drops removed
    * ones: one pass over all postings (counting sort by term).
    */
@@ -299,8 +309,7 @@ export class PassagePostings {
    * visit per posting of the terms asked.
    */
   search(weights: ReadonlyMap<number, number>, limit: number, accept?: (passage: number) => boolean): ScoredPassage[] {
-    const pendingPostings = this.#pendingStarts[this.#pendingCount]!;
-    if (pendingPostings > PENDING_MAX_POSTINGS || this.#deadPostings > DEAD_SHARE * this.#postings.length + PENDING_MAX_POSTINGS) this.compact();
+    this.compactIfLarge();
     const slots = this.#passageSlots;
     if (this.#touchedBy.length < slots) {
       this.#touchedBy = new Int32Array(Math.ceil(slots * 1.25));
