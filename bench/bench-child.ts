@@ -179,7 +179,7 @@ function record(answer: Answer): RecordedAnswer {
   return {
     answer: answer.answer,
     confidence: answer.confidence,
-    top: answer.citations.slice(0, 3).map((c) => ({ articleId: c.articleId, paragraph: c.paragraph, start: c.start, end: c.end })),
+    top: answer.citations.slice(0, 3).map((c) => ({ articleId: c.articleId, paragraph: c.paragraph, start: c.start, end: c.end, quote: c.quote })),
   };
 }
 

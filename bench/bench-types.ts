@@ -34,6 +34,8 @@ export interface CitedLocation {
   paragraph: number;
   start: number;
   end: number;
+  /** The quoted sentence (results written before it was recorded have none). */
+  quote?: string;
 }
 
 /** What a system answered to one question. */

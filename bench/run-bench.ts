@@ -153,6 +153,13 @@ interface Quality {
   asked: number;
   /** The top citation is the question's own source sentence. */
   fromSource: number;
+  /**
+   * The top citation is the source sentence or the same words in another
+   * article: the source texts (FA-KES above all) hold wire copy that several
+   * outlets ran word for word, and quoting another outlet's copy of the
+   * sentence is as right as quoting the planted one.
+   */
+  sourceWords: number;
   /** The source sentence is among the first three citations. */
   inTop3: number;
   /** Questions also asked at the reference size (source article present in both). */
@@ -361,7 +368,7 @@ function measureQuality(run: Run, reference: Run | undefined, questions: readonl
   if (!answers) return null;
   const present = new Set(manifest.planted.map((p) => p.file));
   const referenceAnswers = reference?.outcome.result?.answers;
-  const quality: Quality = { asked: 0, fromSource: 0, inTop3: 0, compared: 0, sameSentence: 0, sameArticle: 0, sameAnswer: 0 };
+  const quality: Quality = { asked: 0, fromSource: 0, sourceWords: 0, inTop3: 0, compared: 0, sameSentence: 0, sameArticle: 0, sameAnswer: 0 };
   for (const [i, question] of questions.entries()) {
     const source = question.source;
     const answer = answers[i];
@@ -369,6 +376,8 @@ function measureQuality(run: Run, reference: Run | undefined, questions: readonl
     quality.asked++;
     const isSource = (c: RecordedAnswer['top'][number]) => c.articleId === source.articleId && c.paragraph === source.paragraph && c.start < source.end && source.start < c.end;
     if (answer.top[0] && isSource(answer.top[0])) quality.fromSource++;
+    const words = (text: string | undefined) => text?.replace(/\s+/gu, ' ').trim();
+    if (answer.top[0] && (isSource(answer.top[0]) || (answer.top[0].quote !== undefined && words(answer.top[0].quote) === words(source.quote)))) quality.sourceWords++;
     if (answer.top.some(isSource)) quality.inTop3++;
     const before = referenceAnswers?.[i];
     if (before === undefined) continue;
@@ -449,7 +458,7 @@ function formatReport(
       `. Questions: ${questions.length} (${planted} about the 1,000 planted articles, ${questions.length - planted} generic); each system in a fresh process, ` +
       `killed after ${Math.round(options.timeoutMs / 60_000)} min. Files were in the OS page cache (just written).`,
     '',
-    '| articles | system | start-up s (CPU s) | boot / load / index / 1st answer s | peak RSS MB | /ask p50 ms (CPU) | /ask p99 ms (CPU) | /ask max ms | /article latest ms | top answer = source sentence | source in top 3 | same top sentence as at 1,000 | same top article as at 1,000 |',
+    '| articles | system | start-up s (CPU s) | boot / load / index / 1st answer s | peak RSS MB | /ask p50 ms (CPU) | /ask p99 ms (CPU) | /ask max ms | /article latest ms | top answer = source sentence | … or its words elsewhere | source in top 3 | same top sentence as at 1,000 | same top article as at 1,000 |',
     '|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const notes: string[] = [];
@@ -469,7 +478,7 @@ function formatReport(
     const latest = r?.latest ? `${millis(r.latest.p50)} (${r.latest.summarizer})` : '—';
     lines.push(
       `| ${run.size.toLocaleString('en')} | ${run.system} | ${startup} | ${phases} | ${megabytes(r?.memory.peakRss)} | ${millis(r?.ask?.p50)}${partial} (${millis(r?.askCpu?.p50)}) | ${millis(r?.ask?.p99)}${partial} (${millis(r?.askCpu?.p99)}) | ${millis(r?.ask?.max)}${partial} | ${latest} | ` +
-        `${q ? `${share(q.fromSource, q.asked)} (${q.fromSource}/${q.asked})` : '—'} | ${q ? share(q.inTop3, q.asked) : '—'} | ${q && run.size !== REFERENCE_SIZE ? share(q.sameSentence, q.compared) : '—'} | ${q && run.size !== REFERENCE_SIZE ? share(q.sameArticle, q.compared) : '—'} |`,
+        `${q ? `${share(q.fromSource, q.asked)} (${q.fromSource}/${q.asked})` : '—'} | ${q ? `${share(q.sourceWords, q.asked)} (${q.sourceWords}/${q.asked})` : '—'} | ${q ? share(q.inTop3, q.asked) : '—'} | ${q && run.size !== REFERENCE_SIZE ? share(q.sameSentence, q.compared) : '—'} | ${q && run.size !== REFERENCE_SIZE ? share(q.sameArticle, q.compared) : '—'} |`,
     );
   }
 
@@ -503,7 +512,8 @@ function formatReport(
   lines.push(
     '',
     `"Top answer = source sentence": share of the planted questions whose first citation is the sentence the question was made from ` +
-      `(it occurs once, in one of the 1,000 planted articles, identical in every corpus). "Same top sentence / article as at 1,000": ` +
+      `(in one of the 1,000 planted articles, identical in every corpus); "… or its words elsewhere" also counts a first citation of the same ` +
+      `words in another article (wire copy that several outlets ran word for word: the source texts hold such copies, and the larger corpora more of them). "Same top sentence / article as at 1,000": ` +
       `share of those questions whose first citation is the same sentence / from the same article as the same system's at 1,000 articles ` +
       `(no loss of answer quality means these stay near 100% and the first column does not drop).`,
   );
@@ -522,6 +532,9 @@ function formatTargets(run: Run, reference: Run | undefined, appCold: Run | unde
   const mark = (pass: boolean | undefined) => (pass === undefined ? '?' : pass ? '✓' : '✗');
   const fromSource = run.quality && run.quality.asked > 0 ? run.quality.fromSource / run.quality.asked : undefined;
   const fromSourceThen = reference?.quality && reference.quality.asked > 0 ? reference.quality.fromSource / reference.quality.asked : undefined;
+  const words = run.quality && run.quality.asked > 0 ? run.quality.sourceWords / run.quality.asked : undefined;
+  const wordsThen = reference?.quality && reference.quality.asked > 0 ? reference.quality.sourceWords / reference.quality.asked : undefined;
+  const percent = (value: number | undefined) => (value === undefined ? '—' : `${(100 * value).toFixed(1)}%`);
   const startup = ok ? r?.startupMs : undefined;
   return [
     `Targets (project at 100,000 articles; checked here at ${run.size.toLocaleString('en')}):`,
@@ -530,9 +543,9 @@ function formatTargets(run: Run, reference: Run | undefined, appCold: Run | unde
     `- warm start ≤ 5 s: ${formatWarmStart(appCold, appWarm, options)}`,
     `- peak RSS ≤ 1.5 GB: ${megabytes(r?.memory.peakRss)} MB ${mark(ok && r?.memory.peakRss !== undefined ? r.memory.peakRss <= 1.5 * 1024 ** 3 : ok ? undefined : false)}`,
     `- /ask p99 ≤ 50 ms: ${millis(r?.ask?.p99)} ms ${mark(r?.ask ? r.ask.p99 <= 50 : undefined)}`,
-    `- no loss of answer quality vs 1,000: top answer = source sentence ${fromSource === undefined ? '—' : `${(100 * fromSource).toFixed(1)}%`} ` +
-      `(at 1,000: ${fromSourceThen === undefined ? '—' : `${(100 * fromSourceThen).toFixed(1)}%`}), same top sentence ${run.quality ? share(run.quality.sameSentence, run.quality.compared) : '—'} ` +
-      `${mark(fromSource === undefined || fromSourceThen === undefined ? undefined : fromSource >= fromSourceThen - 0.01)}`,
+    `- no loss of answer quality vs 1,000: top answer = source sentence ${percent(fromSource)} (at 1,000: ${percent(fromSourceThen)}), ` +
+      `or its words elsewhere ${percent(words)} (at 1,000: ${percent(wordsThen)}), same top sentence ${run.quality ? share(run.quality.sameSentence, run.quality.compared) : '—'} ` +
+      `${mark(fromSource === undefined || fromSourceThen === undefined ? undefined : fromSource >= fromSourceThen - 0.01)} (judged on the source sentence itself)`,
   ];
 }
 
