@@ -1,4 +1,8 @@
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
+
+// As for compromise (lexicon.ts): chrono-node's CommonJS build loads in 0.13 s, its ES modules in 0.35 s.
+const chrono = createRequire(import.meta.url)('chrono-node') as typeof Chrono;
 import type { AnalyzedSentence } from './analyze-sentences.ts';
 import { PEOPLE_NOUNS } from './lexicon.ts';
 import type { Range } from './shorten-clause.ts';
@@ -96,7 +100,7 @@ function fromPartOfMonth(match: RegExpMatchArray, pub: Date | null, future: bool
   return { start, end: start + written.length, written, value: `${year}-${pad(month)}`, label: `${qualifier}${formatMonth(year, month)}` };
 }
 
-function fromChrono(result: chrono.ParsedResult, text: string, pub: Date | null, future: boolean): Found | null {
+function fromChrono(result: Chrono.ParsedResult, text: string, pub: Date | null, future: boolean): Found | null {
   // chrono may take the comma after "Sunday," into its text.
   let written = result.text.replace(/[\s,;:]+$/, '');
   let start = result.index;

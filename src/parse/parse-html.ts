@@ -1,10 +1,19 @@
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type * as Linkedom from 'linkedom';
 import type { ArticleDraft } from '../article.ts';
 import { normalizeIsoDate } from '../text/iso-date.ts';
 import { normalizeWhitespace } from '../text/normalize-whitespace.ts';
 import { shorten } from './build-article.ts';
 import type { ParseError } from './parse-outcome.ts';
+
+// linkedom takes 0.3-0.4 s to load, and only HTML files need it: it is loaded when the first one is
+// parsed, so that a start-up with none to parse (every warm start) does not pay for it.
+let loadedLinkedom: typeof Linkedom | undefined;
+function linkedom(): typeof Linkedom {
+  loadedLinkedom ??= createRequire(import.meta.url)('linkedom') as typeof Linkedom;
+  return loadedLinkedom;
+}
 
 /**
  * The part of linkedom's DOM this parser uses. linkedom's own declarations
@@ -164,10 +173,10 @@ function readPage(html: string): ArticleDraft | ParseError {
  * are reassembled into that shape before Readability sees them.
  */
 function loadDocument(html: string): DomDocument {
-  const parsed = parseHTML(html).document as DomDocument;
+  const parsed = linkedom().parseHTML(html).document as DomDocument;
   if (hasStandardShape(parsed)) return parsed;
 
-  const document = parseHTML('<!doctype html><html><head></head><body></body></html>').document as DomDocument;
+  const document = linkedom().parseHTML('<!doctype html><html><head></head><body></body></html>').document as DomDocument;
   const { head, body } = document;
   // Iterative, because a page can open thousands of stray <html> or <body> tags.
   const pending: Array<{ node: DomNode; inHead: boolean }> = [];
