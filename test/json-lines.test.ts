@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -69,6 +70,24 @@ describe('JSON Lines cache files', () => {
     await writer.finish();
     expect(readFileSync(path)).toEqual(expected);
     expect(await read()).toEqual({ problem: null, values });
+  });
+
+  test('a temporary file still being written when the process exits is removed; a released one is not', () => {
+    const script = (release: boolean) =>
+      `import { writeFileSync } from 'node:fs';
+       import { temporaryFileFor } from ${JSON.stringify(join(import.meta.dirname, '..', 'src', 'cache', 'json-lines.ts'))};
+       const file = temporaryFileFor(${JSON.stringify(path)});
+       writeFileSync(file.path, 'half a cache');
+       ${release ? 'file.release();' : ''}
+       process.stdout.write(file.path);
+       process.exit(0);`;
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    for (const release of [false, true]) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script(release)], { encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/cache\.jsonl\.\d+\.1\.tmp$/u);
+      expect(existsSync(run.stdout)).toBe(release);
+    }
   });
 
   test('lines longer than a read chunk are read whole', async () => {

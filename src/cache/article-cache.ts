@@ -56,8 +56,9 @@ export type CacheProblem = JsonLinesProblem;
  * Parsed articles kept between runs, keyed by each file's path and the
  * SHA-256 of its bytes, so that a restart parses only the files that
  * changed. Beside the hash, each entry keeps the file's stamp (size, times
- * and inode, see {@link fileStamp}): a file whose stamp is unchanged is not
- * read again, the way git trusts its index for files whose stat data holds. Nothing read from disk is trusted: a missing, corrupt or foreign
+ * and inode, see fileStamp): a file whose stamp is unchanged is not read
+ * again, the way git trusts its index for files whose stat data holds.
+ * Nothing read from disk is trusted: a missing, corrupt or foreign
  * file starts an empty cache (a checksum over the file catches edits and
  * truncation), and every cached article is validated again against the
  * Article schema before use (a failure is a miss).

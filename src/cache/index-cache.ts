@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import type { Article } from '../article.ts';
 import { ArticleIndex, type SavedIndex } from '../search/article-index.ts';
 import { startFileHashing } from './hash-in-worker.ts';
-import { readJsonLines, writeJsonLines, type JsonLinesProblem } from './json-lines.ts';
+import { readJsonLines, temporaryFileFor, writeJsonLines, type JsonLinesProblem } from './json-lines.ts';
 
 /**
  * Bumped whenever indexing changes (terms, fields, boosts) or the file layout
@@ -20,8 +20,6 @@ const CACHE_FORMAT = { format: `news-desk-bot/index-cache-${endianness()}`, vers
 // item would cost more than the item, and one line per collection could
 // outgrow a string.
 const LINE_CHARS = 64 * 1024;
-// Two saves in one process must not share a temporary file.
-let temporaryCount = 0;
 
 /** How an index was obtained at start-up. */
 export interface IndexLoad {
@@ -180,26 +178,30 @@ function layoutOf(postings: SavedIndex['postings']): { bytes: number; layout: Ar
 async function writeArrays(path: string, postings: SavedIndex['postings']): Promise<ArraysLine> {
   const { bytes, layout } = layoutOf(postings);
   const hash = createHash('sha256');
-  const temporary = `${path}.${process.pid}.${++temporaryCount}.tmp`;
   await mkdir(dirname(path), { recursive: true });
-  const handle = await open(temporary, 'w');
+  const temporary = temporaryFileFor(path);
+  const handle = await open(temporary.path, 'w');
   try {
     for (const [name, , , offset] of layout) {
       const array = postings[name];
       const view = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
       const padding = Buffer.alloc(Math.ceil(view.length / ARRAY_ALIGNMENT) * ARRAY_ALIGNMENT - view.length);
+      let position = offset;
       for (const part of [view, padding]) {
         hash.update(part);
         // A write may take less than it is given: write until all of it is down.
-        for (let written = 0; written < part.length; ) written += (await handle.write(part, written, part.length - written, offset + (part === view ? 0 : view.length) + written)).bytesWritten;
+        for (let written = 0; written < part.length; ) written += (await handle.write(part, written, part.length - written, position + written)).bytesWritten;
+        position += part.length;
       }
     }
     await handle.close();
-    await rename(temporary, path);
+    await rename(temporary.path, path);
   } catch (error) {
     await handle.close().catch(() => undefined);
-    await rm(temporary, { force: true });
+    await rm(temporary.path, { force: true });
     throw error;
+  } finally {
+    temporary.release();
   }
   return { bytes, checksum: hash.digest('base64url'), layout };
 }

@@ -1,21 +1,22 @@
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { startFileHashing, type FileHashing } from './hash-in-worker.ts';
-import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
+import { startFileHashing, type FileHashing } from './hash-in-worker.ts';
 
 /**
  * The cache files of the bot are JSON Lines: a header line naming the format
  * and its version, body lines of one JSON value each, and a trailer line with
  * the SHA-256 of every byte before it. Every byte is ASCII: characters
  * beyond it are written as JSON escapes (\u00e9), so that lines are read
- * back as Latin-1, which Node decodes at a third of the cost of UTF-8 (the
- * 480 MB article cache of 100,000 articles: 1.25 s → 0.75 s with parsing). A whole cache can be far larger than
- * the longest string V8 can hold (about 512 MiB), so it is never built or
- * read as one string: it is written line by line through a stream and read
- * back in chunks, and no string is longer than its longest line.
+ * back as Latin-1, which Node decodes far faster than UTF-8 (the 480 MB
+ * article cache of 100,000 articles, decoded and parsed: 1.25 s → 0.75 s).
+ * A whole cache can be far larger than the longest string V8 can hold
+ * (about 512 MiB), so it is never built or read as one string: it is
+ * written line by line through a stream and read back in chunks, and no
+ * string is longer than its longest line.
  */
 
 /** What a cache file says it is, on its first line. */
@@ -43,6 +44,25 @@ const OLD_HEADER = /^\s*\{\s*"format"\s*:\s*("(?:[^"\\]|\\.)*")\s*,\s*"version"\
 // Two saves of the same file in one process must not share a temporary file.
 let temporaryCount = 0;
 
+/** A temporary file to write a cache into, before it is renamed into place. */
+export interface TemporaryFile {
+  readonly path: string;
+  /** The file was renamed or removed: the process no longer removes it when it exits. */
+  release(): void;
+}
+
+/**
+ * A fresh temporary path beside `path`, removed if the process exits before
+ * it is released: a bot stopped while it saves its caches in the background
+ * leaves no file of hundreds of megabytes behind.
+ */
+export function temporaryFileFor(path: string): TemporaryFile {
+  const temporary = `${path}.${process.pid}.${++temporaryCount}.tmp`;
+  const removeOnExit = () => rmSync(temporary, { force: true });
+  process.on('exit', removeOnExit);
+  return { path: temporary, release: () => void process.off('exit', removeOnExit) };
+}
+
 /**
  * Writes a JSON Lines cache file: the header, the body `lines` (each JSON
  * text without a newline, as `JSON.stringify` makes it) and the checksum
@@ -66,36 +86,31 @@ export async function writeJsonLines(path: string, header: JsonLinesFormat, line
 }
 
 /**
- * A JSON Lines cache file written a line at a time, for lines that come over
- * time (parses arriving from worker threads): each goes to disk as it comes,
- * so that none is held until the end. {@link finish} adds the checksum and
- * renames the file into place; {@link abort} removes it.
+ * A JSON Lines cache file being written a line at a time, into a temporary
+ * file: lines are gathered into batches, each encoded, hashed and written
+ * as it fills. {@link finish} adds the checksum and renames the file into
+ * place; {@link abort} removes it.
  */
 export class JsonLinesWriter {
   readonly #hash = createHash('sha256');
   #batch = '';
   #failure: unknown;
 
-  // A process that exits while the file is being written (a bot stopped during a save in the
-  // background) leaves no temporary file of hundreds of megabytes behind.
-  readonly #removeOnExit = () => rmSync(this.temporary, { force: true });
-
   private constructor(
     private readonly path: string,
-    private readonly temporary: string,
+    private readonly temporary: TemporaryFile,
     private readonly out: WriteStream,
   ) {
     out.on('error', (error) => {
       this.#failure ??= error;
     });
-    process.on('exit', this.#removeOnExit);
   }
 
   /** Opens the temporary file and writes the header. @throws Error when the folder cannot be made. */
   static async create(path: string, header: JsonLinesFormat): Promise<JsonLinesWriter> {
     await mkdir(dirname(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.${++temporaryCount}.tmp`;
-    const writer = new JsonLinesWriter(path, temporary, createWriteStream(temporary));
+    const temporary = temporaryFileFor(path);
+    const writer = new JsonLinesWriter(path, temporary, createWriteStream(temporary.path));
     writer.write(JSON.stringify({ format: header.format, version: header.version }));
     return writer;
   }
@@ -119,15 +134,15 @@ export class JsonLinesWriter {
     this.out.end(Buffer.from(`${JSON.stringify({ checksum: this.#hash.digest('base64url') })}\n`, 'utf8'));
     await finished(this.out);
     if (this.#failure !== undefined) throw this.#failure;
-    await rename(this.temporary, this.path);
-    process.off('exit', this.#removeOnExit);
+    await rename(this.temporary.path, this.path);
+    this.temporary.release();
   }
 
   /** Gives the file up: closes and removes it. Never throws. */
   async abort(): Promise<void> {
     this.out.destroy();
-    await rm(this.temporary, { force: true }).catch(() => undefined);
-    process.off('exit', this.#removeOnExit);
+    await rm(this.temporary.path, { force: true }).catch(() => undefined);
+    this.temporary.release();
   }
 
   /** Writes the batch gathered so far, then starts the next with `next`. */
