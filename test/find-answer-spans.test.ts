@@ -106,4 +106,14 @@ describe('short answers', () => {
     expect(best('His poem is considered the first statement of what type of protest?', 'It is perhaps the first modern statement of the principle of nonviolent protest.')).toBe('nonviolent');
     expect(best('What kind of data did the network begin to use?', 'It also began to use behavioral and demographic data to better determine what types of sponsors to sell advertising slots to.')).toBe('behavioral and demographic');
   });
+
+  test('the subject of the question\'s verb answers a question asking for its doer, a passive subject one asking what was done to', () => {
+    // Passive sentence, object question: "what did the mayor open" is answered by the subject of "was opened".
+    expect(best('What did the mayor open?', 'A new library was opened by the mayor beside the town hall.')).toBe('A new library');
+    // A phrase after a preposition qualifies the subject; an aside between commas stands between it and the verb.
+    expect(best('What caused the flooding?', 'Heavy rain over the hills caused the flooding of the lower town.')).toBe('Heavy rain');
+    expect(best('What destroyed the old harvest in the valley?', 'A late frost, the worst in decades, destroyed the old harvest in the valley.')).toBe('A late frost');
+    // A relative pronoun stands between the subject and its verb, and the phrase names what it describes.
+    expect(all('What route connects the town with the valley?', 'The town is served by State Route 99, the main freeway that connects the major towns of the valley.').slice(0, 2)).toContain('State Route 99');
+  });
 });

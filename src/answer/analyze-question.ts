@@ -1,5 +1,5 @@
 import { foldWord, isStopWord, splitWords, toTerms } from '../text/terms.ts';
-import { BE_FORMS, lemmaTerm, tagTokens } from './tag-tokens.ts';
+import { BE_FORMS, lemmaTerm, PARTICIPLE_ENDING, tagTokens } from './tag-tokens.ts';
 import { lexiconIs, ROLE_WORDS } from '../facts/lexicon.ts';
 
 /** The kind of answer a question wants. */
@@ -30,6 +30,16 @@ export interface QuestionAnalysis {
    * here (copular questions, fronted clauses) may stand on either side.
    */
   sides: Record<string, 'before' | 'after'>;
+  /**
+   * What the answer is to the question's verb: its doer (`agent`: "who sang
+   * the anthem", "what destroyed the city"), what it was done to (`patient`:
+   * "what did Luther write", "what was destroyed"), or what the subject is
+   * said to be after it (`complement`: "what was the hymn known as"); null
+   * when the question has no such verb ("what is the capital").
+   */
+  role: 'agent' | 'patient' | 'complement' | null;
+  /** The stemmed terms of the question's verbs ("sing" in "who sang the anthem"): the verbs {@link role} speaks of. */
+  verbs: string[];
   /** Each term's dictionary-form term where it differs ("oldest" → "old", "led" → "lead"): see {@link lemmaTerm}. */
   lemmas: Record<string, string>;
 }
@@ -59,6 +69,8 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     names: findNames(tokens),
     passive: isPassive(tokens),
     sides: findSides(tokens),
+    role: findRole(withAskedVerb(tokens)),
+    verbs: [...new Set(withAskedVerb(tokens).filter((t) => t.pos === 'VERB').flatMap((t) => toTerms(t.text)))],
     lemmas: findLemmas(question),
   };
 }
@@ -209,7 +221,7 @@ function isPassive(tokens: ReturnType<typeof tagTokens>): boolean {
   return tokens.some((token, i) => {
     if (!BE_FORMS.has(token.text.toLowerCase())) return false;
     const next = tokens.slice(i + 1, i + 3);
-    return next.some((t) => t.pos === 'VERB' && /(?:ed|en|wn|lt|ld|nt|de)$/i.test(t.text));
+    return next.some((t) => t.pos === 'VERB' && PARTICIPLE_ENDING.test(t.text));
   });
 }
 
@@ -267,6 +279,71 @@ function findSides(tokens: ReturnType<typeof tagTokens>): Record<string, 'before
     assign(next, tokens.length, 'after');
   }
   return sides;
+}
+
+/**
+ * The answer's role to the question's verb (see {@link QuestionAnalysis.role}),
+ * read from the words after the question word and its noun: a verb right
+ * after it makes the answer its doer ("who sang"); a form of "be" and a past
+ * participle, what was done to ("what was destroyed"); "did", "has", "can"…
+ * then a subject and a verb, what the subject did it to ("what did Luther
+ * write"); "was" then a subject and a participle, what the subject is said
+ * to be ("what was the hymn known as"), or with an -ing form, what the
+ * subject was doing it to ("what was the agency checking").
+ */
+const DO_FORMS = new Set(['do', 'does', 'did']);
+
+/**
+ * The tagger takes the verb of "what did the mayor open" for an adjective or
+ * a noun; after "did" and its subject, the last word before a preposition or
+ * the end is the verb all the same.
+ */
+function withAskedVerb(tokens: ReturnType<typeof tagTokens>): ReturnType<typeof tagTokens> {
+  const aux = tokens.findIndex((t) => DO_FORMS.has(t.text.toLowerCase()));
+  if (aux < 0 || !WH_WORDS.has(tokens[0]?.text.toLowerCase() ?? '') || tokens.slice(aux + 1).some((t) => t.pos === 'VERB')) return tokens;
+  let end = aux + 1;
+  while (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART'].includes(tokens[end]?.pos ?? '')) end++;
+  const verb = end - 1;
+  if (verb < aux + 2 || !['ADJ', 'NOUN'].includes(tokens[verb]!.pos) || !['NOUN', 'PROPN'].includes(tokens[verb - 1]!.pos)) return tokens;
+  return tokens.map((t, i) => (i === verb ? { ...t, pos: 'VERB' as const } : t));
+}
+
+const RELATIVE = new Set(['who', 'whom', 'which', 'that', 'whose', 'where', 'when']);
+
+function findRole(tokens: ReturnType<typeof tagTokens>): QuestionAnalysis['role'] {
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  const wh = lower.findIndex((w) => WH_WORDS.has(w));
+  // A question word in place ("… is expressed as what?") or after a fronted clause is left to the sides.
+  if (wh < 0 || tokens.slice(0, wh).some((t) => t.pos !== 'ADP')) return null;
+  let next = wh + 1;
+  if (['what', 'which', 'whose'].includes(lower[wh]!)) {
+    while (next < tokens.length && (['ADJ', 'NOUN', 'PROPN', 'NUM', 'DET'].includes(tokens[next]!.pos) || lower[next] === 'of')) next++;
+  } else if (lower[wh] !== 'who' && lower[wh] !== 'whom') return null;
+  const word = lower[next];
+  if (word === undefined) return null;
+  const verbAfter = (from: number) => {
+    let i = from;
+    // A relative clause ("the player who scored") has a verb of its own.
+    while (i < tokens.length && tokens[i]!.pos !== 'VERB' && tokens[i]!.pos !== 'PUNCT' && !RELATIVE.has(lower[i]!)) i++;
+    return tokens[i]?.pos === 'VERB' ? i : -1;
+  };
+  if (tokens[next]!.pos === 'VERB' && !POSSESSION.has(word)) return 'agent';
+  if (BE_FORMS.has(word)) {
+    let i = next + 1;
+    while (tokens[i]?.pos === 'ADV' || lower[i] === 'being' || lower[i] === 'been') i++;
+    if (tokens[i]?.pos === 'VERB') return /ing$/.test(lower[i]!) ? 'agent' : 'patient';
+    const verb = verbAfter(i);
+    if (verb < 0) return null;
+    return /ing$/.test(lower[verb]!) ? 'patient' : 'complement';
+  }
+  if (!OBJECT_AUXILIARIES.has(word)) return null;
+  let i = next + 1;
+  while (tokens[i]?.pos === 'ADV') i++;
+  // "What has dealt with …", "what can cause …": the auxiliary belongs to the question word's own verb;
+  // "what can be done", to a passive.
+  if (lower[i] === 'be' || lower[i] === 'been') return 'patient';
+  if (tokens[i]?.pos === 'VERB') return 'agent';
+  return verbAfter(i) > i ? 'patient' : null;
 }
 
 function findLemmas(question: string): Record<string, string> {

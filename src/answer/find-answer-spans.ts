@@ -1,6 +1,6 @@
 import type { AnswerKind, QuestionAnalysis } from './analyze-question.ts';
 import { lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, ROLE_WORDS } from '../facts/lexicon.ts';
-import { BE_FORMS, tagTokens, type TaggedToken } from './tag-tokens.ts';
+import { BE_FORMS, PARTICIPLE_ENDING, tagTokens, type TaggedToken } from './tag-tokens.ts';
 import { toTerm } from '../text/terms.ts';
 
 /** A span of a sentence that could answer the question, with how well it fits. */
@@ -71,6 +71,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const focusAt = tokens.map((t) => isFocus(t, question.focus));
   const bracketed = insideBrackets(tokens);
   const objects = objectStarts(tokens, anchorTerms, question);
+  const subjects = subjectEnds(tokens, anchorTerms, question);
   const spans: AnswerSpan[] = [];
   for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question), ...kindModifiers(tokens, question)], tokens, question)) {
     const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
@@ -93,7 +94,8 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
       w.repeated * repeated +
       w.countsFocus * countsFocus(tokens, trimmed, question) +
       w.voice * followsVoice(tokens, anchors, first, last, question) +
-      w.objectOfVerb * (objects.has(first) ? 1 : 0) -
+      w.objectOfVerb * (objects.has(first) ? 1 : 0) +
+      w.subjectOfVerb * (subjects.has(last) ? 1 : 0) -
       w.bracketed * (bracketed[first] ? 1 : 0) -
       w.determiner * (tokens[first]!.pos === 'DET' ? 1 : 0) -
       w.afterQuestionWords * (trimmed.afterQuestionWords ? 1 : 0) +
@@ -126,6 +128,7 @@ const SPAN_WEIGHTS = {
   countsFocus: 0.56,
   voice: 0.56,
   objectOfVerb: 0.11,
+  subjectOfVerb: 0.25,
   /** A span inside brackets is an aside ("(ASL)", "(2001)"), seldom the answer. */
   bracketed: 0.05,
   /**
@@ -226,12 +229,15 @@ function objectStarts(tokens: TaggedToken[], anchors: ReadonlyMap<number, string
   for (const [v, term] of anchors) {
     if (tokens[v]!.pos !== 'VERB') continue;
     const side = question.sides[term];
-    const sentencePassive = BE_FORMS.has(tokens[v - 1]?.text.toLowerCase() ?? '');
-    const wantsObject = side === undefined ? question.passive !== sentencePassive : (side === 'before') !== (sentencePassive && !question.passive);
+    const sentencePassive = passiveAt(tokens, v);
+    const wantsObject =
+      question.role !== null && question.verbs.includes(term)
+        ? question.role === 'complement' || (question.role === 'patient') !== sentencePassive
+        : side === undefined ? question.passive !== sentencePassive : (side === 'before') !== (sentencePassive && !question.passive);
     if (!wantsObject) continue;
     // The object starts after the particles and prepositions the verb takes ("led to", "called for"), those the
     // question has too; after a passive verb the agent asked for follows "by" ("was signed by X", not "in Vienna").
-    const agent = sentencePassive && !question.passive;
+    const agent = sentencePassive && (question.role === null ? !question.passive : question.role === 'agent');
     let start = v + 1;
     while (tokens[start]?.pos === 'ADV') start++;
     const preposition = tokens[start]?.pos === 'ADP' || tokens[start]?.pos === 'PART' ? tokens[start]!.text.toLowerCase() : null;
@@ -242,6 +248,69 @@ function objectStarts(tokens: TaggedToken[], anchors: ReadonlyMap<number, string
     if (tokens[start]?.pos === 'DET') starts.add(start + 1);
   }
   return starts;
+}
+
+// Words between a subject and its verb: auxiliaries, adverbs, "not".
+const BETWEEN_SUBJECT_AND_VERB = new Set(['AUX', 'ADV', 'PART']);
+const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that']);
+// Parts of speech that end a noun phrase read backwards.
+const CLAUSE_WORDS = new Set(['VERB', 'AUX', 'ADP', 'PRON', 'SCONJ', 'CCONJ', 'PUNCT']);
+
+/** Is the verb at `v` passive: a form of "be" before it ("was built", "has been quoted", "is normally set up") or "by" after it? */
+function passiveAt(tokens: TaggedToken[], v: number): boolean {
+  let i = v - 1;
+  while (i >= 0 && (tokens[i]!.pos === 'ADV' || ['been', 'being'].includes(tokens[i]!.text.toLowerCase()))) {
+    if (BE_FORMS.has(tokens[i]!.text.toLowerCase())) return true;
+    i--;
+  }
+  // "differ by 2n" is no passive: only a participle takes an agent ("opened by the Queen").
+  return BE_FORMS.has(tokens[i]?.text.toLowerCase() ?? '') || (tokens[v + 1]?.text.toLowerCase() === 'by' && PARTICIPLE_ENDING.test(tokens[v]!.text));
+}
+
+/**
+ * Where the subjects of the question's verbs end, when the answer is that
+ * subject: the doer for "who sang the anthem" ← "[Lady Gaga] sang it", and
+ * what was done to for "what did the Queen open" ← "[a bridge] was opened
+ * by the Queen". Auxiliaries and adverbs may stand between ("was formally
+ * opened"), and a relative pronoun ("the bridge, which was opened").
+ */
+function subjectEnds(tokens: TaggedToken[], anchors: ReadonlyMap<number, string>, question: QuestionAnalysis): Set<number> {
+  const ends = new Set<number>();
+  if (question.role === null || question.role === 'complement') return ends;
+  const verbs = new Set(question.verbs);
+  // The verb alone is weak evidence ("fans sing along" for "who sang the anthem"): the rest of the question must be there too.
+  if (![...anchors.values()].some((term) => !verbs.has(term))) return ends;
+  // Where the noun phrase ending at `end` starts, read backwards up to a clause word.
+  const phraseStart = (end: number) => {
+    let start = end;
+    while (start > 0 && end - start < 6 && !CLAUSE_WORDS.has(tokens[start - 1]!.pos)) start--;
+    return start;
+  };
+  for (const [v, term] of anchors) {
+    if (tokens[v]!.pos !== 'VERB' || !verbs.has(term)) continue;
+    if ((question.role === 'agent') === passiveAt(tokens, v)) continue;
+    let end = v - 1;
+    while (end >= 0 && BETWEEN_SUBJECT_AND_VERB.has(tokens[end]!.pos)) end--;
+    if (end >= 0 && RELATIVE_PRONOUNS.has(tokens[end]!.text.toLowerCase())) end--;
+    // An aside between commas stands between the subject and its verb ("a late frost, the worst in decades, destroyed").
+    if (tokens[end]?.text === ',') {
+      let open = end - 1;
+      while (open > 0 && end - open < 10 && tokens[open]!.text !== ',') open--;
+      end = tokens[open]?.text === ',' && RELATIVE_PRONOUNS.has(tokens[end + 1]?.text.toLowerCase() ?? '') ? end - 1 : tokens[open]?.text === ',' ? open - 1 : end - 1;
+    }
+    if (end < 0 || !HEADS.has(tokens[end]!.pos)) continue;
+    let start = phraseStart(end);
+    // A phrase after a preposition other than "of" qualifies the subject before it ("heavy rain over the hills caused").
+    if (tokens[start - 1]?.pos === 'ADP' && tokens[start - 1]!.text.toLowerCase() !== 'of' && HEADS.has(tokens[start - 2]?.pos ?? '')) {
+      end = start - 2;
+      start = phraseStart(end);
+    }
+    ends.add(end);
+    // A phrase set off by a comma may describe a name before it ("State Route 99, the main freeway that
+    // connects …"): the name is the subject too.
+    if (tokens[start - 1]?.text === ',' && HEADS.has(tokens[start - 2]?.pos ?? '')) ends.add(start - 2);
+  }
+  return ends;
 }
 
 // Words that open a clause of their own: relative pronouns and subordinators.
@@ -286,8 +355,8 @@ function followsVoice(tokens: TaggedToken[], anchors: number[], first: number, l
   const verbs = anchors.filter((a) => tokens[a]!.pos === 'VERB');
   if (verbs.length === 0 || question.expects === 'reason' || question.expects === 'manner') return 0;
   for (const verb of verbs) {
-    const sentencePassive = /^(?:is|are|was|were|been|be|being)$/i.test(tokens[verb - 1]?.text ?? '');
-    const wantsAfter = question.passive !== sentencePassive;
+    const sentencePassive = passiveAt(tokens, verb);
+    const wantsAfter = question.role === null ? question.passive !== sentencePassive : question.role === 'complement' || (question.role === 'patient') !== sentencePassive;
     if (wantsAfter && first > verb && first - verb <= 3) return 0.12;
     if (!wantsAfter && last < verb && verb - last <= 3) return 0.12;
   }
