@@ -116,4 +116,9 @@ describe('short answers', () => {
     // A relative pronoun stands between the subject and its verb, and the phrase names what it describes.
     expect(all('What route connects the town with the valley?', 'The town is served by State Route 99, the main freeway that connects the major towns of the valley.').slice(0, 2)).toContain('State Route 99');
   });
+
+  test('a name asked for is the phrase a naming word introduces ("named Oursel", "called \"the dot\"")', () => {
+    expect(best('Who led the force into the valley?', 'A Norman named Oursel led the force into the valley.')).toBe('Oursel');
+    expect(best('What is the nickname of the network logo?', 'The network showed its circle logo, also called "the dot", on every screen.')).toBe('the dot');
+  });
 });

@@ -72,6 +72,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const bracketed = insideBrackets(tokens);
   const objects = objectStarts(tokens, anchorTerms, question);
   const subjects = subjectEnds(tokens, anchorTerms, question);
+  const named = asksName(question) ? namedStarts(tokens) : new Set<number>();
   const spans: AnswerSpan[] = [];
   for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question), ...kindModifiers(tokens, question)], tokens, question)) {
     const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
@@ -95,7 +96,8 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
       w.countsFocus * countsFocus(tokens, trimmed, question) +
       w.voice * followsVoice(tokens, anchors, first, last, question) +
       w.objectOfVerb * (objects.has(first) ? 1 : 0) +
-      w.subjectOfVerb * (subjects.has(last) ? 1 : 0) -
+      w.subjectOfVerb * (subjects.has(last) ? 1 : 0) +
+      w.named * (named.has(first) ? 1 : 0) -
       w.bracketed * (bracketed[first] ? 1 : 0) -
       w.determiner * (tokens[first]!.pos === 'DET' ? 1 : 0) -
       w.afterQuestionWords * (trimmed.afterQuestionWords ? 1 : 0) +
@@ -128,7 +130,16 @@ const SPAN_WEIGHTS = {
   countsFocus: 0.56,
   voice: 0.56,
   objectOfVerb: 0.11,
+  /**
+   * The subject of the question's verb, when the question asks for it (see subjectEnds). Measured on XQuAD:
+   * F1 0.536 -> 0.540 (first half), 0.375 -> 0.378 (second).
+   */
   subjectOfVerb: 0.25,
+  /**
+   * A phrase after a naming word ("named Oursel", "called \"the dot\"") for a question asking a name (see
+   * namedStarts). Measured on XQuAD: F1 0.540 -> 0.543 (first half), 0.378 -> 0.388 (second).
+   */
+  named: 0.2,
   /** A span inside brackets is an aside ("(ASL)", "(2001)"), seldom the answer. */
   bracketed: 0.05,
   /**
@@ -311,6 +322,35 @@ function subjectEnds(tokens: TaggedToken[], anchors: ReadonlyMap<number, string>
     if (tokens[start - 1]?.text === ',' && HEADS.has(tokens[start - 2]?.pos ?? '')) ends.add(start - 2);
   }
   return ends;
+}
+
+// Words that introduce a name: "a Norman named Oursel", "a market called the Butcher Market".
+const NAMING_WORDS = new Set(['named', 'called', 'titled', 'entitled', 'dubbed', 'nicknamed', 'termed']);
+const QUOTES = new Set(['"', '“', "'", '‘']);
+
+// Question words asking what something is called.
+const ASKS_NAME = /\b(?:name[sd]?|call(?:ed)?|known|nicknamed?|term(?:ed)?|referred|titled|dubbed)\b/i;
+
+/** Does the question ask for a name: "who", or what something is named, called, known as? */
+function asksName(question: QuestionAnalysis): boolean {
+  return question.expects === 'person' || ASKS_NAME.test(question.question);
+}
+
+/** Where a phrase introduced by a naming word starts ("named [Oursel]", "known as ["the dot"]"). */
+function namedStarts(tokens: TaggedToken[]): Set<number> {
+  const starts = new Set<number>();
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  for (let i = 0; i < tokens.length; i++) {
+    let after = -1;
+    if (NAMING_WORDS.has(lower[i]!)) after = i + 1;
+    else if (lower[i] === 'known' && lower[i + 1] === 'as') after = i + 2;
+    else if (lower[i] === 'referred' && lower[i + 1] === 'to' && lower[i + 2] === 'as') after = i + 3;
+    if (after < 0) continue;
+    while (QUOTES.has(lower[after] ?? '')) after++;
+    starts.add(after);
+    if (tokens[after]?.pos === 'DET') starts.add(after + 1);
+  }
+  return starts;
 }
 
 // Words that open a clause of their own: relative pronouns and subordinators.
