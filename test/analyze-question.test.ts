@@ -109,3 +109,15 @@ describe("the answer's role to the question's verb", () => {
     expect(analyzeQuestion('Who opened the bridge?').verbs).toEqual(['open']);
   });
 });
+
+describe('the words around a question word left in place', () => {
+  test('the term before it and the first term after it', () => {
+    expect(analyzeQuestion('The critic argued that poverty was a national what?').neighbours).toEqual({ before: 'nation', after: null });
+    expect(analyzeQuestion('The settlers built a what of the old town?').neighbours).toEqual({ before: 'built', after: 'old' });
+  });
+
+  test('none for a question word in front, or after a phrase set before the question', () => {
+    expect(analyzeQuestion('What did the settlers build?').neighbours).toEqual({ before: null, after: null });
+    expect(analyzeQuestion('At the time of the flood what was in demand?').neighbours).toEqual({ before: null, after: null });
+  });
+});

@@ -121,4 +121,8 @@ describe('short answers', () => {
     expect(best('Who led the force into the valley?', 'A Norman named Oursel led the force into the valley.')).toBe('Oursel');
     expect(best('What is the nickname of the network logo?', 'The network showed its circle logo, also called "the dot", on every screen.')).toBe('the dot');
   });
+
+  test('a question word left in place is answered by what stands between its neighbours in the sentence', () => {
+    expect(best('The critic argued that poverty was a national what?', 'The critic argued that modest social reforms could cure the national disease of poverty.')).toBe('disease');
+  });
 });

@@ -38,6 +38,8 @@ export interface QuestionAnalysis {
    * when the question has no such verb ("what is the capital").
    */
   role: 'agent' | 'patient' | 'complement' | null;
+  /** The terms right before and after a question word left in place (see findNeighbours). */
+  neighbours: { before: string | null; after: string | null };
   /** The stemmed terms of the question's verbs ("sing" in "who sang the anthem"): the verbs {@link role} speaks of. */
   verbs: string[];
   /** Each term's dictionary-form term where it differs ("oldest" → "old", "led" → "lead"): see {@link lemmaTerm}. */
@@ -70,6 +72,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     passive: isPassive(tokens),
     sides: findSides(tokens),
     role: findRole(withAskedVerb(tokens)),
+    neighbours: findNeighbours(tokens),
     verbs: [...new Set(withAskedVerb(tokens).filter((t) => t.pos === 'VERB').flatMap((t) => toTerms(t.text)))],
     lemmas: findLemmas(question),
   };
@@ -235,20 +238,53 @@ const OBJECT_AUXILIARIES = new Set(['do', 'does', 'did', 'has', 'have', 'had', '
  * question word's place in the question is the answer's place in the
  * statement, once "did", "has"… are undone.
  */
-function findSides(tokens: ReturnType<typeof tagTokens>): Record<string, 'before' | 'after'> {
+/**
+ * Where the question word stands (`wh`, -1 when there is none) and the
+ * index just past its phrase (`next`): "what German ruler", "how many
+ * career sacks", "which of the teams".
+ */
+function questionPhrase(tokens: ReturnType<typeof tagTokens>): { lower: string[]; wh: number; next: number } {
   const lower = tokens.map((t) => t.text.toLowerCase());
   const wh = lower.findIndex((w) => WH_WORDS.has(w));
+  let next = wh + 1;
+  if (wh < 0) return { lower, wh, next };
+  if (lower[wh] === 'how' && next < tokens.length && ['ADJ', 'ADV'].includes(tokens[next]!.pos)) next++;
+  if (['what', 'which', 'whose', 'how'].includes(lower[wh]!)) {
+    while (next < tokens.length && (['ADJ', 'NOUN', 'PROPN', 'NUM', 'DET'].includes(tokens[next]!.pos) || lower[next] === 'of')) next++;
+  }
+  return { lower, wh, next };
+}
+
+/**
+ * The words right around a question word left in place ("Hobson argued
+ * that imperialism was an international what?", "the West developed a what
+ * of the East?"): the nearest term before it and the first after its
+ * phrase, which stand right around the answer in the sentence ("the
+ * international [disease]", "an [imaginative geography] of the East").
+ * Null where there is none, and both null for a question word in front.
+ */
+function findNeighbours(tokens: ReturnType<typeof tagTokens>): QuestionAnalysis['neighbours'] {
+  const { lower, wh, next } = questionPhrase(tokens);
+  const none = { before: null, after: null };
+  if (wh < 0 || !tokens.slice(0, wh).some((t) => t.pos !== 'ADP') || lower.slice(0, wh).includes(',')) return none;
+  // A phrase set before a question that then begins ("At the time of Luther what was in demand?") is no place.
+  if (['ADP', 'SCONJ'].includes(tokens[0]!.pos) && ['AUX', 'VERB'].includes(tokens[next]?.pos ?? '')) return none;
+  const termAt = (i: number) => (tokens[i]!.pos === 'PUNCT' ? null : tokens[i]!.term);
+  let before: string | null = null;
+  for (let i = wh - 1; i >= 0 && before === null; i--) before = termAt(i);
+  // "a what of the East": the phrase after a bare question word is no noun of its own.
+  let after: string | null = null;
+  for (let i = tokens[wh + 1]?.pos === 'ADP' ? wh + 1 : next; i < tokens.length && after === null; i++) after = termAt(i);
+  return { before, after };
+}
+
+function findSides(tokens: ReturnType<typeof tagTokens>): Record<string, 'before' | 'after'> {
+  const { lower, wh, next } = questionPhrase(tokens);
   const sides: Record<string, 'before' | 'after'> = {};
   if (wh < 0) return sides;
   const assign = (from: number, to: number, side: 'before' | 'after') => {
     for (const token of tokens.slice(from, to)) for (const term of toTerms(token.text)) sides[term] ??= side;
   };
-  // The question word with its noun phrase: "what German ruler", "how many career sacks", "which of the teams".
-  let next = wh + 1;
-  if (lower[wh] === 'how' && next < tokens.length && ['ADJ', 'ADV'].includes(tokens[next]!.pos)) next++;
-  if (['what', 'which', 'whose', 'how'].includes(lower[wh]!)) {
-    while (next < tokens.length && (['ADJ', 'NOUN', 'PROPN', 'NUM', 'DET'].includes(tokens[next]!.pos) || lower[next] === 'of')) next++;
-  }
   const fronted = tokens.slice(0, wh).some((t) => t.pos !== 'ADP');
   if (fronted) {
     // A clause set off before the question word ("During the playoffs, who …") stands anywhere.
@@ -311,14 +347,10 @@ function withAskedVerb(tokens: ReturnType<typeof tagTokens>): ReturnType<typeof 
 const RELATIVE = new Set(['who', 'whom', 'which', 'that', 'whose', 'where', 'when']);
 
 function findRole(tokens: ReturnType<typeof tagTokens>): QuestionAnalysis['role'] {
-  const lower = tokens.map((t) => t.text.toLowerCase());
-  const wh = lower.findIndex((w) => WH_WORDS.has(w));
+  const { lower, wh, next } = questionPhrase(tokens);
   // A question word in place ("… is expressed as what?") or after a fronted clause is left to the sides.
   if (wh < 0 || tokens.slice(0, wh).some((t) => t.pos !== 'ADP')) return null;
-  let next = wh + 1;
-  if (['what', 'which', 'whose'].includes(lower[wh]!)) {
-    while (next < tokens.length && (['ADJ', 'NOUN', 'PROPN', 'NUM', 'DET'].includes(tokens[next]!.pos) || lower[next] === 'of')) next++;
-  } else if (lower[wh] !== 'who' && lower[wh] !== 'whom') return null;
+  if (!['what', 'which', 'whose', 'who', 'whom'].includes(lower[wh]!)) return null;
   const word = lower[next];
   if (word === undefined) return null;
   const verbAfter = (from: number) => {

@@ -72,6 +72,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const bracketed = insideBrackets(tokens);
   const objects = objectStarts(tokens, anchorTerms, question);
   const subjects = subjectEnds(tokens, anchorTerms, question);
+  const slot = neighbourSlot(tokens, question);
   const named = asksName(question) ? namedStarts(tokens) : new Set<number>();
   const spans: AnswerSpan[] = [];
   for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question), ...kindModifiers(tokens, question)], tokens, question)) {
@@ -97,7 +98,8 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
       w.voice * followsVoice(tokens, anchors, first, last, question) +
       w.objectOfVerb * (objects.has(first) ? 1 : 0) +
       w.subjectOfVerb * (subjects.has(last) ? 1 : 0) +
-      w.named * (named.has(first) ? 1 : 0) -
+      w.named * (named.has(first) ? 1 : 0) +
+      w.inPlace * ((slot.starts.has(first) ? 0.5 : 0) + (slot.ends.has(last) ? 0.5 : 0)) -
       w.bracketed * (bracketed[first] ? 1 : 0) -
       w.determiner * (tokens[first]!.pos === 'DET' ? 1 : 0) -
       w.afterQuestionWords * (trimmed.afterQuestionWords ? 1 : 0) +
@@ -140,6 +142,12 @@ const SPAN_WEIGHTS = {
    * namedStarts). Measured on XQuAD: F1 0.540 -> 0.543 (first half), 0.378 -> 0.388 (second).
    */
   named: 0.2,
+  /**
+   * A candidate right between the sentence's copies of the words around a question word left in place (see
+   * neighbourSlot), half for each side. Measured on XQuAD: F1 0.543 -> 0.547 (first half), 0.388 -> 0.391
+   * (second); 0.5 measured the same.
+   */
+  inPlace: 0.3,
   /** A span inside brackets is an aside ("(ASL)", "(2001)"), seldom the answer. */
   bracketed: 0.05,
   /**
@@ -322,6 +330,37 @@ function subjectEnds(tokens: TaggedToken[], anchors: ReadonlyMap<number, string>
     if (tokens[start - 1]?.text === ',' && HEADS.has(tokens[start - 2]?.pos ?? '')) ends.add(start - 2);
   }
   return ends;
+}
+
+// Words that may stand between a question word's neighbour and the answer ("the international [disease]", "an [imaginative geography] of the East").
+const SLOT_FILLER = new Set(['DET', 'ADJ', 'ADP', 'PART', 'ADV']);
+
+/**
+ * Where the answer to a question word left in place should start and end:
+ * right after the sentence's copy of the word before it, right before the
+ * copy of the word after it (see QuestionAnalysis.neighbours), with only
+ * articles, describing words or prepositions between.
+ */
+function neighbourSlot(tokens: TaggedToken[], question: QuestionAnalysis): { starts: Set<number>; ends: Set<number> } {
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  const { before, after } = question.neighbours;
+  const matches = (t: TaggedToken, term: string) => t.term === term || t.lemma === (question.lemmas[term] ?? term);
+  for (const [i, token] of tokens.entries()) {
+    if (before !== null && matches(token, before)) {
+      for (let k = i + 1; k < tokens.length && k <= i + 3; k++) {
+        starts.add(k);
+        if (!SLOT_FILLER.has(tokens[k]!.pos)) break;
+      }
+    }
+    if (after !== null && matches(token, after)) {
+      for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+        ends.add(k);
+        if (!SLOT_FILLER.has(tokens[k]!.pos)) break;
+      }
+    }
+  }
+  return { starts, ends };
 }
 
 // Words that introduce a name: "a Norman named Oursel", "a market called the Butcher Market".
