@@ -125,4 +125,9 @@ describe('short answers', () => {
   test('a question word left in place is answered by what stands between its neighbours in the sentence', () => {
     expect(best('The critic argued that poverty was a national what?', 'The critic argued that modest social reforms could cure the national disease of poverty.')).toBe('disease');
   });
+
+  test('"what X" is answered by the words describing X, unless what follows X names it', () => {
+    expect(best('What platform did the channel launch on?', 'In March the channel would launch as a paid service on the digital terrestrial platform.')).toBe('digital terrestrial');
+    expect(all('What theorem explains the role of primes?', 'The fundamental theorem of arithmetic explains the role of primes in number theory.')).not.toContain('fundamental');
+  });
 });

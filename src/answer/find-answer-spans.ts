@@ -640,21 +640,28 @@ function focusNeighbours(tokens: TaggedToken[], question: QuestionAnalysis): Can
   return candidates;
 }
 
-// Nouns that ask for a kind of something: "what type of protest", "what kind of data".
+// Nouns that ask for a kind of something: "what type of protest", "what kind of data". The noun a "what" question
+// asks about is treated alike ("what platform" ← "the digital terrestrial platform"): measured on XQuAD, F1
+// 0.547 -> 0.548 (first half), 0.391 unchanged (second), excerpt@1 second half 0.725 -> 0.729.
 const KIND_OF = /\b(?:type|kind|sort|style|form|class|category|variety)s?\s+of\s+(\p{L}[\p{L}-]*)/iu;
 
 /**
  * "What type of protest" is answered by the words that qualify "protest" in
  * the sentence ("nonviolent protest", "behavioral and demographic data"):
- * often adjectives, which are no noun phrase of their own.
+ * often adjectives, which are no noun phrase of their own. So is "what
+ * platform" for a thing ("the digital terrestrial platform").
  */
 function kindModifiers(tokens: TaggedToken[], question: QuestionAnalysis): Candidate[] {
   const noun = KIND_OF.exec(question.question)?.[1];
-  const term = noun === undefined ? null : toTerm(noun);
+  const asksKind = noun !== undefined;
+  const term = asksKind ? toTerm(noun) : question.expects === 'thing' && question.focus !== null ? toTerm(question.focus) : null;
   if (term === null) return [];
   const candidates: Candidate[] = [];
   for (const [i, token] of tokens.entries()) {
     if (token.term !== term && token.lemma !== term) continue;
+    // "The fundamental theorem of arithmetic", "the court case Brown v. Board": what follows names the thing, and
+    // its describing words alone do not.
+    if (!asksKind && (tokens[i + 1]?.text.toLowerCase() === 'of' || tokens[i + 1]?.pos === 'PROPN')) continue;
     let first = i;
     while (first > 0 && ['ADJ', 'NOUN', 'PROPN', 'VERB', 'CCONJ'].includes(tokens[first - 1]!.pos) && i - first < 5) first--;
     while (first < i && tokens[first]!.pos === 'CCONJ') first++;
