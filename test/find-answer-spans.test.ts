@@ -130,4 +130,8 @@ describe('short answers', () => {
     expect(best('What platform did the channel launch on?', 'In March the channel would launch as a paid service on the digital terrestrial platform.')).toBe('digital terrestrial');
     expect(all('What theorem explains the role of primes?', 'The fundamental theorem of arithmetic explains the role of primes in number theory.')).not.toContain('fundamental');
   });
+
+  test('"how many times" counts occasions: a count, not a span of years', () => {
+    expect(best('How many times did the river flood the town?', 'The river flooded the town 12 times between 1900 and 1950.')).toBe('12');
+  });
 });

@@ -813,7 +813,9 @@ const SHARE_NOUNS = new Set(['percentage', 'percent', 'proportion', 'share', 'fr
 
 /** Which kind of number fits: money for "how much", a duration for "how long", a count for "how many". */
 function numberFit(question: QuestionAnalysis, entity: string | null): number {
-  if (question.focus !== null && ['time', 'long', 'year', 'day', 'hour', 'minute', 'second', 'week', 'month'].includes(question.focus)) {
+  // "How many times" counts occasions; "what time", "how many years" ask for a time or a duration.
+  const countsTimes = question.type === 'how many' && question.focus === 'time';
+  if (!countsTimes && question.focus !== null && ['time', 'long', 'year', 'day', 'hour', 'minute', 'second', 'week', 'month'].includes(question.focus)) {
     return entity === 'DURATION' || entity === 'TIME' || entity === 'DATE' ? 1 : 0.7;
   }
   // "What percentage …": a share, not a count.
