@@ -134,4 +134,10 @@ describe('short answers', () => {
   test('"how many times" counts occasions: a count, not a span of years', () => {
     expect(best('How many times did the river flood the town?', 'The river flooded the town 12 times between 1900 and 1950.')).toBe('12');
   });
+
+  test('a name the question gives by its initials restates the question ("the SP" for "the Scottish Parliament")', () => {
+    const spans = all('Which members are disqualified from sitting in the SP?', 'Members of the police are disqualified from sitting in the Scottish Parliament.');
+    expect(spans).not.toContain('Scottish Parliament');
+    expect(spans[0]).toContain('the police');
+  });
 });

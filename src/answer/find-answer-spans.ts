@@ -74,6 +74,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const subjects = subjectEnds(tokens, anchorTerms, question);
   const slot = neighbourSlot(tokens, question);
   const named = asksName(question) ? namedStarts(tokens) : new Set<number>();
+  const acronyms = new Set(question.question.match(ACRONYM) ?? []);
   const spans: AnswerSpan[] = [];
   for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question), ...kindModifiers(tokens, question)], tokens, question)) {
     const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
@@ -85,6 +86,8 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
     if (repeated >= 1) continue;
     // The noun asked about alone ("the hymn" for "what hymn") restates the question; the answer names it.
     if (content.every((t) => isFocus(t, question.focus) || questionTerms.has(t.term!))) continue;
+    // So does a name the question gives as its initials ("Scottish Parliament" for "the SP").
+    if (acronyms.size > 0 && acronyms.has(initials(tokens, first, last))) continue;
     const typeFit = trimmed.besideFocus ? 1 : fitOf(trimmed.kind, question, tokens, first, last) * (modifiesNoun(tokens, trimmed, question.focus) ? MODIFIER : 1);
     const w = SPAN_WEIGHTS;
     const score =
@@ -107,6 +110,18 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
     spans.push({ start: tokens[first]!.start, end: tokens[last]!.end, text: sentence.slice(tokens[first]!.start, tokens[last]!.end), typeFit, score });
   }
   return dedupe(spans).sort((a, b) => b.score - a.score);
+}
+
+// An abbreviation written in capitals ("SP", "ASL", "NATO").
+const ACRONYM = /\b\p{Lu}{2,6}\b/gu;
+
+/** The initials of a span's capitalised words ("Scottish Parliament" → "SP", "American Sign Language" → "ASL"). */
+function initials(tokens: TaggedToken[], first: number, last: number): string {
+  return tokens
+    .slice(first, last + 1)
+    .filter((t) => /^\p{Lu}\p{Ll}/u.test(t.text))
+    .map((t) => t.text[0])
+    .join('');
 }
 
 /**
