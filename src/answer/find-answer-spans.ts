@@ -266,7 +266,7 @@ function objectStarts(tokens: TaggedToken[], anchors: ReadonlyMap<number, string
     const sentencePassive = passiveAt(tokens, v);
     const wantsObject =
       question.role !== null && question.verbs.includes(term)
-        ? question.role === 'complement' || (question.role === 'patient') !== sentencePassive
+        ? answerFollowsVerb(question.role, sentencePassive)
         : side === undefined ? question.passive !== sentencePassive : (side === 'before') !== (sentencePassive && !question.passive);
     if (!wantsObject) continue;
     // The object starts after the particles and prepositions the verb takes ("led to", "called for"), those the
@@ -289,6 +289,15 @@ const BETWEEN_SUBJECT_AND_VERB = new Set(['AUX', 'ADV', 'PART']);
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that']);
 // Parts of speech that end a noun phrase read backwards.
 const CLAUSE_WORDS = new Set(['VERB', 'AUX', 'ADP', 'PRON', 'SCONJ', 'CCONJ', 'PUNCT']);
+
+/**
+ * Does the answer stand after the verb in the sentence? A doer stands
+ * before an active verb and after a passive one ("by X"), what was done to
+ * the other way round, a complement after either.
+ */
+function answerFollowsVerb(role: 'agent' | 'patient' | 'complement', sentencePassive: boolean): boolean {
+  return role === 'complement' || (role === 'patient') !== sentencePassive;
+}
 
 /** Is the verb at `v` passive: a form of "be" before it ("was built", "has been quoted", "is normally set up") or "by" after it? */
 function passiveAt(tokens: TaggedToken[], v: number): boolean {
@@ -450,7 +459,7 @@ function followsVoice(tokens: TaggedToken[], anchors: number[], first: number, l
   if (verbs.length === 0 || question.expects === 'reason' || question.expects === 'manner') return 0;
   for (const verb of verbs) {
     const sentencePassive = passiveAt(tokens, verb);
-    const wantsAfter = question.role === null ? question.passive !== sentencePassive : question.role === 'complement' || (question.role === 'patient') !== sentencePassive;
+    const wantsAfter = question.role === null ? question.passive !== sentencePassive : answerFollowsVerb(question.role, sentencePassive);
     if (wantsAfter && first > verb && first - verb <= 3) return 0.12;
     if (!wantsAfter && last < verb && verb - last <= 3) return 0.12;
   }
