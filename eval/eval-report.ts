@@ -45,6 +45,8 @@ export interface EvalReport {
   startedAt: string;
   runTimeSeconds: number;
   limit: number | null;
+  /** Which half of the XQuAD questions was asked (`--half`), or null for all. */
+  half: 'first' | 'second' | null;
   targets: typeof TARGETS;
   xquad?: XquadSection;
   bbc?: BbcSection;

@@ -2,7 +2,7 @@
  * The evaluation harness: measures the answer engine and the summariser on
  * public data sets, beside plain baselines, in one run.
  *
- *   npm run eval -- <data folder> [--limit N] [--only xquad|bbc] [--json out.json] [--show-misses]
+ *   npm run eval -- <data folder> [--limit N] [--only xquad|bbc] [--half first|second] [--json out.json] [--show-misses]
  *
  * The data folder holds `xquad-dev/xquad-dev.json` and `bbc-news-summary/`
  * (in development: ../shared/data). Nothing here is needed to build, run or
@@ -25,11 +25,13 @@ import { loadOptionalExport } from './load-optional-export.ts';
 import { loadXquad, XQUAD_FILE } from './load-xquad.ts';
 import { spreadSample } from './spread-sample.ts';
 
-const USAGE = `Usage: npm run eval -- <data folder> [--limit N] [--only xquad|bbc] [--json out.json] [--show-misses]
+const USAGE = `Usage: npm run eval -- <data folder> [--limit N] [--only xquad|bbc] [--half first|second] [--json out.json] [--show-misses]
 
   <data folder>   the folder holding xquad-dev/ and bbc-news-summary/ (in development: ../shared/data)
   --limit N       use N questions and N BBC articles, spread evenly over the sets (default: all)
   --only SET      run only xquad or only bbc
+  --half H        ask only the first or the second half of the XQuAD questions (a change tuned on one half is
+                  checked on the other; every paragraph is still loaded)
   --json FILE     also write every figure as JSON to FILE
   --show-misses   print the engine's worst XQuAD misses to stderr`;
 
@@ -43,6 +45,7 @@ interface Options {
   data: string;
   limit: number | undefined;
   only: 'xquad' | 'bbc' | undefined;
+  half: 'first' | 'second' | undefined;
   json: string | undefined;
   showMisses: boolean;
 }
@@ -58,6 +61,7 @@ function readOptions(argv: string[]): Options {
       options: {
         limit: { type: 'string' },
         only: { type: 'string' },
+        half: { type: 'string' },
         json: { type: 'string' },
         'show-misses': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -85,6 +89,8 @@ function readOptions(argv: string[]): Options {
   }
   const only = values.only;
   if (only !== undefined && only !== 'xquad' && only !== 'bbc') throw new UsageError(`--only expects xquad or bbc, got "${only}"`);
+  const half = values.half;
+  if (half !== undefined && half !== 'first' && half !== 'second') throw new UsageError(`--half expects first or second, got "${half}"`);
 
   const needed = [
     ...(only !== 'bbc' ? [XQUAD_FILE] : []),
@@ -94,7 +100,7 @@ function readOptions(argv: string[]): Options {
   if (missing.length > 0) {
     throw new UsageError(`${positionals[0]} is not the data folder: it has no ${missing.join(', ')}`);
   }
-  return { data, limit, only, json: values.json, showMisses: values['show-misses'] };
+  return { data, limit, only, half, json: values.json, showMisses: values['show-misses'] };
 }
 
 const progress = (message: string) => process.stderr.write(`eval: ${message}\n`);
@@ -103,7 +109,9 @@ async function runXquad(options: Options): Promise<XquadSection> {
   progress('XQuAD: loading');
   const file = join(options.data, XQUAD_FILE);
   const set = await loadXquad(file);
-  const questions = options.limit === undefined ? set.questions : spreadSample(set.questions, options.limit);
+  const sampled = options.limit === undefined ? set.questions : spreadSample(set.questions, options.limit);
+  const middle = Math.ceil(sampled.length / 2);
+  const questions = options.half === 'first' ? sampled.slice(0, middle) : options.half === 'second' ? sampled.slice(middle) : sampled;
 
   progress(`XQuAD: baseline on ${questions.length} questions`);
   const baseline = evaluateQuestions(() => createSentenceSearchBaseline(set.articles), questions);
@@ -187,6 +195,7 @@ async function main(): Promise<void> {
     startedAt: new Date().toISOString(),
     runTimeSeconds: 0,
     limit: options.limit ?? null,
+    half: options.half ?? null,
     targets: TARGETS,
   };
   const sections: string[] = [];

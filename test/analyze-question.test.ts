@@ -79,3 +79,45 @@ describe('the noun asked about', () => {
     expect(analyzeQuestion('What is the goal of the protest?').expects).toBe('thing');
   });
 });
+
+describe("the answer's role to the question's verb", () => {
+  const role = (question: string) => analyzeQuestion(question).role;
+
+  test('a verb right after the question word makes the answer its doer', () => {
+    expect(role('Who sang the national anthem?')).toBe('agent');
+    expect(role('What German ruler invited the settlers?')).toBe('agent');
+    expect(role('What has successfully dealt with the flood?')).toBe('agent');
+  });
+
+  test('a passive after the question word, or an auxiliary, a subject and a verb, make it what was done to', () => {
+    expect(role('What was destroyed in the fire?')).toBe('patient');
+    expect(role('What did the engineer build?')).toBe('patient');
+    expect(role('What can be done?')).toBe('patient');
+  });
+
+  test('"was" then a subject and a participle ask what the subject is said to be', () => {
+    expect(role('What was the hymn known as in English?')).toBe('complement');
+  });
+
+  test('a verb inside a relative clause, a copula alone and a question word in place give no role', () => {
+    expect(role('What is the last name of the player who scored the goal?')).toBeNull();
+    expect(role('What is the capital of the province?')).toBeNull();
+    expect(role('The hymn is known as what?')).toBeNull();
+  });
+
+  test("the question's verbs are kept as terms", () => {
+    expect(analyzeQuestion('Who opened the bridge?').verbs).toEqual(['open']);
+  });
+});
+
+describe('the words around a question word left in place', () => {
+  test('the term before it and the first term after it', () => {
+    expect(analyzeQuestion('The critic argued that poverty was a national what?').neighbours).toEqual({ before: 'nation', after: null });
+    expect(analyzeQuestion('The settlers built a what of the old town?').neighbours).toEqual({ before: 'built', after: 'old' });
+  });
+
+  test('none for a question word in front, or after a phrase set before the question', () => {
+    expect(analyzeQuestion('What did the settlers build?').neighbours).toEqual({ before: null, after: null });
+    expect(analyzeQuestion('At the time of the flood what was in demand?').neighbours).toEqual({ before: null, after: null });
+  });
+});

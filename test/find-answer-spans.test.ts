@@ -106,4 +106,38 @@ describe('short answers', () => {
     expect(best('His poem is considered the first statement of what type of protest?', 'It is perhaps the first modern statement of the principle of nonviolent protest.')).toBe('nonviolent');
     expect(best('What kind of data did the network begin to use?', 'It also began to use behavioral and demographic data to better determine what types of sponsors to sell advertising slots to.')).toBe('behavioral and demographic');
   });
+
+  test('the subject of the question\'s verb answers a question asking for its doer, a passive subject one asking what was done to', () => {
+    // Passive sentence, object question: "what did the mayor open" is answered by the subject of "was opened".
+    expect(best('What did the mayor open?', 'A new library was opened by the mayor beside the town hall.')).toBe('A new library');
+    // A phrase after a preposition qualifies the subject; an aside between commas stands between it and the verb.
+    expect(best('What caused the flooding?', 'Heavy rain over the hills caused the flooding of the lower town.')).toBe('Heavy rain');
+    expect(best('What destroyed the old harvest in the valley?', 'A late frost, the worst in decades, destroyed the old harvest in the valley.')).toBe('A late frost');
+    // A relative pronoun stands between the subject and its verb, and the phrase names what it describes.
+    expect(all('What route connects the town with the valley?', 'The town is served by State Route 99, the main freeway that connects the major towns of the valley.').slice(0, 2)).toContain('State Route 99');
+  });
+
+  test('a name asked for is the phrase a naming word introduces ("named Oursel", "called \"the dot\"")', () => {
+    expect(best('Who led the force into the valley?', 'A Norman named Oursel led the force into the valley.')).toBe('Oursel');
+    expect(best('What is the nickname of the network logo?', 'The network showed its circle logo, also called "the dot", on every screen.')).toBe('the dot');
+  });
+
+  test('a question word left in place is answered by what stands between its neighbours in the sentence', () => {
+    expect(best('The critic argued that poverty was a national what?', 'The critic argued that modest social reforms could cure the national disease of poverty.')).toBe('disease');
+  });
+
+  test('"what X" is answered by the words describing X, unless what follows X names it', () => {
+    expect(best('What platform did the channel launch on?', 'In March the channel would launch as a paid service on the digital terrestrial platform.')).toBe('digital terrestrial');
+    expect(all('What theorem explains the role of primes?', 'The fundamental theorem of arithmetic explains the role of primes in number theory.')).not.toContain('fundamental');
+  });
+
+  test('"how many times" counts occasions: a count, not a span of years', () => {
+    expect(best('How many times did the river flood the town?', 'The river flooded the town 12 times between 1900 and 1950.')).toBe('12');
+  });
+
+  test('a name the question gives by its initials restates the question ("the SP" for "the Scottish Parliament")', () => {
+    const spans = all('Which members are disqualified from sitting in the SP?', 'Members of the police are disqualified from sitting in the Scottish Parliament.');
+    expect(spans).not.toContain('Scottish Parliament');
+    expect(spans[0]).toContain('the police');
+  });
 });

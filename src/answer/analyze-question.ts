@@ -1,5 +1,5 @@
 import { foldWord, isStopWord, splitWords, toTerms } from '../text/terms.ts';
-import { BE_FORMS, lemmaTerm, tagTokens } from './tag-tokens.ts';
+import { BE_FORMS, lemmaTerm, PARTICIPLE_ENDING, tagTokens } from './tag-tokens.ts';
 import { lexiconIs, ROLE_WORDS } from '../facts/lexicon.ts';
 
 /** The kind of answer a question wants. */
@@ -30,6 +30,18 @@ export interface QuestionAnalysis {
    * here (copular questions, fronted clauses) may stand on either side.
    */
   sides: Record<string, 'before' | 'after'>;
+  /**
+   * What the answer is to the question's verb: its doer (`agent`: "who sang
+   * the anthem", "what destroyed the city"), what it was done to (`patient`:
+   * "what did Luther write", "what was destroyed"), or what the subject is
+   * said to be after it (`complement`: "what was the hymn known as"); null
+   * when the question has no such verb ("what is the capital").
+   */
+  role: 'agent' | 'patient' | 'complement' | null;
+  /** The terms right before and after a question word left in place (see findNeighbours). */
+  neighbours: { before: string | null; after: string | null };
+  /** The stemmed terms of the question's verbs ("sing" in "who sang the anthem"): the verbs {@link role} speaks of. */
+  verbs: string[];
   /** Each term's dictionary-form term where it differs ("oldest" → "old", "led" → "lead"): see {@link lemmaTerm}. */
   lemmas: Record<string, string>;
 }
@@ -59,6 +71,9 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     names: findNames(tokens),
     passive: isPassive(tokens),
     sides: findSides(tokens),
+    role: findRole(withAskedVerb(tokens)),
+    neighbours: findNeighbours(tokens),
+    verbs: [...new Set(withAskedVerb(tokens).filter((t) => t.pos === 'VERB').flatMap((t) => toTerms(t.text)))],
     lemmas: findLemmas(question),
   };
 }
@@ -209,7 +224,7 @@ function isPassive(tokens: ReturnType<typeof tagTokens>): boolean {
   return tokens.some((token, i) => {
     if (!BE_FORMS.has(token.text.toLowerCase())) return false;
     const next = tokens.slice(i + 1, i + 3);
-    return next.some((t) => t.pos === 'VERB' && /(?:ed|en|wn|lt|ld|nt|de)$/i.test(t.text));
+    return next.some((t) => t.pos === 'VERB' && PARTICIPLE_ENDING.test(t.text));
   });
 }
 
@@ -223,20 +238,53 @@ const OBJECT_AUXILIARIES = new Set(['do', 'does', 'did', 'has', 'have', 'had', '
  * question word's place in the question is the answer's place in the
  * statement, once "did", "has"… are undone.
  */
-function findSides(tokens: ReturnType<typeof tagTokens>): Record<string, 'before' | 'after'> {
+/**
+ * Where the question word stands (`wh`, -1 when there is none) and the
+ * index just past its phrase (`next`): "what German ruler", "how many
+ * career sacks", "which of the teams".
+ */
+function questionPhrase(tokens: ReturnType<typeof tagTokens>): { lower: string[]; wh: number; next: number } {
   const lower = tokens.map((t) => t.text.toLowerCase());
   const wh = lower.findIndex((w) => WH_WORDS.has(w));
+  let next = wh + 1;
+  if (wh < 0) return { lower, wh, next };
+  if (lower[wh] === 'how' && next < tokens.length && ['ADJ', 'ADV'].includes(tokens[next]!.pos)) next++;
+  if (['what', 'which', 'whose', 'how'].includes(lower[wh]!)) {
+    while (next < tokens.length && (['ADJ', 'NOUN', 'PROPN', 'NUM', 'DET'].includes(tokens[next]!.pos) || lower[next] === 'of')) next++;
+  }
+  return { lower, wh, next };
+}
+
+/**
+ * The words right around a question word left in place ("Hobson argued
+ * that imperialism was an international what?", "the West developed a what
+ * of the East?"): the nearest term before it and the first after its
+ * phrase, which stand right around the answer in the sentence ("the
+ * international [disease]", "an [imaginative geography] of the East").
+ * Null where there is none, and both null for a question word in front.
+ */
+function findNeighbours(tokens: ReturnType<typeof tagTokens>): QuestionAnalysis['neighbours'] {
+  const { lower, wh, next } = questionPhrase(tokens);
+  const none = { before: null, after: null };
+  if (wh < 0 || !tokens.slice(0, wh).some((t) => t.pos !== 'ADP') || lower.slice(0, wh).includes(',')) return none;
+  // A phrase set before a question that then begins ("At the time of Luther what was in demand?") is no place.
+  if (['ADP', 'SCONJ'].includes(tokens[0]!.pos) && ['AUX', 'VERB'].includes(tokens[next]?.pos ?? '')) return none;
+  const termAt = (i: number) => (tokens[i]!.pos === 'PUNCT' ? null : tokens[i]!.term);
+  let before: string | null = null;
+  for (let i = wh - 1; i >= 0 && before === null; i--) before = termAt(i);
+  // "a what of the East": the phrase after a bare question word is no noun of its own.
+  let after: string | null = null;
+  for (let i = tokens[wh + 1]?.pos === 'ADP' ? wh + 1 : next; i < tokens.length && after === null; i++) after = termAt(i);
+  return { before, after };
+}
+
+function findSides(tokens: ReturnType<typeof tagTokens>): Record<string, 'before' | 'after'> {
+  const { lower, wh, next } = questionPhrase(tokens);
   const sides: Record<string, 'before' | 'after'> = {};
   if (wh < 0) return sides;
   const assign = (from: number, to: number, side: 'before' | 'after') => {
     for (const token of tokens.slice(from, to)) for (const term of toTerms(token.text)) sides[term] ??= side;
   };
-  // The question word with its noun phrase: "what German ruler", "how many career sacks", "which of the teams".
-  let next = wh + 1;
-  if (lower[wh] === 'how' && next < tokens.length && ['ADJ', 'ADV'].includes(tokens[next]!.pos)) next++;
-  if (['what', 'which', 'whose', 'how'].includes(lower[wh]!)) {
-    while (next < tokens.length && (['ADJ', 'NOUN', 'PROPN', 'NUM', 'DET'].includes(tokens[next]!.pos) || lower[next] === 'of')) next++;
-  }
   const fronted = tokens.slice(0, wh).some((t) => t.pos !== 'ADP');
   if (fronted) {
     // A clause set off before the question word ("During the playoffs, who …") stands anywhere.
@@ -267,6 +315,67 @@ function findSides(tokens: ReturnType<typeof tagTokens>): Record<string, 'before
     assign(next, tokens.length, 'after');
   }
   return sides;
+}
+
+/**
+ * The answer's role to the question's verb (see {@link QuestionAnalysis.role}),
+ * read from the words after the question word and its noun: a verb right
+ * after it makes the answer its doer ("who sang"); a form of "be" and a past
+ * participle, what was done to ("what was destroyed"); "did", "has", "can"…
+ * then a subject and a verb, what the subject did it to ("what did Luther
+ * write"); "was" then a subject and a participle, what the subject is said
+ * to be ("what was the hymn known as"), or with an -ing form, what the
+ * subject was doing it to ("what was the agency checking").
+ */
+const DO_FORMS = new Set(['do', 'does', 'did']);
+
+/**
+ * The tagger takes the verb of "what did the mayor open" for an adjective or
+ * a noun; after "did" and its subject, the last word before a preposition or
+ * the end is the verb all the same.
+ */
+function withAskedVerb(tokens: ReturnType<typeof tagTokens>): ReturnType<typeof tagTokens> {
+  const aux = tokens.findIndex((t) => DO_FORMS.has(t.text.toLowerCase()));
+  if (aux < 0 || !WH_WORDS.has(tokens[0]?.text.toLowerCase() ?? '') || tokens.slice(aux + 1).some((t) => t.pos === 'VERB')) return tokens;
+  let end = aux + 1;
+  while (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART'].includes(tokens[end]?.pos ?? '')) end++;
+  const verb = end - 1;
+  if (verb < aux + 2 || !['ADJ', 'NOUN'].includes(tokens[verb]!.pos) || !['NOUN', 'PROPN'].includes(tokens[verb - 1]!.pos)) return tokens;
+  return tokens.map((t, i) => (i === verb ? { ...t, pos: 'VERB' as const } : t));
+}
+
+const RELATIVE = new Set(['who', 'whom', 'which', 'that', 'whose', 'where', 'when']);
+
+function findRole(tokens: ReturnType<typeof tagTokens>): QuestionAnalysis['role'] {
+  const { lower, wh, next } = questionPhrase(tokens);
+  // A question word in place ("… is expressed as what?") or after a fronted clause is left to the sides.
+  if (wh < 0 || tokens.slice(0, wh).some((t) => t.pos !== 'ADP')) return null;
+  if (!['what', 'which', 'whose', 'who', 'whom'].includes(lower[wh]!)) return null;
+  const word = lower[next];
+  if (word === undefined) return null;
+  const verbAfter = (from: number) => {
+    let i = from;
+    // A relative clause ("the player who scored") has a verb of its own.
+    while (i < tokens.length && tokens[i]!.pos !== 'VERB' && tokens[i]!.pos !== 'PUNCT' && !RELATIVE.has(lower[i]!)) i++;
+    return tokens[i]?.pos === 'VERB' ? i : -1;
+  };
+  if (tokens[next]!.pos === 'VERB' && !POSSESSION.has(word)) return 'agent';
+  if (BE_FORMS.has(word)) {
+    let i = next + 1;
+    while (tokens[i]?.pos === 'ADV' || lower[i] === 'being' || lower[i] === 'been') i++;
+    if (tokens[i]?.pos === 'VERB') return /ing$/.test(lower[i]!) ? 'agent' : 'patient';
+    const verb = verbAfter(i);
+    if (verb < 0) return null;
+    return /ing$/.test(lower[verb]!) ? 'patient' : 'complement';
+  }
+  if (!OBJECT_AUXILIARIES.has(word)) return null;
+  let i = next + 1;
+  while (tokens[i]?.pos === 'ADV') i++;
+  // "What has dealt with …", "what can cause …": the auxiliary belongs to the question word's own verb;
+  // "what can be done", to a passive.
+  if (lower[i] === 'be' || lower[i] === 'been') return 'patient';
+  if (tokens[i]?.pos === 'VERB') return 'agent';
+  return verbAfter(i) > i ? 'patient' : null;
 }
 
 function findLemmas(question: string): Record<string, string> {

@@ -5,6 +5,9 @@ import { splitWords, toTerm } from '../text/terms.ts';
 /** The forms of "be", lower-case: what makes a passive ("was targeted") or a copula ("is the capital"). */
 export const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
+/** The endings of past participles, regular and common irregular ("targeted", "known", "built", "held", "sent", "made"). */
+export const PARTICIPLE_ENDING = /(?:ed|en|wn|lt|ld|nt|de)$/i;
+
 /** Universal part-of-speech tags, as wink-nlp assigns them. */
 export type PartOfSpeech =
   | 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X' | 'SPACE';
