@@ -72,9 +72,12 @@ export async function createAppState(options: AppStateOptions): Promise<AppState
   const started = performance.now();
   const progress = (phase: LoadProgress['phase'], done: number, total: number) =>
     options.onProgress?.({ phase, done, total, elapsedMs: performance.now() - started });
-  const cache = options.cachePath === undefined ? undefined : await ArticleCache.open(options.cachePath);
   const indexPath = options.cachePath === undefined ? undefined : indexCachePath(options.cachePath);
-  const saved = indexPath === undefined ? undefined : await readIndexFile(indexPath);
+  // Both caches are read at once: each one's waits for the disk leave this thread to parse the other.
+  const [cache, saved] = await Promise.all([
+    options.cachePath === undefined ? undefined : ArticleCache.open(options.cachePath),
+    indexPath === undefined ? undefined : readIndexFile(indexPath),
+  ]);
   // With no saved index to restore, articles are indexed as they load: this thread indexes the first
   // files while worker threads still parse the last ones (100,000 articles: see README, Scale).
   const streamed = saved?.ok ? undefined : new ArticleIndex();
