@@ -140,7 +140,13 @@ export class JsonLinesWriter {
 
   /** Gives the file up: closes and removes it. Never throws. */
   async abort(): Promise<void> {
-    this.out.destroy();
+    // The file is removed once the stream has closed: a stream destroyed while it was still opening its
+    // file would otherwise create it after the removal.
+    if (!this.out.closed) {
+      const closed = once(this.out, 'close').catch(() => undefined);
+      this.out.destroy();
+      await closed;
+    }
     await rm(this.temporary.path, { force: true }).catch(() => undefined);
     this.temporary.release();
   }
