@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createAppState, type AppState } from '../src/app-state/create-app-state.ts';
+import { articleKey, createAppState, type AppState } from '../src/app-state/create-app-state.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'articles');
 let work: string;
@@ -64,5 +64,13 @@ describe('the app restarts from its caches', () => {
     expect(problems.join('\n')).toMatch(/article cache .* not saved \(a file is in the way\)/u);
     expect(problems.join('\n')).toMatch(/index cache .* not saved/u);
     expect(existsSync(join(work, 'not-a-folder', 'articles.json'))).toBe(false);
+  });
+
+  test('an article is found by its id and by its short key (looked up for buttons, built on the first such lookup)', async () => {
+    const state = await start();
+    const article = state.articles[7]!;
+    expect(state.article(article.id)).toBe(article);
+    expect(state.article(articleKey(article.id))).toBe(article);
+    expect(state.article('no such article')).toBeUndefined();
   });
 });

@@ -168,13 +168,16 @@ export function rebuildAppState(previous: AppState, articles: readonly Article[]
 function buildAppState(articles: readonly Article[], engine: AnswerEngine, report: LoadReport, cachesSaved: Promise<readonly string[]> = Promise.resolve([])): AppState {
   const sorted = [...articles].sort(newestFirst);
   const byId = new Map(sorted.map((a) => [a.id, a]));
-  const byKey = new Map(sorted.map((a) => [articleKey(a.id), a]));
+  // Keys are looked up only for button clicks and long ids in autocomplete: built on the first such
+  // lookup, not at start-up (a SHA-256 per article, about 0.3 s at 100,000).
+  let byKey: Map<string, Article> | undefined;
+  const keyed = () => (byKey ??= new Map(sorted.map((a) => [articleKey(a.id), a])));
   return Object.freeze({
     articles: Object.freeze(sorted),
     engine,
     report,
     reportLines: Object.freeze(formatLoadReport(report)),
-    article: (idOrKey: string) => byId.get(idOrKey) ?? byKey.get(idOrKey),
+    article: (idOrKey: string) => byId.get(idOrKey) ?? keyed().get(idOrKey),
     cachesSaved,
   });
 }
