@@ -12,6 +12,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../src/article.ts';
+import type { LoadReport } from '../src/load-articles.ts';
 import type { Answer, Citation } from '../src/answer/types.ts';
 import type { ArticleIndex } from '../src/search/article-index.ts';
 import { latencyStats, type ChildConfig, type ChildResult, type MemorySample, type RecordedAnswer } from './bench-types.ts';
@@ -67,6 +68,38 @@ interface System {
   afterFirstAnswer?: () => Promise<void>;
 }
 
+/** Ends the boot phase (Node, tsx and the system's modules are loaded); returns where live-heap figures go. */
+function endBoot(): NonNullable<ChildResult['retained']> {
+  result.phases.boot = performance.now();
+  result.cpu.boot = cpuMs();
+  result.memory.afterBoot = memory();
+  const kept = { boot: retained() };
+  result.retained = kept;
+  result.phase = 'load';
+  save();
+  log(`boot ${ms(result.phases.boot)}`);
+  return kept;
+}
+
+/**
+ * Ends the load phase, begun at `started` (wall) and `cpuStarted` (CPU):
+ * what was loaded, and the memory then. Returns the phase's wall time and
+ * the memory sample.
+ */
+function endLoad(started: number, cpuStarted: number, articles: readonly Article[], report: LoadReport): { loadMs: number; afterLoad: MemorySample } {
+  const loadMs = performance.now() - started;
+  result.phases.load = loadMs;
+  result.cpu.load = cpuMs() - cpuStarted;
+  result.articles = articles.length;
+  result.filesRead = report.filesRead;
+  result.skipped = report.skipped.length;
+  result.paragraphs = articles.reduce((sum, a) => sum + a.paragraphs.length, 0);
+  const afterLoad = memory();
+  result.memory.afterLoad = afterLoad;
+  if (result.retained) result.retained.afterLoad = retained();
+  return { loadMs, afterLoad };
+}
+
 async function buildSystem(): Promise<System> {
   if (config.system === 'app-cold' || config.system === 'app-warm') return buildApp();
   const { loadArticles } = await import('../src/load-articles.ts');
@@ -83,28 +116,15 @@ async function buildSystem(): Promise<System> {
   // The project indexes articles as they load, as the app does (src/app-state/create-app-state.ts):
   // its "load" phase includes indexing, and its "index" phase is what is left at the end.
   const streamed = config.system === 'project' ? new (await import('../src/search/article-index.ts')).ArticleIndex() : undefined;
-  result.phases.boot = performance.now();
-  result.cpu.boot = cpuMs();
-  result.memory.afterBoot = memory();
-  result.retained = { boot: retained() };
-  result.phase = 'load';
-  save();
-  log(`boot ${ms(result.phases.boot)}`);
+  const kept = endBoot();
 
   let started = performance.now();
   let cpuStarted = cpuMs();
   const { articles, report } = await loadArticles(config.corpus, streamed ? { onArticle: (article) => streamed.add(article) } : {});
-  result.phases.load = performance.now() - started;
-  result.cpu.load = cpuMs() - cpuStarted;
-  result.articles = articles.length;
-  result.filesRead = report.filesRead;
-  result.skipped = report.skipped.length;
-  result.paragraphs = articles.reduce((sum, a) => sum + a.paragraphs.length, 0);
-  result.memory.afterLoad = memory();
-  result.retained.afterLoad = retained();
+  const { loadMs, afterLoad } = endLoad(started, cpuStarted, articles, report);
   result.phase = 'index';
   save();
-  log(`load ${ms(result.phases.load)}: ${articles.length} articles, ${result.paragraphs} paragraphs, rss ${mb(result.memory.afterLoad.rss)}`);
+  log(`load ${ms(loadMs)}: ${articles.length} articles, ${result.paragraphs} paragraphs, rss ${mb(afterLoad.rss)}`);
 
   started = performance.now();
   cpuStarted = cpuMs();
@@ -113,7 +133,7 @@ async function buildSystem(): Promise<System> {
   result.phases.index = performance.now() - started;
   result.cpu.index = cpuMs() - cpuStarted;
   result.memory.afterIndex = memory();
-  result.retained.afterIndex = retained();
+  kept.afterIndex = retained();
   result.phase = 'first answer';
   save();
   log(`index ${ms(result.phases.index)}, rss ${mb(result.memory.afterIndex.rss)}`);
@@ -136,30 +156,19 @@ async function buildSystem(): Promise<System> {
 async function buildApp(): Promise<System> {
   const { createAppState } = await import('../src/app-state/create-app-state.ts');
   const { summarizeArticle } = await import('../src/summarize-article.ts');
-  result.phases.boot = performance.now();
-  result.cpu.boot = cpuMs();
-  result.memory.afterBoot = memory();
-  result.phase = 'load';
-  save();
-  log(`boot ${ms(result.phases.boot)}`);
+  endBoot();
   const started = performance.now();
   const cpuStarted = cpuMs();
   const state = await createAppState({ articlesDir: config.corpus, ...(config.cachePath === undefined ? {} : { cachePath: config.cachePath }) });
-  result.phases.load = performance.now() - started;
-  result.cpu.load = cpuMs() - cpuStarted;
+  const { loadMs, afterLoad } = endLoad(started, cpuStarted, state.articles, state.report);
   result.phases.index = 0;
   result.cpu.index = 0;
-  result.articles = state.articles.length;
-  result.filesRead = state.report.filesRead;
-  result.skipped = state.report.skipped.length;
   result.fromCache = state.report.fromCache ?? 0;
   result.indexFromCache = state.report.indexFromCache ?? 0;
-  result.paragraphs = state.articles.reduce((sum, a) => sum + a.paragraphs.length, 0);
-  result.memory.afterLoad = memory();
-  result.memory.afterIndex = result.memory.afterLoad;
+  result.memory.afterIndex = afterLoad;
   result.phase = 'first answer';
   save();
-  log(`app start ${ms(result.phases.load)}: ${state.reportLines[0]}`);
+  log(`app start ${ms(loadMs)}: ${state.reportLines[0]}`);
   return {
     articles: () => state.articles,
     ask: (question) => state.engine.ask(question),

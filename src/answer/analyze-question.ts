@@ -62,6 +62,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const { type, wordIndex } = findQuestionWord(words);
   const tokens = tagTokens(question);
   const focus = findFocus(tokens.map((t) => ({ word: foldWord(t.text), pos: t.pos })), type, wordIndex);
+  const withVerb = withAskedVerb(tokens);
   return {
     question,
     type,
@@ -71,9 +72,9 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     names: findNames(tokens),
     passive: isPassive(tokens),
     sides: findSides(tokens),
-    role: findRole(withAskedVerb(tokens)),
+    role: findRole(withVerb),
     neighbours: findNeighbours(tokens),
-    verbs: [...new Set(withAskedVerb(tokens).filter((t) => t.pos === 'VERB').flatMap((t) => toTerms(t.text)))],
+    verbs: [...new Set(withVerb.filter((t) => t.pos === 'VERB').flatMap((t) => toTerms(t.text)))],
     lemmas: findLemmas(question),
   };
 }
@@ -233,12 +234,6 @@ const POSSESSION = new Set(['has', 'have', 'had']);
 const OBJECT_AUXILIARIES = new Set(['do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must']);
 
 /**
- * Which side of the answer each term of the question would stand on in the
- * statement that answers it (see {@link QuestionAnalysis.sides}): the
- * question word's place in the question is the answer's place in the
- * statement, once "did", "has"… are undone.
- */
-/**
  * Where the question word stands (`wh`, -1 when there is none) and the
  * index just past its phrase (`next`): "what German ruler", "how many
  * career sacks", "which of the teams".
@@ -278,6 +273,12 @@ function findNeighbours(tokens: ReturnType<typeof tagTokens>): QuestionAnalysis[
   return { before, after };
 }
 
+/**
+ * Which side of the answer each term of the question would stand on in the
+ * statement that answers it (see {@link QuestionAnalysis.sides}): the
+ * question word's place in the question is the answer's place in the
+ * statement, once "did", "has"… are undone.
+ */
 function findSides(tokens: ReturnType<typeof tagTokens>): Record<string, 'before' | 'after'> {
   const { lower, wh, next } = questionPhrase(tokens);
   const sides: Record<string, 'before' | 'after'> = {};
@@ -317,16 +318,6 @@ function findSides(tokens: ReturnType<typeof tagTokens>): Record<string, 'before
   return sides;
 }
 
-/**
- * The answer's role to the question's verb (see {@link QuestionAnalysis.role}),
- * read from the words after the question word and its noun: a verb right
- * after it makes the answer its doer ("who sang"); a form of "be" and a past
- * participle, what was done to ("what was destroyed"); "did", "has", "can"…
- * then a subject and a verb, what the subject did it to ("what did Luther
- * write"); "was" then a subject and a participle, what the subject is said
- * to be ("what was the hymn known as"), or with an -ing form, what the
- * subject was doing it to ("what was the agency checking").
- */
 const DO_FORMS = new Set(['do', 'does', 'did']);
 
 /**
@@ -346,6 +337,16 @@ function withAskedVerb(tokens: ReturnType<typeof tagTokens>): ReturnType<typeof 
 
 const RELATIVE = new Set(['who', 'whom', 'which', 'that', 'whose', 'where', 'when']);
 
+/**
+ * The answer's role to the question's verb (see {@link QuestionAnalysis.role}),
+ * read from the words after the question word and its noun: a verb right
+ * after it makes the answer its doer ("who sang"); a form of "be" and a past
+ * participle, what was done to ("what was destroyed"); "did", "has", "can"…
+ * then a subject and a verb, what the subject did it to ("what did Luther
+ * write"); "was" then a subject and a participle, what the subject is said
+ * to be ("what was the hymn known as"), or with an -ing form, what the
+ * subject was doing it to ("what was the agency checking").
+ */
 function findRole(tokens: ReturnType<typeof tagTokens>): QuestionAnalysis['role'] {
   const { lower, wh, next } = questionPhrase(tokens);
   // A question word in place ("… is expressed as what?") or after a fronted clause is left to the sides.

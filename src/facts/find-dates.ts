@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
-
-// As for compromise (lexicon.ts): chrono-node's CommonJS build loads in 0.13 s, its ES modules in 0.35 s.
-const chrono = createRequire(import.meta.url)('chrono-node') as typeof Chrono;
 import type { AnalyzedSentence } from './analyze-sentences.ts';
 import { PEOPLE_NOUNS } from './lexicon.ts';
 import type { Range } from './shorten-clause.ts';
+
+// As for compromise (lexicon.ts): chrono-node's CommonJS build loads in 0.13 s, its ES modules in 0.35 s.
+const chrono = createRequire(import.meta.url)('chrono-node') as typeof Chrono;
 
 /** A date written in a sentence, resolved against the article's publication date where it can be. */
 export interface DateMention {
