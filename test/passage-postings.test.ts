@@ -118,6 +118,40 @@ describe('PassagePostings', () => {
     );
   });
 
+  test('pending passages spread over several blocks score as a plain list, before and after compaction', () => {
+    // About 40,000 pending postings: past the first blocks (4,096, then 8,192, 16,384...), and one passage larger than a block.
+    const postings = new PassagePostings();
+    const terms = 60;
+    for (let term = 0; term < terms; term++) postings.termNumber(`t${term}`, true);
+    const live = new Map<number, Passage>();
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let number = 0; number < 2_000; number++) {
+      const passage = Array.from({ length: 1 + Math.floor(random() * 40) }, () => Math.floor(random() * terms));
+      const { terms: distinct, frequencies } = counted(passage);
+      postings.add(number, distinct, frequencies, passage.length);
+      live.set(number, passage);
+    }
+    const huge = Array.from({ length: 5_000 }, (_, i) => i % terms);
+    postings.add(2_000, counted(huge).terms, counted(huge).frequencies, huge.length);
+    live.set(2_000, huge);
+    for (const number of [3, 500, 1_999]) {
+      postings.remove(number, counted(live.get(number)!).terms);
+      live.delete(number);
+    }
+    const weights = new Map([[1, 1.5], [17, 0.7], [42, 2]]);
+    const expected = expectedScores(live, weights);
+    const check = () => {
+      const found = postings.search(weights, 5_000);
+      expect(found.map((hit) => hit.passage).sort((a, b) => a - b)).toEqual([...expected.keys()].sort((a, b) => a - b));
+      for (const hit of found) expect(hit.score).toBeCloseTo(expected.get(hit.passage)!, 9);
+    };
+    check();
+    postings.compact();
+    check();
+    expect(postings.passageFrequency('t42')).toBe([...live.values()].filter((passage) => passage.includes(42)).length);
+  });
+
   test('the best few are found exactly when a common term is only looked up', () => {
     const postings = new PassagePostings();
     const [rare, common] = [postings.termNumber('rare', true), postings.termNumber('common', true)];

@@ -31,6 +31,9 @@ export const BM25_K1 = 1.2;
 /** BM25's length normalisation, as minisearch applies it. */
 export const BM25_B = 0.7;
 const MAX_FREQUENCY = 255;
+// Sizes of the blocks pending postings are written to (see PassagePostings): 4,096 for the first, doubling up to about a million (5 MB).
+const FIRST_BLOCK_POSTINGS = 4096;
+const MAX_BLOCK_POSTINGS = 1 << 20;
 // Passages added since the last compaction are scanned one by one at search time (about 2 ms for
 // this many postings); past it, the next search first folds them into the compact arrays (about a
 // second at 100,000 articles). A bulk load compacts once, at its end.
@@ -60,13 +63,21 @@ export class PassagePostings {
   #postings = new Int32Array(0);
   #frequencies = new Uint8Array(0);
   #deadPostings = 0;
-  // Passages added since the last compaction, passage by passage: their numbers, and where each one's
-  // terms start in pendingTerms / pendingFrequencies.
+  // Passages added since the last compaction, passage by passage: their numbers, and where their terms
+  // are: termBlocks[pendingBlock[p]][pendingStarts[p] .. pendingEnds[p]), with their frequencies at the
+  // same place of frequencyBlocks. Blocks rather than one array grown as needed: a bulk load of 100,000
+  // articles puts some 50 million postings here, and growing one array copied them each time and left
+  // up to a third of it unused (about 100 MB of a cold start's peak RSS).
   #pendingPassages = new Int32Array(256);
-  #pendingStarts = new Int32Array(257);
+  #pendingBlock = new Int32Array(256);
+  #pendingStarts = new Int32Array(256);
+  #pendingEnds = new Int32Array(256);
   #pendingCount = 0;
-  #pendingTerms = new Int32Array(4096);
-  #pendingFrequencies = new Uint8Array(4096);
+  #pendingPostings = 0;
+  #termBlocks: Int32Array[] = [];
+  #frequencyBlocks: Uint8Array[] = [];
+  // Postings written in the last block.
+  #blockUsed = 0;
   #passageLength = new Int32Array(1024);
   #alive = new Uint8Array(1024);
   // One more than the largest passage number ever added.
@@ -175,24 +186,37 @@ export class PassagePostings {
     this.#alive[passage] = 1;
     this.#passageCount++;
     this.#termCount += length;
-    if (this.#pendingCount + 1 >= this.#pendingPassages.length) {
-      this.#pendingPassages = grow(this.#pendingPassages, this.#pendingCount + 2);
-      this.#pendingStarts = grow(this.#pendingStarts, this.#pendingCount + 2);
+    const p = this.#pendingCount++;
+    if (p >= this.#pendingPassages.length) {
+      this.#pendingPassages = grow(this.#pendingPassages, p + 1);
+      this.#pendingBlock = grow(this.#pendingBlock, p + 1);
+      this.#pendingStarts = grow(this.#pendingStarts, p + 1);
+      this.#pendingEnds = grow(this.#pendingEnds, p + 1);
     }
-    const start = this.#pendingStarts[this.#pendingCount]!;
-    const end = start + terms.length;
-    if (end > this.#pendingTerms.length) {
-      this.#pendingTerms = grow(this.#pendingTerms, end);
-      this.#pendingFrequencies = grow(this.#pendingFrequencies, end);
+    let block = this.#termBlocks.length - 1;
+    if (block < 0 || this.#blockUsed + terms.length > this.#termBlocks[block]!.length) {
+      // Blocks double from small (an index of a few articles stays small) up to a fixed size.
+      const size = Math.max(terms.length, Math.min(MAX_BLOCK_POSTINGS, FIRST_BLOCK_POSTINGS * 2 ** this.#termBlocks.length));
+      this.#termBlocks.push(new Int32Array(size));
+      this.#frequencyBlocks.push(new Uint8Array(size));
+      this.#blockUsed = 0;
+      block++;
     }
+    const termBlock = this.#termBlocks[block]!;
+    const frequencyBlock = this.#frequencyBlocks[block]!;
+    const start = this.#blockUsed;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]!;
-      this.#pendingTerms[start + i] = term;
-      this.#pendingFrequencies[start + i] = Math.min(MAX_FREQUENCY, frequencies[i]!);
+      termBlock[start + i] = term;
+      frequencyBlock[start + i] = Math.min(MAX_FREQUENCY, frequencies[i]!);
       this.#passageFrequency[term]!++;
     }
-    this.#pendingPassages[this.#pendingCount] = passage;
-    this.#pendingStarts[++this.#pendingCount] = end;
+    this.#blockUsed += terms.length;
+    this.#pendingPostings += terms.length;
+    this.#pendingPassages[p] = passage;
+    this.#pendingBlock[p] = block;
+    this.#pendingStarts[p] = start;
+    this.#pendingEnds[p] = start + terms.length;
   }
 
   /** Stops indexing a passage; `terms` are its distinct term numbers, as added. */
@@ -231,8 +255,9 @@ export class PassagePostings {
     }
     for (let p = 0; p < this.#pendingCount; p++) {
       if (dropping[this.#pendingPassages[p]!] === 0) continue;
-      for (let i = this.#pendingStarts[p]!; i < this.#pendingStarts[p + 1]!; i++) this.#passageFrequency[this.#pendingTerms[i]!]!--;
-      this.#deadPostings += this.#pendingStarts[p + 1]! - this.#pendingStarts[p]!;
+      const terms = this.#termBlocks[this.#pendingBlock[p]!]!;
+      for (let i = this.#pendingStarts[p]!; i < this.#pendingEnds[p]!; i++) this.#passageFrequency[terms[i]!]!--;
+      this.#deadPostings += this.#pendingEnds[p]! - this.#pendingStarts[p]!;
     }
   }
 
@@ -242,8 +267,7 @@ export class PassagePostings {
    * since a saved index was restored do not pay for a whole pass).
    */
   compactIfLarge(): void {
-    const pendingPostings = this.#pendingStarts[this.#pendingCount]!;
-    if (pendingPostings > PENDING_MAX_POSTINGS || this.#deadPostings > DEAD_SHARE * this.#postings.length + PENDING_MAX_POSTINGS) this.compact();
+    if (this.#pendingPostings > PENDING_MAX_POSTINGS || this.#deadPostings > DEAD_SHARE * this.#postings.length + PENDING_MAX_POSTINGS) this.compact();
   }
 
   /**
@@ -259,10 +283,10 @@ export class PassagePostings {
     for (let term = 0; term < oldTerms; term++) {
       for (let i = oldOffsets[term]!; i < oldOffsets[term + 1]!; i++) if (this.#alive[this.#postings[i]!]) counts[term + 1]!++;
     }
-    const pendingEnd = this.#pendingStarts[this.#pendingCount]!;
     for (let p = 0; p < this.#pendingCount; p++) {
       if (!this.#alive[this.#pendingPassages[p]!]) continue;
-      for (let i = this.#pendingStarts[p]!; i < this.#pendingStarts[p + 1]!; i++) counts[this.#pendingTerms[i]! + 1]!++;
+      const terms = this.#termBlocks[this.#pendingBlock[p]!]!;
+      for (let i = this.#pendingStarts[p]!; i < this.#pendingEnds[p]!; i++) counts[terms[i]! + 1]!++;
     }
     for (let term = 0; term < vocabulary; term++) counts[term + 1]! += counts[term]!;
     const offsets = counts;
@@ -282,24 +306,30 @@ export class PassagePostings {
     for (let p = 0; p < this.#pendingCount; p++) {
       const passage = this.#pendingPassages[p]!;
       if (!this.#alive[passage]) continue;
-      for (let i = this.#pendingStarts[p]!; i < this.#pendingStarts[p + 1]!; i++) {
-        const at = next[this.#pendingTerms[i]!]!++;
+      const terms = this.#termBlocks[this.#pendingBlock[p]!]!;
+      const termFrequencies = this.#frequencyBlocks[this.#pendingBlock[p]!]!;
+      for (let i = this.#pendingStarts[p]!; i < this.#pendingEnds[p]!; i++) {
+        const at = next[terms[i]!]!++;
         postings[at] = passage;
-        frequencies[at] = this.#pendingFrequencies[i]!;
+        frequencies[at] = termFrequencies[i]!;
       }
     }
     this.#offsets = offsets;
     this.#postings = postings;
     this.#frequencies = frequencies;
     this.#deadPostings = 0;
-    this.#pendingCount = 0;
+    this.#termBlocks = [];
+    this.#frequencyBlocks = [];
+    this.#blockUsed = 0;
+    this.#pendingPostings = 0;
     // Keep the pending lists small after a bulk load rather than holding their largest size.
-    if (pendingEnd > 4 * PENDING_MAX_POSTINGS) {
-      this.#pendingTerms = new Int32Array(4096);
-      this.#pendingFrequencies = new Uint8Array(4096);
+    if (this.#pendingCount > 4096) {
       this.#pendingPassages = new Int32Array(256);
-      this.#pendingStarts = new Int32Array(257);
+      this.#pendingBlock = new Int32Array(256);
+      this.#pendingStarts = new Int32Array(256);
+      this.#pendingEnds = new Int32Array(256);
     }
+    this.#pendingCount = 0;
   }
 
   /**
@@ -353,10 +383,12 @@ export class PassagePostings {
     for (let p = 0; p < this.#pendingCount; p++) {
       const passage = this.#pendingPassages[p]!;
       if (alive[passage] === 0) continue;
-      for (let i = this.#pendingStarts[p]!; i < this.#pendingStarts[p + 1]!; i++) {
-        const weight = weightOf[this.#pendingTerms[i]!]!;
+      const terms = this.#termBlocks[this.#pendingBlock[p]!]!;
+      const termFrequencies = this.#frequencyBlocks[this.#pendingBlock[p]!]!;
+      for (let i = this.#pendingStarts[p]!; i < this.#pendingEnds[p]!; i++) {
+        const weight = weightOf[terms[i]!]!;
         if (weight === 0) continue;
-        const frequency = this.#pendingFrequencies[i]!;
+        const frequency = termFrequencies[i]!;
         const score = (weight * frequency * (BM25_K1 + 1)) / (frequency + lengthBase + lengthWeight * passageLength[passage]!);
         if (touchedBy[passage] === search) {
           scores[passage]! += score;
