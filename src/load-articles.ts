@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import type { Article } from './article.ts';
 import { ARTICLE_EXTENSIONS, DEFAULT_MAX_ARTICLE_BYTES } from './parse/parse-article-file.ts';
 import type { ArticleCache } from './cache/article-cache.ts';
+import type { CountedPassages } from './search/count-passages.ts';
 import { defaultWorkerCount, parseInWorkers } from './load/parse-in-workers.ts';
 import { describeFsError, readAndParseFile, type FileOutcome, type SkippedFile } from './load/read-and-parse.ts';
 
@@ -57,9 +58,16 @@ export interface LoadOptions {
   /**
    * Called with each article as soon as it and every article before it are
    * settled, in the order of the result: the caller can index the first
-   * files while workers still parse the last ones.
+   * files while workers still parse the last ones. `counted` is its
+   * passages counted by a worker, when `numberTerm` was given.
    */
-  onArticle?: (article: Article) => void;
+  onArticle?: (article: Article, counted?: CountedPassages) => void;
+  /**
+   * The index's number of a term (see ArticleIndex.numberTerm). Given with
+   * `onArticle`, worker threads also count the passages of what they parse,
+   * so that this thread does not read every word again to index it.
+   */
+  numberTerm?: (term: string) => number;
 }
 
 // Files a folder of articles commonly holds that are about the articles, not articles.
@@ -92,13 +100,22 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
   const articles: Article[] = [];
   const duplicateWarnings: LoadWarning[] = [];
   const firstByKey = new Map<string, Article>();
+  // Counts from the workers wait here for their article to be settled.
+  const countedOf = new Map<Article, CountedPassages>();
   const outcomes: Array<FileOutcome | undefined> = new Array(files.length);
   let settled = 0;
   // Files are settled in the listing's order, as soon as every file before them is, so that the
   // report and the articles read the same on every run, and onArticle sees the final order.
   const settleReady = () => {
     for (; settled < files.length && outcomes[settled] !== undefined; settled++) {
-      for (const article of settleFile(files[settled]!, outcomes[settled]!)) keepUnlessDuplicate(article);
+      const outcome = outcomes[settled]!;
+      if (outcome.status === 'parsed' && outcome.counted) {
+        outcome.articles.forEach((article, i) => countedOf.set(article, outcome.counted![i]!));
+        // Indexed once settled: the counts (a quarter of a gigabyte at 100,000 articles) are let go.
+        delete outcome.counted;
+      }
+      for (const article of settleFile(files[settled]!, outcome)) keepUnlessDuplicate(article);
+      countedOf.clear();
       outcomes[settled] = undefined;
     }
   };
@@ -125,7 +142,7 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
       duplicateWarnings.push({ file: article.id, message: `has the same title, date and outlet as ${first.id} but a different text; both loaded` });
     }
     articles.push(article);
-    options.onArticle?.(article);
+    options.onArticle?.(article, countedOf.get(article));
   };
 
   // Workers pay for themselves on parsing only: files the cache knows are
@@ -139,6 +156,7 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
       ...readOptions,
       workers,
       known,
+      ...(options.onArticle && options.numberTerm ? { numberTerm: options.numberTerm } : {}),
       onOutcome: (i, outcome) => {
         outcomes[i] = outcome;
         progress();

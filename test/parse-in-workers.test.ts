@@ -6,6 +6,8 @@ import { ArticleCache } from '../src/cache/article-cache.ts';
 import { parseInWorkers } from '../src/load/parse-in-workers.ts';
 import { readAndParseFile } from '../src/load/read-and-parse.ts';
 import { loadArticles, type LoadResult } from '../src/load-articles.ts';
+import { ArticleIndex } from '../src/search/article-index.ts';
+import type { CountedPassages } from '../src/search/count-passages.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'articles');
 let folder: string;
@@ -105,4 +107,38 @@ describe('loading in worker threads', () => {
     expect(outcomes).toEqual(files.map((file) => readAndParseFile(folder, file, options)));
     expect(outcomes.map((o) => o.status)).toEqual(['parsed', 'skipped', 'skipped', 'parsed']);
   });
+
+  test('workers count passages in the numbering of the index: the index built from their counts answers as one built here', async () => {
+    const inThread = await loadArticles(folder, { workers: 0 });
+    const direct = new ArticleIndex(inThread.articles);
+    const fromCounts = new ArticleIndex();
+    const counted: Array<CountedPassages | undefined> = [];
+    const inWorkers = await loadArticles(folder, {
+      workers: 2,
+      numberTerm: (term) => fromCounts.numberTerm(term),
+      onArticle: (article, count) => {
+        counted.push(count);
+        fromCounts.add(article, count);
+      },
+    });
+    fromCounts.compact();
+    expect(comparable(inWorkers)).toEqual(comparable(inThread));
+    // Every article came with its counts (none was counted again here).
+    expect(counted.filter((count) => count !== undefined)).toHaveLength(inThread.articles.length);
+    for (const query of ['story number 123', 'messy spacing', 'paragraph two', 'ferry delayed', 'city post 699']) {
+      expect(fromCounts.searchPassages(query)).toEqual(direct.searchPassages(query));
+    }
+  });
+
+  test('a worker that dies (its heap full) is replaced, and the chunks it held are parsed here', async () => {
+    const files = Array.from({ length: 200 }, (_, i) => `story-${String(i).padStart(4, '0')}.txt`);
+    const options = { folder, maxBytes: 1024 * 1024, hashing: true };
+    const errors: unknown[] = [];
+    const outcomes = await parseInWorkers(files, { ...options, workers: 1, entry: new URL('./fixtures/workers/memory-hog.mjs', import.meta.url), onWorkerError: (e) => errors.push(e) });
+    // The first worker and its two replacements each died on their first chunks.
+    expect(errors).toHaveLength(3);
+    expect(errors.map((e) => (e as { code?: string }).code)).toEqual(Array(3).fill('ERR_WORKER_OUT_OF_MEMORY'));
+    expect(outcomes).toEqual(files.map((file) => readAndParseFile(folder, file, options)));
+  });
 });
+

@@ -5,6 +5,7 @@ import { ArticleCache } from '../cache/article-cache.ts';
 import { fileStamp, type KnownFile } from '../cache/file-stamp.ts';
 import { formatBytes, parseArticleFile } from '../parse/parse-article-file.ts';
 import type { ParseErrorKind } from '../parse/parse-outcome.ts';
+import type { CountedPassages } from '../search/count-passages.ts';
 
 /** A file that was not loaded, and why. */
 export interface SkippedFile {
@@ -17,13 +18,14 @@ export interface SkippedFile {
  * What reading one file came to. Plain data (strings, arrays, plain
  * objects), so that it crosses from a worker thread by structured clone.
  * - `parsed`: its articles and warnings (`hash` is '' and `stamp` null
- *   when not asked for);
+ *   when not asked for), and with them, from a worker asked to count
+ *   terms, each article's passages counted for the index;
  * - `unchanged`: its stamp or the hash of its bytes is what the cache
  *   knows, so it was not parsed; the caller takes the articles from the cache;
  * - `skipped`: missing, unreadable, oversized or broken, with the reason.
  */
 export type FileOutcome =
-  | { status: 'parsed'; hash: string; stamp: string | null; articles: Article[]; warnings: string[] }
+  | { status: 'parsed'; hash: string; stamp: string | null; articles: Article[]; warnings: string[]; counted?: CountedPassages[] }
   | { status: 'unchanged'; hash: string; stamp: string | null }
   | { status: 'skipped'; skipped: SkippedFile };
 

@@ -1,6 +1,7 @@
 import type { Article } from '../article.ts';
 import { splitWords, toIndexTerms } from '../text/terms.ts';
 import { WordTable } from '../text/word-table.ts';
+import { PassageCounter, indexTermResolver, type CountedPassages } from './count-passages.ts';
 import { BM25_B, BM25_K1, PassagePostings, type SavedPostings } from './passage-postings.ts';
 
 /** An index as plain data (typed arrays and JSON-safe values), from {@link ArticleIndex.save}. */
@@ -80,14 +81,8 @@ export class ArticleIndex {
   #nextPassage = 0;
   #postings: PassagePostings;
   // Words → their term numbers (a word may have two: a name's stem and its exact form).
-  readonly #words = new WordTable((word) => {
-    const terms = toIndexTerms(word).map((term) => this.#postings.termNumber(term, true));
-    return terms.length === 1 ? terms[0]! : terms;
-  });
-  // Scratch of #countTerms: which passage last counted a term, and where in its list.
-  #countedIn = new Int32Array(0);
-  #countedAt = new Int32Array(0);
-  #countStamp = 0;
+  readonly #words = new WordTable(indexTermResolver((term) => this.#postings.termNumber(term, true)));
+  readonly #counter = new PassageCounter(this.#words);
 
   /** Builds an index of these articles. */
   constructor(articles: Iterable<Article> = [], saved?: SavedIndex) {
@@ -134,14 +129,26 @@ export class ArticleIndex {
     return first;
   }
 
-  /** Adds an article, replacing any article with the same id. */
-  add(article: Article): void {
+  /**
+   * Adds an article, replacing any article with the same id. `counted` is
+   * its passages already counted in this index's term numbers (by a worker
+   * thread, see count-passages.ts); they are counted here when absent.
+   */
+  add(article: Article, counted: CountedPassages = this.#counter.count(article)): void {
     if (this.#articles.has(article.id)) this.remove(article.id);
     const first = this.#register(article);
-    article.paragraphs.forEach((text, paragraph) => {
-      const { terms, frequencies, length } = this.#countTerms(this.#passageTermNumbers(article, paragraph, text));
-      this.#postings.add(first + paragraph, terms, frequencies, length);
-    });
+    const { terms, frequencies, starts, lengths } = counted;
+    if (lengths.length !== article.paragraphs.length) throw new Error(`article ${article.id} has ${article.paragraphs.length} paragraphs, but ${lengths.length} were counted`);
+    for (let paragraph = 0; paragraph < lengths.length; paragraph++) {
+      const start = starts[paragraph]!;
+      const end = starts[paragraph + 1]!;
+      this.#postings.add(first + paragraph, terms.subarray(start, end), frequencies.subarray(start, end), lengths[paragraph]!);
+    }
+  }
+
+  /** The index's number of a term, numbering it when new: how counts made elsewhere are renumbered (see count-passages.ts). */
+  numberTerm(term: string): number {
+    return this.#postings.termNumber(term, true);
   }
 
   /**
@@ -163,20 +170,14 @@ export class ArticleIndex {
     const article = this.#articles.get(articleId);
     const first = this.#firstPassage.get(articleId);
     if (!article || first === undefined) return false;
-    article.paragraphs.forEach((text, paragraph) => {
-      this.#postings.remove(first + paragraph, this.#countTerms(this.#passageTermNumbers(article, paragraph, text)).terms);
+    const { terms, starts } = this.#counter.count(article);
+    for (let paragraph = 0; paragraph < article.paragraphs.length; paragraph++) {
+      this.#postings.remove(first + paragraph, terms.subarray(starts[paragraph], starts[paragraph + 1]));
       this.#passageOwner[first + paragraph] = undefined;
-    });
+    }
     this.#articles.delete(articleId);
     this.#firstPassage.delete(articleId);
     return true;
-  }
-
-  /** The term numbers of a passage, in order (the title's first for the lead). */
-  #passageTermNumbers(article: Article, paragraph: number, text: string): number[] {
-    const numbers = this.#leadTitleTerms(article, paragraph);
-    this.#words.scan(text, numbers);
-    return numbers;
   }
 
   /** The title's term numbers for the lead paragraph, which the title is indexed with; none for the others. */
@@ -184,34 +185,6 @@ export class ArticleIndex {
     const numbers: number[] = [];
     if (paragraph === 0) this.#words.scan(article.title, numbers);
     return numbers;
-  }
-
-
-  /** A passage's distinct term numbers, how often each occurs, and its length. */
-  #countTerms(numbers: readonly number[]): { terms: number[]; frequencies: number[]; length: number } {
-    let vocabulary = 0;
-    for (const number of numbers) if (number >= vocabulary) vocabulary = number + 1;
-    if (this.#countedIn.length < vocabulary) {
-      const size = Math.max(vocabulary, this.#countedIn.length * 2, 1024);
-      const countedIn = new Int32Array(size);
-      countedIn.set(this.#countedIn);
-      this.#countedIn = countedIn;
-      this.#countedAt = new Int32Array(size);
-    }
-    const stamp = ++this.#countStamp;
-    const terms: number[] = [];
-    const frequencies: number[] = [];
-    for (const number of numbers) {
-      if (this.#countedIn[number] === stamp) {
-        frequencies[this.#countedAt[number]!]!++;
-      } else {
-        this.#countedIn[number] = stamp;
-        this.#countedAt[number] = terms.length;
-        terms.push(number);
-        frequencies.push(1);
-      }
-    }
-    return { terms, frequencies, length: numbers.length };
   }
 
   /** The article with this id. */
