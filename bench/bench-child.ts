@@ -120,7 +120,10 @@ async function buildSystem(): Promise<System> {
 
   let started = performance.now();
   let cpuStarted = cpuMs();
-  const { articles, report } = await loadArticles(config.corpus, streamed ? { onArticle: (article) => streamed.add(article) } : {});
+  const { articles, report } = await loadArticles(
+    config.corpus,
+    streamed ? { onArticle: (article, counted) => streamed.add(article, counted), numberTerm: (term) => streamed.numberTerm(term) } : {},
+  );
   const { loadMs, afterLoad } = endLoad(started, cpuStarted, articles, report);
   result.phase = 'index';
   save();
