@@ -48,11 +48,21 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const questionTerms = new Set(question.terms);
   const questionLemmas = new Map(question.terms.map((term) => [question.lemmas[term] ?? term, term]));
   // A sentence word stands for the question term it matches, as written or in its dictionary form ("led" for "lead").
-  const matched = (t: TaggedToken) => (t.term !== null && questionTerms.has(t.term) ? t.term : t.lemma !== null ? (questionLemmas.get(t.lemma) ?? null) : null);
+  const matched = (t: TaggedToken) =>
+    t.term !== null && questionTerms.has(t.term) ? t.term : t.lemma !== null ? (questionLemmas.get(t.lemma) ?? null) : null;
+  // A word WordNet gives for a question term ("largest" for "biggest", "reconstruction" for "rebuilt"; see
+  // QuestionAnalysis.related) stands for it too, but only as a word near the answer: as the verb whose subject or
+  // object is the answer it picked the wrong phrase more often than the right one (measured on XQuAD).
+  const questionRelated = new Map<string, string>();
+  for (const [term, others] of Object.entries(question.related)) for (const other of others) if (!questionRelated.has(other)) questionRelated.set(other, term);
+  const relatedOf = (t: TaggedToken) => (t.term !== null ? questionRelated.get(t.term) : undefined) ?? (t.lemma !== null ? questionRelated.get(t.lemma) : undefined) ?? null;
   const anchorTerms = new Map<number, string>();
+  const nearTerms = new Map<number, string>();
   for (const [i, t] of tokens.entries()) {
     const term = matched(t);
     if (term !== null) anchorTerms.set(i, term);
+    const near = term ?? relatedOf(t);
+    if (near !== null) nearTerms.set(i, near);
   }
   const anchors = [...anchorTerms.keys()];
   const questionWeight = question.terms.reduce((sum, term) => sum + termWeight(term), 0) || 1;
@@ -92,7 +102,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
     const w = SPAN_WEIGHTS;
     const score =
       w.typeFit * typeFit +
-      w.nearby * (windowCoverage(anchorTerms, first, last, weightOf, question.sides) / questionWeight) +
+      w.nearby * (windowCoverage(nearTerms, first, last, weightOf, question.sides) / questionWeight) +
       w.sameClause * (inClauses(first, last) / questionWeight) +
       w.namesFocus * (focusAt.slice(first, last + 1).includes(true) ? 1 : 0) +
       w.length * (Math.min(last - first + 1, LONG) / LONG) -
