@@ -151,3 +151,9 @@ describe('words WordNet gives for a question word', () => {
     expect(best('What are the two principal Asian-American groups living in the west side neighborhood of Fresno?', 'It is culturally diverse and also includes significant Mexican-American and Asian-American (principally Hmong or Laotian) populations.')).toBe('Hmong or Laotian');
   });
 });
+
+describe('a name in apposition to a noun of the question', () => {
+  test('"the Hauteville leader, Drogo," answers "the name of the leader ennobled by Henry III"', () => {
+    expect(best('What was the name of the leader ennobled by Henry III', 'The Drengot family thereafter attained the principality of Capua, and emperor Henry III legally ennobled the Hauteville leader, Drogo, as "dux et magister Italiae" in 1047.')).toBe('Drogo');
+  });
+});
