@@ -205,3 +205,21 @@ describe('names and words written otherwise than in the article', () => {
     expect(engine.ask('Who sang the national anthem?').answer).toBe('Lady Gaga');
   });
 });
+
+describe('words WordNet gives for a question word', () => {
+  // The two sentences hold the same question words but one: "started" for "begin", a synonym of its first sense.
+  const bridge = article('bridge', 'The bridge', '2022-05-01', ['Work on the bridge ended in 1995. Work on the bridge started in 1990.']);
+  // "began" is the question's own verb (in another form): it counts for more than the synonym "started".
+  const both = article('both', 'The bridge', '2022-05-01', ['Work on the bridge started in 1990. Work on the bridge began in 1991.']);
+  const engine = createAnswerEngine([harbour, bridge, both]);
+
+  test('a sentence holding a synonym of a question word ("started" for "begin") is preferred to one holding none', () => {
+    const answer = engine.ask('When did work on the bridge begin?', { articleId: 'bridge' });
+    expect(answer.citations[0]?.quote).toBe('Work on the bridge started in 1990.');
+    expect(answer.answer).toBe('1990');
+  });
+
+  test('the question\'s own word counts for more than its synonym', () => {
+    expect(engine.ask('When did work on the bridge begin?', { articleId: 'both' }).citations[0]?.quote).toBe('Work on the bridge began in 1991.');
+  });
+});

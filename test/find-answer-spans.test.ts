@@ -141,3 +141,19 @@ describe('short answers', () => {
     expect(spans[0]).toContain('the police');
   });
 });
+
+describe('words WordNet gives for a question word', () => {
+  test('a word derived from a question word near a candidate counts as that word there ("reconstruction" for "rebuilt")', () => {
+    expect(best('Which fort was rebuilt in 1964?', 'The location of Fort Caroline is subject to debate but a reconstruction of the fort was established on the St. Johns River in 1964.')).toBe('Fort Caroline');
+  });
+
+  test('so does a synonym ("populations" for "living")', () => {
+    expect(best('What are the two principal Asian-American groups living in the west side neighborhood of Fresno?', 'It is culturally diverse and also includes significant Mexican-American and Asian-American (principally Hmong or Laotian) populations.')).toBe('Hmong or Laotian');
+  });
+});
+
+describe('a name in apposition to a noun of the question', () => {
+  test('"the Hauteville leader, Drogo," answers "the name of the leader ennobled by Henry III"', () => {
+    expect(best('What was the name of the leader ennobled by Henry III', 'The Drengot family thereafter attained the principality of Capua, and emperor Henry III legally ennobled the Hauteville leader, Drogo, as "dux et magister Italiae" in 1047.')).toBe('Drogo');
+  });
+});

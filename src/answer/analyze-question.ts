@@ -1,6 +1,7 @@
 import { foldWord, isStopWord, splitWords, toTerms } from '../text/terms.ts';
 import { BE_FORMS, lemmaTerm, PARTICIPLE_ENDING, tagTokens } from './tag-tokens.ts';
 import { lexiconIs, ROLE_WORDS } from '../facts/lexicon.ts';
+import { findRelatedTerms } from './find-related-terms.ts';
 
 /** The kind of answer a question wants. */
 export type AnswerKind = 'person' | 'place' | 'date' | 'number' | 'reason' | 'manner' | 'thing';
@@ -44,6 +45,11 @@ export interface QuestionAnalysis {
   verbs: string[];
   /** Each term's dictionary-form term where it differs ("oldest" → "old", "led" → "lead"): see {@link lemmaTerm}. */
   lemmas: Record<string, string>;
+  /**
+   * Search terms of words that say what a question term says, by question term: WordNet synonyms and
+   * derived forms ("invention" → invent, "died" → death, "largest" → big; see findRelatedTerms).
+   */
+  related: Record<string, string[]>;
 }
 
 const DATE_NOUNS = new Set(['year', 'date', 'day', 'month', 'century', 'decade', 'time', 'period', 'era', 'season', 'week', 'age']);
@@ -63,12 +69,13 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const tokens = tagTokens(question);
   const focus = findFocus(tokens.map((t) => ({ word: foldWord(t.text), pos: t.pos })), type, wordIndex);
   const withVerb = withAskedVerb(tokens);
+  const terms = [...new Set(toTerms(question))];
   return {
     question,
     type,
     expects: expectedKind(type, focus, words, wordIndex),
     focus,
-    terms: [...new Set(toTerms(question))],
+    terms,
     names: findNames(tokens),
     passive: isPassive(tokens),
     sides: findSides(tokens),
@@ -76,6 +83,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     neighbours: findNeighbours(tokens),
     verbs: [...new Set(withVerb.filter((t) => t.pos === 'VERB').flatMap((t) => toTerms(t.text)))],
     lemmas: findLemmas(question),
+    related: findRelatedTerms(tokens, terms),
   };
 }
 

@@ -109,12 +109,20 @@ const lemmaCache = new Map<string, string | null>();
 export function lemmaTerm(word: string): string | null {
   const cached = lemmaCache.get(word);
   if (cached !== undefined) return cached;
-  const lower = word.toLowerCase();
-  const lemma = /^[a-z]+$/.test(lower) && lower === word ? ((nlp.readDoc(lower).tokens().out(lemmaOf) as string[])[0] ?? lower) : lower;
-  const term = toTerm(lemma);
+  const term = toTerm(dictionaryForm(word));
   if (lemmaCache.size >= LEMMA_CACHE_LIMIT) lemmaCache.clear();
   lemmaCache.set(word, term);
   return term;
+}
+
+/**
+ * A word's dictionary form as wink-nlp gives it ("began" → begin, "oldest"
+ * → old), lower-case; a word with capitals or other than letters is only
+ * lower-cased (names are left as they are).
+ */
+export function dictionaryForm(word: string): string {
+  const lower = word.toLowerCase();
+  return /^[a-z]+$/.test(lower) && lower === word ? ((nlp.readDoc(lower).tokens().out(lemmaOf) as string[])[0] ?? lower) : lower;
 }
 
 // The same sentences are ranked for question after question; bounded like the tag cache.
