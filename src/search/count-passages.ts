@@ -1,12 +1,14 @@
 import type { Article } from '../article.ts';
 import { toIndexTerms } from '../text/terms.ts';
 import { WordTable, type WordValue } from '../text/word-table.ts';
+import { MAX_FREQUENCY } from './passage-postings.ts';
 
 /**
  * An article's passages (its paragraphs; the title counts with the lead) as
  * the index stores them: each passage's distinct term numbers, how often
- * each occurs, and its length. Plain typed arrays, so that it crosses from a
- * worker thread by structured clone.
+ * each occurs, and its length. Typed arrays: from a worker, views of one
+ * buffer holding a whole chunk's counts, which is transferred, not copied
+ * (see {@link PassageCounter.countMany}).
  */
 export interface CountedPassages {
   /** Distinct term numbers, passage after passage: passage p's are `terms[starts[p] .. starts[p + 1])`. */
@@ -18,8 +20,6 @@ export interface CountedPassages {
   /** Each passage's length in terms, repeats included. */
   lengths: Int32Array;
 }
-
-const MAX_FREQUENCY = 255;
 
 /**
  * The word resolver of a {@link WordTable} whose words stand for index
@@ -43,7 +43,7 @@ export class PassageCounter {
   #countedIn = new Int32Array(1024);
   #countedAt = new Int32Array(1024);
   #stamp = 0;
-  // Scratch of count: the words' numbers of one passage, and the article's counts before they are cut to size.
+  // Scratch of countMany: the words' numbers of one passage, and the counts of every article asked before they are copied to their buffer.
   readonly #numbers: number[] = [];
   #terms = new Int32Array(4096);
   #frequencies = new Uint8Array(4096);

@@ -30,7 +30,8 @@ export interface ScoredPassage {
 export const BM25_K1 = 1.2;
 /** BM25's length normalisation, as minisearch applies it. */
 export const BM25_B = 0.7;
-const MAX_FREQUENCY = 255;
+/** The most occurrences of a term in one passage that the postings keep (a byte). */
+export const MAX_FREQUENCY = 255;
 // Sizes of the blocks pending postings are written to (see PassagePostings): 4,096 for the first, doubling up to about a million (5 MB).
 const FIRST_BLOCK_POSTINGS = 4096;
 const MAX_BLOCK_POSTINGS = 1 << 20;
