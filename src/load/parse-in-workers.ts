@@ -61,14 +61,16 @@ export interface ParseInWorkersOptions extends Omit<WorkerSetup, 'countTerms'> {
 const CHUNK_FILES = 32;
 // Each worker has this many chunks in hand, so it never waits for the main thread between chunks.
 const CHUNKS_IN_FLIGHT = 2;
-// A worker that dies (its heap limit reached on a huge file, say) is replaced at most this many times per worker asked for.
+// A worker that dies (its heap limit reached on a chunk of huge files, say) is replaced at most this many
+// times per worker asked for, each replacement with twice the heap limit of the worker it replaces.
 const REPLACEMENTS = 2;
 
 /**
  * The old-generation limit of a parsing worker, in MB: the garbage of parsing then never grows a
  * worker's heap far past what it holds, which is a chunk of files. Enough for a 5 MB HTML page (the
  * default largest file; it takes about 40 MB); files larger than that are allowed more. A worker
- * that reaches its limit dies, and its chunks are parsed in the main thread.
+ * that reaches its limit dies, its chunks are parsed in the main thread, and its replacement may use
+ * twice as much.
  */
 function workerHeapMb(maxBytes: number): number {
   return Math.max(64, Math.ceil((12 * maxBytes) / (1024 * 1024)));
@@ -113,13 +115,13 @@ export async function parseInWorkers(files: readonly string[], options: ParseInW
   };
 
   /** Runs one worker until the queue is empty (resolves true) or it fails (false). */
-  const runWorker = (): Promise<boolean> =>
+  const runWorker = (heapMb: number): Promise<boolean> =>
     new Promise((resolve) => {
       const inFlight = new Map<number, ChunkRequest>();
       // Each worker numbers terms its own way, and its replies arrive in order: they are renumbered as they come.
       const renumbering = options.numberTerm ? new TermRenumbering(options.numberTerm) : undefined;
       let settled = false;
-      const worker = startWorker(setup, options.entry);
+      const worker = startWorker(setup, heapMb, options.entry);
       const send = () => {
         while (inFlight.size < CHUNKS_IN_FLIGHT && queue.length > 0) {
           const request = queue.shift()!;
@@ -149,7 +151,8 @@ export async function parseInWorkers(files: readonly string[], options: ParseInW
       send();
     });
   const runWorkerSlot = async () => {
-    for (let replaced = 0; !(await runWorker()) && queue.length > 0 && replaced < REPLACEMENTS; replaced++);
+    const heapMb = workerHeapMb(setup.maxBytes);
+    for (let replaced = 0; !(await runWorker(heapMb * 2 ** replaced)) && queue.length > 0 && replaced < REPLACEMENTS; replaced++);
   };
 
   // No more workers than chunks: a worker with nothing to do costs its start-up all the same.
@@ -174,9 +177,9 @@ function renumber(reply: ChunkReply, renumbering: TermRenumbering): void {
   }
 }
 
-function startWorker(setup: WorkerSetup, entryUrl?: URL): Worker {
+function startWorker(setup: WorkerSetup, heapMb: number, entryUrl?: URL): Worker {
   const entry = (entryUrl ?? new URL(`./parse-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url)).href;
-  const resourceLimits = { maxOldGenerationSizeMb: workerHeapMb(setup.maxBytes) };
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
   if (!entry.endsWith('.ts')) return new Worker(new URL(entry), { workerData: setup, resourceLimits });
   // The project runs its TypeScript through tsx, whose hooks Node 20 does not
   // apply to a worker's own entry (nodejs/node#47747, tsx#354), even when the
