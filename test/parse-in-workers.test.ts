@@ -140,5 +140,20 @@ describe('loading in worker threads', () => {
     expect(errors.map((e) => (e as { code?: string }).code)).toEqual(Array(3).fill('ERR_WORKER_OUT_OF_MEMORY'));
     expect(outcomes).toEqual(files.map((file) => readAndParseFile(folder, file, options)));
   });
+
+  test('counts that name terms a worker never gave are refused: its chunks are parsed here', async () => {
+    const files = ['story-0001.txt', 'story-0002.txt', 'bad-empty.txt'];
+    const options = { folder, maxBytes: 1024 * 1024, hashing: false };
+    const errors: unknown[] = [];
+    const outcomes = await parseInWorkers(files, {
+      ...options,
+      workers: 1,
+      numberTerm: () => 0,
+      entry: new URL('./fixtures/workers/bad-counts.mjs', import.meta.url),
+      onWorkerError: (e) => errors.push(e),
+    });
+    expect(errors.map((e) => String(e))).toEqual([expect.stringMatching(/before its term was learnt/)]);
+    expect(outcomes).toEqual(files.map((file) => readAndParseFile(folder, file, options)));
+  });
 });
 

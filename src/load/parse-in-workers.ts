@@ -138,8 +138,21 @@ export async function parseInWorkers(files: readonly string[], options: ParseInW
         resolve(done);
       };
       worker.on('message', (reply: ChunkReply) => {
+        // A reply from a worker already given up on: its chunks are being done in this thread.
+        if (settled) return;
+        const request = inFlight.get(reply.start);
         inFlight.delete(reply.start);
-        if (renumbering) renumber(reply, renumbering);
+        if (renumbering) {
+          try {
+            renumber(reply, renumbering);
+          } catch (error) {
+            // Counts that do not fit what the worker said of its terms: a bug to hear of, and a chunk to do here.
+            options.onWorkerError?.(error);
+            if (request) leftovers.push(request);
+            finish(false);
+            return;
+          }
+        }
         accept(reply);
         send();
       });
