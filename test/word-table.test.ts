@@ -56,4 +56,19 @@ describe('WordTable', () => {
     expect(small.table.size).toBeLessThanOrEqual(100);
     expect(again).toEqual([...found, ...found]);
   });
+
+  test('writes from a given position and returns the end, so that one array can be reused', () => {
+    const { table, numbers } = numberingTable();
+    const reused: number[] = [];
+    expect(table.scan('harbour ferry quay storm', reused, 0)).toBe(4);
+    // Writing a shorter text over it from 0: the end says where its words stop; what lies beyond is stale.
+    const end = table.scan('ferry harbour', reused, 0);
+    expect(end).toBe(2);
+    expect(reused.slice(0, end)).toEqual([numbers.get('ferry'), numbers.get('harbour')]);
+    // By default, after what the array holds (as push would).
+    const appended = [7];
+    expect(table.scan('quay', appended)).toBe(2);
+    expect(appended).toEqual([7, numbers.get('quay')]);
+  });
 });
+

@@ -43,7 +43,8 @@ export class PassageCounter {
   #countedIn = new Int32Array(1024);
   #countedAt = new Int32Array(1024);
   #stamp = 0;
-  // Scratch of countMany: the words' numbers of one passage, and the counts of every article asked before they are copied to their buffer.
+  // Scratch of countMany: the words' numbers of one passage (reused: only its first entries are read, see
+  // WordTable.scan), and the counts of every article asked before they are copied to their buffer.
   readonly #numbers: number[] = [];
   #terms = new Int32Array(4096);
   #frequencies = new Uint8Array(4096);
@@ -74,11 +75,11 @@ export class PassageCounter {
       const first = counted;
       starts.push(0);
       for (let paragraph = 0; paragraph < article.paragraphs.length; paragraph++) {
-        numbers.length = 0;
-        if (paragraph === 0) this.#words.scan(article.title, numbers);
-        this.#words.scan(article.paragraphs[paragraph]!, numbers);
-        counted = this.#countInto(numbers, counted);
-        lengths.push(numbers.length);
+        let length = 0;
+        if (paragraph === 0) length = this.#words.scan(article.title, numbers, 0);
+        length = this.#words.scan(article.paragraphs[paragraph]!, numbers, length);
+        counted = this.#countInto(numbers, length, counted);
+        lengths.push(length);
         starts.push(counted - first);
       }
       termEnds.push(counted);
@@ -109,12 +110,13 @@ export class PassageCounter {
   }
 
   /**
-   * Writes the distinct numbers of one passage to the scratch arrays from
-   * `at` on, and how often each occurs beside them; returns where they end.
+   * Writes the distinct numbers among the first `count` of `numbers` (one
+   * passage's) to the scratch arrays from `at` on, and how often each occurs
+   * beside them; returns where they end.
    */
-  #countInto(numbers: readonly number[], at: number): number {
+  #countInto(numbers: readonly number[], count: number, at: number): number {
     let vocabulary = 0;
-    for (const number of numbers) if (number >= vocabulary) vocabulary = number + 1;
+    for (let i = 0; i < count; i++) if (numbers[i]! >= vocabulary) vocabulary = numbers[i]! + 1;
     if (this.#countedIn.length < vocabulary) {
       const size = Math.max(vocabulary, this.#countedIn.length * 2);
       const countedIn = new Int32Array(size);
@@ -122,8 +124,8 @@ export class PassageCounter {
       this.#countedIn = countedIn;
       this.#countedAt = new Int32Array(size);
     }
-    if (at + numbers.length > this.#terms.length) {
-      const size = Math.max(at + numbers.length, this.#terms.length * 2);
+    if (at + count > this.#terms.length) {
+      const size = Math.max(at + count, this.#terms.length * 2);
       const terms = new Int32Array(size);
       terms.set(this.#terms.subarray(0, at));
       this.#terms = terms;
@@ -134,7 +136,8 @@ export class PassageCounter {
     const stamp = ++this.#stamp;
     const terms = this.#terms;
     const frequencies = this.#frequencies;
-    for (const number of numbers) {
+    for (let i = 0; i < count; i++) {
+      const number = numbers[i]!;
       if (this.#countedIn[number] === stamp) {
         const where = this.#countedAt[number]!;
         if (frequencies[where]! < MAX_FREQUENCY) frequencies[where]!++;
