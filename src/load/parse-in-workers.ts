@@ -93,8 +93,8 @@ export function defaultWorkerCount(files: number): number {
  * of consecutive files go to whichever worker is free, and outcomes land at
  * their file's index, so the result is in the listing's order whatever the
  * timing. A worker that fails (it cannot start, or dies) is replaced, a
- * couple of times at most, and the chunks it held are done in this thread,
- * as is whatever no worker could do: the result is the same as
+ * couple of times at most, and the chunks it held are parsed in this thread
+ * at once, as is whatever no worker could do: the result is the same as
  * {@link readAndParseFile} file by file.
  */
 export async function parseInWorkers(files: readonly string[], options: ParseInWorkersOptions): Promise<FileOutcome[]> {
@@ -104,8 +104,6 @@ export async function parseInWorkers(files: readonly string[], options: ParseInW
     const chunk = files.slice(start, start + CHUNK_FILES);
     queue.push({ start, files: chunk, known: chunk.map((file) => options.known?.(file) ?? null) });
   }
-  // Chunks held by a worker that failed: done in this thread, not handed to another worker to fail on again.
-  const leftovers: ChunkRequest[] = [];
   const setup: WorkerSetup = { folder: options.folder, maxBytes: options.maxBytes, hashing: options.hashing, countTerms: options.numberTerm !== undefined };
   const accept = (reply: ChunkReply) => {
     reply.outcomes.forEach((outcome, i) => {
@@ -113,6 +111,15 @@ export async function parseInWorkers(files: readonly string[], options: ParseInW
       options.onOutcome?.(reply.start + i, outcome);
     });
   };
+  // Chunks a failed worker held are parsed here at once, not handed to another worker to fail on again,
+  // nor left to the end: the caller settles files in order, and would hold every later outcome meanwhile.
+  const parseHere = (request: ChunkRequest) =>
+    accept({
+      start: request.start,
+      outcomes: request.files.map((file, i) =>
+        readAndParseFile(options.folder, file, { maxBytes: options.maxBytes, hashing: options.hashing, known: request.known[i] ?? undefined }),
+      ),
+    });
 
   /** Runs one worker until the queue is empty (resolves true) or it fails (false). */
   const runWorker = (heapMb: number): Promise<boolean> =>
@@ -133,8 +140,8 @@ export async function parseInWorkers(files: readonly string[], options: ParseInW
       const finish = (done: boolean) => {
         if (settled) return;
         settled = true;
-        leftovers.push(...inFlight.values());
         void worker.terminate();
+        for (const request of inFlight.values()) parseHere(request);
         resolve(done);
       };
       worker.on('message', (reply: ChunkReply) => {
@@ -148,7 +155,7 @@ export async function parseInWorkers(files: readonly string[], options: ParseInW
           } catch (error) {
             // Counts that do not fit what the worker said of its terms: a bug to hear of, and a chunk to do here.
             options.onWorkerError?.(error);
-            if (request) leftovers.push(request);
+            if (request) parseHere(request);
             finish(false);
             return;
           }
@@ -171,14 +178,7 @@ export async function parseInWorkers(files: readonly string[], options: ParseInW
   // No more workers than chunks: a worker with nothing to do costs its start-up all the same.
   await Promise.all(Array.from({ length: Math.min(Math.max(1, options.workers), queue.length) }, runWorkerSlot));
   // Whatever no worker could do is done here, so a load never fails for want of threads.
-  for (const request of [...leftovers.splice(0), ...queue.splice(0)]) {
-    accept({
-      start: request.start,
-      outcomes: request.files.map((file, i) =>
-        readAndParseFile(options.folder, file, { maxBytes: options.maxBytes, hashing: options.hashing, known: request.known[i] ?? undefined }),
-      ),
-    });
-  }
+  for (const request of queue.splice(0)) parseHere(request);
   return outcomes;
 }
 
