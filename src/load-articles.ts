@@ -100,8 +100,6 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
   const articles: Article[] = [];
   const duplicateWarnings: LoadWarning[] = [];
   const firstByKey = new Map<string, Article>();
-  // Counts from the workers wait here for their article to be settled.
-  const countedOf = new Map<Article, CountedPassages>();
   const outcomes: Array<FileOutcome | undefined> = new Array(files.length);
   let settled = 0;
   // Files are settled in the listing's order, as soon as every file before them is, so that the
@@ -109,14 +107,12 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
   const settleReady = () => {
     for (; settled < files.length && outcomes[settled] !== undefined; settled++) {
       const outcome = outcomes[settled]!;
-      if (outcome.status === 'parsed' && outcome.counted) {
-        outcome.articles.forEach((article, i) => countedOf.set(article, outcome.counted![i]!));
-        // Indexed once settled: the counts (a quarter of a gigabyte at 100,000 articles) are let go.
-        delete outcome.counted;
-      }
-      for (const article of settleFile(files[settled]!, outcome)) keepUnlessDuplicate(article);
-      countedOf.clear();
+      // A parsed file settles into its own articles, in order, beside the workers' counts of them.
+      const counts = outcome.status === 'parsed' ? outcome.counted : undefined;
+      settleFile(files[settled]!, outcome).forEach((article, i) => keepUnlessDuplicate(article, counts?.[i]));
+      // Indexed once settled: the counts (a quarter of a gigabyte at 100,000 articles) are let go.
       outcomes[settled] = undefined;
+      if (outcome.status === 'parsed') delete outcome.counted;
     }
   };
   const settleFile = (file: string, read: FileOutcome): Article[] => {
@@ -128,7 +124,7 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
     for (const message of result.warnings) warnings.push({ file, message });
     return result.articles;
   };
-  const keepUnlessDuplicate = (article: Article) => {
+  const keepUnlessDuplicate = (article: Article, counted: CountedPassages | undefined) => {
     const key = duplicateKey(article);
     const first = firstByKey.get(key);
     if (first === undefined) {
@@ -142,7 +138,7 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
       duplicateWarnings.push({ file: article.id, message: `has the same title, date and outlet as ${first.id} but a different text; both loaded` });
     }
     articles.push(article);
-    options.onArticle?.(article, countedOf.get(article));
+    options.onArticle?.(article, counted);
   };
 
   // Workers pay for themselves on parsing only: files the cache knows are

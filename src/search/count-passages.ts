@@ -1,6 +1,7 @@
 import type { Article } from '../article.ts';
 import { toIndexTerms } from '../text/terms.ts';
 import { WordTable, type WordValue } from '../text/word-table.ts';
+import { withRoom } from '../typed-arrays.ts';
 import { MAX_FREQUENCY } from './passage-postings.ts';
 
 /**
@@ -117,22 +118,10 @@ export class PassageCounter {
   #countInto(numbers: readonly number[], count: number, at: number): number {
     let vocabulary = 0;
     for (let i = 0; i < count; i++) if (numbers[i]! >= vocabulary) vocabulary = numbers[i]! + 1;
-    if (this.#countedIn.length < vocabulary) {
-      const size = Math.max(vocabulary, this.#countedIn.length * 2);
-      const countedIn = new Int32Array(size);
-      countedIn.set(this.#countedIn);
-      this.#countedIn = countedIn;
-      this.#countedAt = new Int32Array(size);
-    }
-    if (at + count > this.#terms.length) {
-      const size = Math.max(at + count, this.#terms.length * 2);
-      const terms = new Int32Array(size);
-      terms.set(this.#terms.subarray(0, at));
-      this.#terms = terms;
-      const frequencies = new Uint8Array(size);
-      frequencies.set(this.#frequencies.subarray(0, at));
-      this.#frequencies = frequencies;
-    }
+    this.#countedIn = withRoom(this.#countedIn, vocabulary);
+    this.#countedAt = withRoom(this.#countedAt, vocabulary);
+    this.#terms = withRoom(this.#terms, at + count);
+    this.#frequencies = withRoom(this.#frequencies, at + count);
     const stamp = ++this.#stamp;
     const terms = this.#terms;
     const frequencies = this.#frequencies;
@@ -207,11 +196,7 @@ export class TermRenumbering {
 
   /** Learns the next local numbers' terms (from {@link LocalPassageCounter.takeNewTerms}). */
   learn(terms: readonly string[]): void {
-    if (this.#known + terms.length > this.#numbers.length) {
-      const numbers = new Int32Array(Math.max(this.#known + terms.length, this.#numbers.length * 2));
-      numbers.set(this.#numbers.subarray(0, this.#known));
-      this.#numbers = numbers;
-    }
+    this.#numbers = withRoom(this.#numbers, this.#known + terms.length);
     for (const term of terms) this.#numbers[this.#known++] = this.#numberTerm(term);
   }
 

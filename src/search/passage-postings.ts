@@ -1,4 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { withRoom } from '../typed-arrays.ts';
 
 /** The postings as plain data, from {@link PassagePostings.save}: typed arrays and the vocabulary. */
 export interface SavedPostings {
@@ -35,6 +36,8 @@ export const MAX_FREQUENCY = 255;
 // Sizes of the blocks pending postings are written to (see PassagePostings): 4,096 for the first, doubling up to about a million (5 MB).
 const FIRST_BLOCK_POSTINGS = 4096;
 const MAX_BLOCK_POSTINGS = 1 << 20;
+// Arrays with an entry per term or passage grow by half: they are the index's largest after the postings.
+const GROWTH = 1.5;
 // Passages added since the last compaction are scanned one by one at search time (about 2 ms for
 // this many postings); past it, the next search first folds them into the compact arrays (about a
 // second at 100,000 articles). A bulk load compacts once, at its end.
@@ -160,7 +163,7 @@ export class PassagePostings {
     const number = this.#terms.length;
     this.#terms.push(term);
     this.#termNumbers.set(term, number);
-    if (number >= this.#passageFrequency.length) this.#passageFrequency = grow(this.#passageFrequency, number + 1);
+    if (number >= this.#passageFrequency.length) this.#passageFrequency = withRoom(this.#passageFrequency, number + 1, GROWTH);
     this.#typoTree?.set(term, number);
     return number;
   }
@@ -180,8 +183,8 @@ export class PassagePostings {
     if (passage < this.#passageSlots) throw new Error(`passage ${passage} is not newer than every passage indexed`);
     this.#passageSlots = passage + 1;
     if (this.#passageSlots > this.#passageLength.length) {
-      this.#passageLength = grow(this.#passageLength, this.#passageSlots);
-      this.#alive = grow(this.#alive, this.#passageSlots);
+      this.#passageLength = withRoom(this.#passageLength, this.#passageSlots, GROWTH);
+      this.#alive = withRoom(this.#alive, this.#passageSlots, GROWTH);
     }
     this.#passageLength[passage] = length;
     this.#alive[passage] = 1;
@@ -189,10 +192,10 @@ export class PassagePostings {
     this.#termCount += length;
     const p = this.#pendingCount++;
     if (p >= this.#pendingPassages.length) {
-      this.#pendingPassages = grow(this.#pendingPassages, p + 1);
-      this.#pendingBlock = grow(this.#pendingBlock, p + 1);
-      this.#pendingStarts = grow(this.#pendingStarts, p + 1);
-      this.#pendingEnds = grow(this.#pendingEnds, p + 1);
+      this.#pendingPassages = withRoom(this.#pendingPassages, p + 1, GROWTH);
+      this.#pendingBlock = withRoom(this.#pendingBlock, p + 1, GROWTH);
+      this.#pendingStarts = withRoom(this.#pendingStarts, p + 1, GROWTH);
+      this.#pendingEnds = withRoom(this.#pendingEnds, p + 1, GROWTH);
     }
     let block = this.#termBlocks.length - 1;
     if (block < 0 || this.#blockUsed + terms.length > this.#termBlocks[block]!.length) {
@@ -462,11 +465,4 @@ function topScores(touched: Int32Array, scores: Float64Array, limit: number, acc
     }
   }
   return heap.map((passage) => ({ passage, score: scores[passage]! })).sort((a, b) => b.score - a.score || a.passage - b.passage);
-}
-
-/** A copy of a typed array with room for at least `size` items (grown by half, to amortise). */
-function grow<T extends Int32Array | Uint8Array>(array: T, size: number): T {
-  const grown = new (array.constructor as new (length: number) => T)(Math.max(size, Math.ceil(array.length * 1.5) + 16));
-  grown.set(array);
-  return grown;
 }

@@ -1,3 +1,5 @@
+import { withRoom } from '../typed-arrays.ts';
+
 /** What a word stands for in a {@link WordTable}: one number, or several (none for a stop word). */
 export type WordValue = number | readonly number[];
 
@@ -33,7 +35,7 @@ export class WordTable {
   // reads one place. Entry e's characters are chars[bounds[e] .. bounds[e + 1]), and its value is
   // single[e] when one number, else many[e]. Typed arrays, not an array of strings and one of values:
   // comparing a word's characters then reads a packed buffer rather than a string somewhere in the
-  // heap (the lookups of a cold start at 100,000 articles: about a third less time).
+  // heap (scanning the 10,000-article bench corpus: 1.43 -> 1.21 s, median of 6 alternated runs).
   #slots = new Int32Array(2 << 12).fill(EMPTY);
   #chars = new Uint16Array(1 << 16);
   #bounds = new Int32Array(1024);
@@ -156,12 +158,10 @@ export class WordTable {
       return -1;
     }
     const entry = this.#size++;
-    if (entry + 2 > this.#bounds.length) {
-      this.#bounds = grown(this.#bounds, entry + 2);
-      this.#single = grown(this.#single, entry + 2);
-    }
+    this.#bounds = withRoom(this.#bounds, entry + 2);
+    this.#single = withRoom(this.#single, entry + 2);
     const from = this.#bounds[entry]!;
-    if (from + end - start > this.#chars.length) this.#chars = grown(this.#chars, from + end - start);
+    this.#chars = withRoom(this.#chars, from + end - start);
     for (let i = start; i < end; i++) this.#chars[from + i - start] = text.charCodeAt(i);
     this.#bounds[entry + 1] = from + end - start;
     if (typeof value === 'number' && value >= 0) {
@@ -190,13 +190,6 @@ export class WordTable {
     }
     this.#slots = slots;
   }
-}
-
-/** A copy of `array` with room for at least `size` elements (twice its length, or more). */
-function grown<T extends Int32Array | Uint16Array>(array: T, size: number): T {
-  const larger = new (array.constructor as new (length: number) => T)(Math.max(size, array.length * 2));
-  larger.set(array);
-  return larger;
 }
 
 // ASCII letters and digits, looked up by character code: one load where three ranges took up to six comparisons.

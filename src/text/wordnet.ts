@@ -175,10 +175,11 @@ export class WordNet {
     };
     for (const part of pos) {
       for (const lemma of this.baseForms(word, part)) {
-        own.add(lemma.replace(/_/g, ' '));
+        const written = lemma.replace(/_/g, ' ');
+        own.add(written);
         for (const offset of this.senses(lemma, part).slice(0, senses)) {
           const synset = this.synset(part, offset);
-          const position = synset.words.findIndex((w) => w.toLowerCase() === lemma.replace(/_/g, ' ')) + 1;
+          const position = synset.words.findIndex((w) => w.toLowerCase() === written) + 1;
           for (const other of synset.words) keep(other, synset);
           for (const pointer of synset.pointers) {
             const followed =
