@@ -45,6 +45,21 @@ describe('ArticleIndex', () => {
     expect(index.searchPassages('fog delayed ferry').map((h) => h.articleId)).toEqual(['together', 'scattered']);
   });
 
+  test('many near-copies of one paragraph do not crowd out the one that answers', () => {
+    // The copies score higher in the compact postings (shorter, the words twice) but scatter the
+    // words over sentences; the answer says them in one. One hit asked: the postings hand over 8.
+    const copies = Array.from({ length: 40 }, (_, i) =>
+      article(`copy-${i}`, `Copy ${i}`, [`Grain prices rose. Ships waited at the port. Grain was loaded. Prices fell by ${i}.`]),
+    );
+    const answer = article('answer', 'Answer', [
+      'A long day in the city. Officials met in the morning and again in the evening, and talks went on late. ' +
+        'Grain ships left the port when prices rose. Traders were relieved and said so at length.',
+    ]);
+    const others = Array.from({ length: 100 }, (_, i) => article(`other-${i}`, `Other ${i}`, [`The council met on day ${i} and spoke of roads.`]));
+    const index = new ArticleIndex([...copies, ...others, answer]);
+    expect(index.searchPassages('grain ships port prices', { limit: 1 })[0]?.articleId).toBe('answer');
+  });
+
   test('a scoped search of one article ranks its paragraphs like the collection-wide search', () => {
     const index = new ArticleIndex([harbour, election]);
     const scoped = index.searchPassages('fishermen quay', { articleIds: new Set(['harbour']) });

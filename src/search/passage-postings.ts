@@ -92,6 +92,8 @@ export class PassagePostings {
   #touchedBy = new Int32Array(0);
   #scores = new Float64Array(0);
   #touched = new Int32Array(0);
+  // Scratch for picking the best scores by selection (see topScores).
+  #selection = new Float64Array(0);
   #weightOf = new Float64Array(0);
   #searchNumber = 0;
   #typoTree: SearchableMap<number> | null = null;
@@ -404,7 +406,8 @@ export class PassagePostings {
       }
     }
     for (const term of weights.keys()) if (term >= 0 && term < weightOf.length) weightOf[term] = 0;
-    return topScores(touched.subarray(0, touchedCount), scores, limit, accept);
+    if (this.#selection.length < touchedCount) this.#selection = new Float64Array(this.#touched.length);
+    return topScores(touched.subarray(0, touchedCount), scores, limit, accept, this.#selection);
   }
 
   /** The term with this number. */
@@ -432,8 +435,17 @@ export class PassagePostings {
   }
 }
 
-/** The `limit` best of the touched passages (a min-heap of the best so far), best first; ties go to the lower number. */
-function topScores(touched: Int32Array, scores: Float64Array, limit: number, accept?: (passage: number) => boolean): ScoredPassage[] {
+/**
+ * The `limit` best of the touched passages, best first; ties go to the lower
+ * number. Without `accept`, the limit-th best score is found by selection
+ * (linear) and the passages above it kept: a min-heap costs log(limit) per
+ * passage that enters it, and a search asking for several hundred (to set
+ * near-copies aside, see article-index.ts) took 2–3 ms more at 100,000
+ * articles. With `accept`, a heap asks it only of passages good enough to
+ * enter.
+ */
+function topScores(touched: Int32Array, scores: Float64Array, limit: number, accept: ((passage: number) => boolean) | undefined, scratch: Float64Array): ScoredPassage[] {
+  if (accept === undefined && touched.length > limit && limit > 0) return topScoresBySelection(touched, scores, limit, scratch);
   const heap: number[] = [];
   // True when passage a ranks below passage b.
   const below = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
@@ -465,4 +477,51 @@ function topScores(touched: Int32Array, scores: Float64Array, limit: number, acc
     }
   }
   return heap.map((passage) => ({ passage, score: scores[passage]! })).sort((a, b) => b.score - a.score || a.passage - b.passage);
+}
+
+function topScoresBySelection(touched: Int32Array, scores: Float64Array, limit: number, scratch: Float64Array): ScoredPassage[] {
+  for (let t = 0; t < touched.length; t++) scratch[t] = scores[touched[t]!]!;
+  const threshold = kthLargest(scratch, touched.length, limit);
+  const kept: number[] = [];
+  const atThreshold: number[] = [];
+  for (let t = 0; t < touched.length; t++) {
+    const passage = touched[t]!;
+    if (scores[passage]! > threshold) kept.push(passage);
+    else if (scores[passage] === threshold) atThreshold.push(passage);
+  }
+  atThreshold.sort((a, b) => a - b);
+  for (let i = 0; kept.length < limit && i < atThreshold.length; i++) kept.push(atThreshold[i]!);
+  return kept.map((passage) => ({ passage, score: scores[passage]! })).sort((a, b) => b.score - a.score || a.passage - b.passage);
+}
+
+/** The k-th largest (k from 1) of `values[0..count)`, which it reorders (quickselect, Hoare's partition). */
+function kthLargest(values: Float64Array, count: number, k: number): number {
+  const target = k - 1;
+  let left = 0;
+  let right = count - 1;
+  while (left < right) {
+    const a = values[left]!;
+    const b = values[(left + right) >> 1]!;
+    const c = values[right]!;
+    // The median of three: sorted or reversed runs do not make it quadratic.
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i] = values[j]!;
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    // Now values[left..j] >= pivot >= values[i..right], and values between j and i equal the pivot.
+    if (target <= j) right = j;
+    else if (target >= i) left = i;
+    else return values[target]!;
+  }
+  return values[target]!;
 }
