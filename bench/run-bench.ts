@@ -223,7 +223,7 @@ async function main(argv: string[]): Promise<number> {
 
   // The questions come from the reference corpus's planted articles, the same in every size.
   const reference = corpusOf(REFERENCE_SIZE);
-  const questions = await makeQuestions(reference.folder, reference.manifest, options.questions, options.seed);
+  const questions = await makeQuestions(reference.folder, reference.manifest, options.questions, options.seed, pool);
   const questionsFile = join(work, 'questions.json');
   writeFileSync(questionsFile, JSON.stringify(questions));
   const planted = questions.filter((q) => q.source !== null).length;

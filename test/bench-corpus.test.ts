@@ -4,12 +4,13 @@ import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus, MANIFEST_FILE, OUTLETS, varyNumbers, type CorpusManifest } from '../bench/generate-corpus.ts';
 import { loadSourceTexts, type SourcePool } from '../bench/load-source-texts.ts';
-import { GENERIC_QUESTIONS, makeQuestions } from '../bench/make-questions.ts';
+import { GENERIC_QUESTIONS, makeQuestions, SourceSentences } from '../bench/make-questions.ts';
 import { createRandom } from '../bench/seeded-random.ts';
 import type { Article } from '../src/article.ts';
 import { loadArticles } from '../src/load-articles.ts';
 import { parseArticleFile } from '../src/parse/parse-article-file.ts';
 import { sentencesOf } from '../src/sentences.ts';
+import { toTerm } from '../src/text/terms.ts';
 
 const COUNT = 30;
 const SEED = 7;
@@ -129,8 +130,8 @@ describe('varyNumbers', () => {
 describe('makeQuestions', () => {
   test('asks about sentences of the reserved paragraphs, quoted exactly, deterministically', async () => {
     const folder = join(root, 'a');
-    const questions = await makeQuestions(folder, manifest, 10, SEED);
-    expect(await makeQuestions(folder, manifest, 10, SEED)).toEqual(questions);
+    const questions = await makeQuestions(folder, manifest, 10, SEED, pool);
+    expect(await makeQuestions(folder, manifest, 10, SEED, pool)).toEqual(questions);
     expect(questions.slice(0, GENERIC_QUESTIONS.length).map((q) => q.question)).toEqual(GENERIC_QUESTIONS);
     const planted = questions.filter((q) => q.source !== null);
     expect(planted).toHaveLength(10);
@@ -142,5 +143,44 @@ describe('makeQuestions', () => {
       const reserved = manifest.planted.find((p) => p.file === source!.articleId)!.questionParagraph!;
       expect(reserved).toContain(source!.quote);
     }
+  });
+
+  test('asks nothing whose words another source sentence holds too', async () => {
+    const questions = await makeQuestions(join(root, 'a'), manifest, 10, SEED, pool);
+    for (const { question, source } of questions.filter((q) => q.source !== null)) {
+      const stems = question.replace(/^(How many|When|Who|What) /, '').replace(/\?$/, '').split(' ').map((word) => toTerm(word));
+      const reserved = manifest.planted.find((p) => p.file === source!.articleId)!.questionParagraph!;
+      for (const text of pool.texts) {
+        for (const paragraph of text.paragraphs) {
+          if (paragraph === reserved) continue;
+          for (const sentence of paragraph.split(/(?<=[.!?])\s+/)) {
+            const held = new Set(sentence.split(/[^\p{L}\p{N}'’.]+/u).map((word) => toTerm(word.replace(/[.]+$/, ''))));
+            expect(stems.every((stem) => held.has(stem)), `${question} / ${sentence}`).toBe(false);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('SourceSentences', () => {
+  const poolOf = (...paragraphs: string[]): SourcePool => ({
+    texts: [{ title: 'T', paragraphs, origin: 'bundled' }],
+    counts: { bundled: 1, bbc: 0, 'fa-kes': 0 },
+    paragraphCount: paragraphs.length,
+    characterCount: 0,
+    fingerprint: 'x',
+  });
+
+  test('finds a sentence of another paragraph that holds every word, by stem', () => {
+    const sentences = new SourceSentences(poolOf('Rebels shelled the town on Monday. It was quiet.', 'The army said rebels were shelling towns.'));
+    expect(sentences.anotherHolds(['shelled', 'town', 'rebels'], 'Rebels shelled the town on Monday. It was quiet.')).toBe(true);
+  });
+
+  test('needs every word in one sentence, outside the own paragraph', () => {
+    const own = 'Rebels shelled the town on Monday. It was quiet.';
+    const sentences = new SourceSentences(poolOf(own, 'The army fired at rebels. The town was shelled.'));
+    expect(sentences.anotherHolds(['shelled', 'town', 'rebels'], own)).toBe(false);
+    expect(sentences.anotherHolds(['shelled', 'Monday'], own)).toBe(false);
   });
 });
