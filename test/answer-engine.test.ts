@@ -107,6 +107,20 @@ describe('sentences that refer back', () => {
   });
 });
 
+describe('a name the paragraph said before', () => {
+  // Both sentences say "led the team in sacks". The Panthers are named before the one that answers, in its
+  // paragraph's opening sentence; in the other story they come after, as a later event.
+  const team = article('team', 'Season', '2016-01-01', ['The Carolina Panthers won fifteen games that year and reached the final in February. Kawann Short led the team in sacks.']);
+  const other = article('other', 'Season', '2016-01-01', ['Jared Allen led the team in sacks that year. Later the Carolina Panthers signed him.']);
+  const engine = createAnswerEngine([harbour, other, team]);
+
+  test('counts for the sentence that goes on about it ("the team") without a pronoun', () => {
+    const answer = engine.ask('Who led the Panthers in sacks?');
+    expect(answer.citations[0]?.quote).toBe('Kawann Short led the team in sacks.');
+    expect(answer.answer).toBe('Kawann Short');
+  });
+});
+
 describe('a "who" answered by a sentence that opens on "He"', () => {
   const season = article('season', 'Super Bowl 50', '2016-02-08', [
     'The Broncos won the title in a close game. Peyton Manning became the first quarterback to lead two teams to multiple Super Bowls. He is also the oldest quarterback ever to play in a Super Bowl, at age 39.',
