@@ -137,6 +137,12 @@ describe('a "who" answered by a sentence that opens on "He"', () => {
     const answer = engine.ask('Who won the title?');
     expect(answer.citations[0]?.quote).toBe('The Broncos won the title in a close game.');
   });
+
+  test('"He" stands for the name the sentence before gives: a question naming him is answered by the "He" sentence', () => {
+    const answer = engine.ask('How old was Peyton Manning when he played in the Super Bowl?');
+    expect(answer.citations[0]?.quote).toBe('He is also the oldest quarterback ever to play in a Super Bowl, at age 39.');
+    expect(answer.answer).toBe('39');
+  });
 });
 
 describe('conversation context', () => {
