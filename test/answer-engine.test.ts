@@ -121,6 +121,20 @@ describe('a name the paragraph said before', () => {
   });
 });
 
+describe('a pronoun a few words into a sentence', () => {
+  // "it" is the fourth word: it stands for Hartmann Steel, named in the sentence before with another date.
+  const mill = article('mill', 'Steel', '2020-01-01', [
+    'Hartmann Steel took its present name in 1901 and runs the largest mill of the Ruhr valley. Like most forges, it was founded in 1843 as a small forge.',
+  ]);
+  const engine = createAnswerEngine([harbour, mill]);
+
+  test('stands for the name the sentence before gives ("When was Hartmann Steel founded?")', () => {
+    const answer = engine.ask('When was Hartmann Steel founded?');
+    expect(answer.citations[0]?.quote).toBe('Like most forges, it was founded in 1843 as a small forge.');
+    expect(answer.answer).toBe('1843');
+  });
+});
+
 describe('a "who" answered by a sentence that opens on "He"', () => {
   const season = article('season', 'Super Bowl 50', '2016-02-08', [
     'The Broncos won the title in a close game. Peyton Manning became the first quarterback to lead two teams to multiple Super Bowls. He is also the oldest quarterback ever to play in a Super Bowl, at age 39.',
