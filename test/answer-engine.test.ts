@@ -107,6 +107,34 @@ describe('sentences that refer back', () => {
   });
 });
 
+describe('a name the paragraph said before', () => {
+  // Both sentences say "led the team in sacks". The Panthers are named before the one that answers, in its
+  // paragraph's opening sentence; in the other story they come after, as a later event.
+  const team = article('team', 'Season', '2016-01-01', ['The Carolina Panthers won fifteen games that year and reached the final in February. Kawann Short led the team in sacks.']);
+  const other = article('other', 'Season', '2016-01-01', ['Jared Allen led the team in sacks that year. Later the Carolina Panthers signed him.']);
+  const engine = createAnswerEngine([harbour, other, team]);
+
+  test('counts for the sentence that goes on about it ("the team") without a pronoun', () => {
+    const answer = engine.ask('Who led the Panthers in sacks?');
+    expect(answer.citations[0]?.quote).toBe('Kawann Short led the team in sacks.');
+    expect(answer.answer).toBe('Kawann Short');
+  });
+});
+
+describe('a pronoun a few words into a sentence', () => {
+  // "it" is the fourth word: it stands for Hartmann Steel, named in the sentence before with another date.
+  const mill = article('mill', 'Steel', '2020-01-01', [
+    'Hartmann Steel took its present name in 1901 and runs the largest mill of the Ruhr valley. Like most forges, it was founded in 1843 as a small forge.',
+  ]);
+  const engine = createAnswerEngine([harbour, mill]);
+
+  test('stands for the name the sentence before gives ("When was Hartmann Steel founded?")', () => {
+    const answer = engine.ask('When was Hartmann Steel founded?');
+    expect(answer.citations[0]?.quote).toBe('Like most forges, it was founded in 1843 as a small forge.');
+    expect(answer.answer).toBe('1843');
+  });
+});
+
 describe('a "who" answered by a sentence that opens on "He"', () => {
   const season = article('season', 'Super Bowl 50', '2016-02-08', [
     'The Broncos won the title in a close game. Peyton Manning became the first quarterback to lead two teams to multiple Super Bowls. He is also the oldest quarterback ever to play in a Super Bowl, at age 39.',
@@ -122,6 +150,12 @@ describe('a "who" answered by a sentence that opens on "He"', () => {
   test('a sentence that names the person itself is quoted alone', () => {
     const answer = engine.ask('Who won the title?');
     expect(answer.citations[0]?.quote).toBe('The Broncos won the title in a close game.');
+  });
+
+  test('"He" stands for the name the sentence before gives: a question naming him is answered by the "He" sentence', () => {
+    const answer = engine.ask('How old was Peyton Manning when he played in the Super Bowl?');
+    expect(answer.citations[0]?.quote).toBe('He is also the oldest quarterback ever to play in a Super Bowl, at age 39.');
+    expect(answer.answer).toBe('39');
   });
 });
 
