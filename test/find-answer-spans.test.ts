@@ -157,3 +157,32 @@ describe('a name in apposition to a noun of the question', () => {
     expect(best('What was the name of the leader ennobled by Henry III', 'The Drengot family thereafter attained the principality of Capua, and emperor Henry III legally ennobled the Hauteville leader, Drogo, as "dux et magister Italiae" in 1047.')).toBe('Drogo');
   });
 });
+
+describe('ranges of numbers', () => {
+  const ranges = [
+    { question: 'How many people died in the city?', sentence: 'In the city 30 to 50 thousand people died of the plague.', answer: '30 to 50 thousand' },
+    { question: 'How much did the temperature rise?', sentence: 'The temperature rose by 0.3 to 0.6 degrees over the century.', answer: '0.3 to 0.6' },
+    { question: 'How many tons of carbon are stored in the forest?', sentence: 'The forest stores about 1.1 × 1011 tons of carbon.', answer: 'about 1.1 × 1011' },
+  ];
+  for (const t of ranges) {
+    test(`"${t.question}" → ${t.answer}`, () => {
+      expect(all(t.question, t.sentence)).toContain(t.answer);
+      expect(best(t.question, t.sentence)).toBe(t.answer);
+    });
+  }
+
+  test('"from X to Y" is a change between two values, not a range', () => {
+    expect(all('How much forest was lost by 1991?', 'The area of forest lost rose from 415,000 to 587,000 square kilometres.')).not.toContain('415,000 to 587,000');
+  });
+});
+
+describe('the score of a span', () => {
+  test('is the weighted sum of its features, which are all numbers', () => {
+    const spans = findAnswerSpans('Lady Gaga sang the national anthem before the game.', analyzeQuestion('Who sang the national anthem?'));
+    expect(spans.length).toBeGreaterThan(0);
+    for (const span of spans) {
+      expect(Object.values(span.features).every((v) => Number.isFinite(v))).toBe(true);
+      expect(span.features.typeFit).toBe(span.typeFit);
+    }
+  });
+});

@@ -11,9 +11,14 @@ export interface AnswerSpan {
   text: string;
   /** 0–1: how well the span's kind fits the kind of answer wanted. */
   typeFit: number;
-  /** 0–1: combined fit, nearness to the question's words, and novelty. */
+  /** Combined fit, nearness to the question's words, and novelty: the weighted sum of {@link features}. */
   score: number;
+  /** What the score is made of, one value per feature (see SPAN_WEIGHTS): for explaining and fitting the weights. */
+  features: SpanFeatures;
 }
+
+/** The features a candidate span is scored on, by name; each is weighted by SPAN_WEIGHTS. */
+export type SpanFeatures = Record<keyof typeof SPAN_WEIGHTS, number>;
 
 type SpanKind = 'date' | 'number' | 'name' | 'noun' | 'clause';
 
@@ -99,26 +104,28 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
     // So does a name the question gives as its initials ("Scottish Parliament" for "the SP").
     if (acronyms.size > 0 && acronyms.has(initials(tokens, first, last))) continue;
     const typeFit = trimmed.besideFocus ? 1 : fitOf(trimmed.kind, question, tokens, first, last) * (modifiesNoun(tokens, trimmed, question.focus) ? MODIFIER : 1);
-    const w = SPAN_WEIGHTS;
-    const score =
-      w.typeFit * typeFit +
-      w.nearby * (windowCoverage(nearTerms, first, last, weightOf, question.sides) / questionWeight) +
-      w.sameClause * (inClauses(first, last) / questionWeight) +
-      w.namesFocus * (focusAt.slice(first, last + 1).includes(true) ? 1 : 0) +
-      w.length * (Math.min(last - first + 1, LONG) / LONG) -
-      w.repeated * repeated +
-      w.countsFocus * countsFocus(tokens, trimmed, question) +
-      w.voice * followsVoice(tokens, anchors, first, last, question) +
-      w.objectOfVerb * (objects.has(first) ? 1 : 0) +
-      w.subjectOfVerb * (subjects.has(last) ? 1 : 0) +
-      w.named * (named.has(first) ? 1 : 0) +
-      w.inPlace * ((slot.starts.has(first) ? 0.5 : 0) + (slot.ends.has(last) ? 0.5 : 0)) -
-      w.bracketed * (bracketed[first] ? 1 : 0) -
-      w.determiner * (tokens[first]!.pos === 'DET' ? 1 : 0) -
-      w.afterQuestionWords * (trimmed.afterQuestionWords ? 1 : 0) +
-      w.phrase * (content.length >= 2 ? 1 : 0) +
-      w.apposition * (inApposition(tokens, first, last, anchorTerms, question) ? 1 : 0);
-    spans.push({ start: tokens[first]!.start, end: tokens[last]!.end, text: sentence.slice(tokens[first]!.start, tokens[last]!.end), typeFit, score });
+    const features: SpanFeatures = {
+      typeFit,
+      nearby: windowCoverage(nearTerms, first, last, weightOf, question.sides) / questionWeight,
+      sameClause: inClauses(first, last) / questionWeight,
+      namesFocus: focusAt.slice(first, last + 1).includes(true) ? 1 : 0,
+      length: Math.min(last - first + 1, LONG) / LONG,
+      repeated,
+      countsFocus: countsFocus(tokens, trimmed, question),
+      voice: followsVoice(tokens, anchors, first, last, question),
+      objectOfVerb: objects.has(first) ? 1 : 0,
+      subjectOfVerb: subjects.has(last) ? 1 : 0,
+      named: named.has(first) ? 1 : 0,
+      inPlace: (slot.starts.has(first) ? 0.5 : 0) + (slot.ends.has(last) ? 0.5 : 0),
+      bracketed: bracketed[first] ? 1 : 0,
+      determiner: tokens[first]!.pos === 'DET' ? 1 : 0,
+      afterQuestionWords: trimmed.afterQuestionWords ? 1 : 0,
+      phrase: content.length >= 2 ? 1 : 0,
+      apposition: inApposition(tokens, first, last, anchorTerms, question) ? 1 : 0,
+    };
+    let score = 0;
+    for (const name of FEATURE_NAMES) score += SPAN_WEIGHTS[name] * features[name];
+    spans.push({ start: tokens[first]!.start, end: tokens[last]!.end, text: sentence.slice(tokens[first]!.start, tokens[last]!.end), typeFit, score, features });
   }
   return dedupe(spans).sort((a, b) => b.score - a.score);
 }
@@ -140,7 +147,8 @@ function initials(tokens: TaggedToken[], first: number, last: number): string {
  * (which spans of a sentence holding the answer match it best) and checked
  * on the second: the kind of answer counts for most; brevity, once 0.15, is
  * gone: the measured answers are whole phrases ("the total number of state
- * transitions"), and a slightly longer span fits them better.
+ * transitions"), and a slightly longer span fits them better. A span's score
+ * is the sum of each feature times its weight; a negative weight is a penalty.
  */
 const SPAN_WEIGHTS = {
   /** How well the span's kind fits the answer wanted (see fitOf). */
@@ -154,7 +162,7 @@ const SPAN_WEIGHTS = {
   /** Length, up to LONG tokens. */
   length: 0.03,
   /** Share of the span's words already in the question. */
-  repeated: 0.22,
+  repeated: -0.22,
   countsFocus: 0.56,
   voice: 0.56,
   objectOfVerb: 0.11,
@@ -175,18 +183,18 @@ const SPAN_WEIGHTS = {
    */
   inPlace: 0.3,
   /** A span inside brackets is an aside ("(ASL)", "(2001)"), seldom the answer. */
-  bracketed: 0.05,
+  bracketed: -0.05,
   /**
    * A span opening with a determiner: "both BSkyB", "some criteria", "this early part" say more than
    * the answer, and "the" adds nothing to it.
    */
-  determiner: 0.02,
+  determiner: -0.02,
   /**
    * A span left after cutting the question's words from the start of a phrase: "What is consultant pharmacy
    * concerned with?" is not answered by "practice" of "Consultant pharmacy practice", which is the question's
    * own subject. Measured on XQuAD with phrase below: F1 0.522 -> 0.527 (first half), 0.362 -> 0.373 (second).
    */
-  afterQuestionWords: 0.06,
+  afterQuestionWords: -0.06,
   /**
    * A name set off by a comma right after a noun of the question, for a question asking for a person or a
    * name: "the Hauteville leader, Drogo," for "the name of the leader ennobled by Henry III" (see inApposition).
@@ -202,6 +210,7 @@ const SPAN_WEIGHTS = {
 };
 // Spans this long or longer count as long.
 const LONG = 12;
+const FEATURE_NAMES = Object.keys(SPAN_WEIGHTS) as Array<keyof typeof SPAN_WEIGHTS>;
 
 // A question word on the wrong side of a candidate (see QuestionAnalysis.sides) is weaker evidence for it.
 const WRONG_SIDE = 0.5;
@@ -564,6 +573,32 @@ function isCalendarWord(word: string): boolean {
   return lexiconIs(lower, 'month') || lexiconIs(lower, 'weekday');
 }
 
+// Words that join two numbers into one amount: a range ("30 to 50 thousand", "7–10 percent") or a product ("1.1 × 1011").
+const RANGE_JOINERS = new Set(['to', '-', '–', '—', '×', 'x']);
+
+/**
+ * Ranges and products of numbers as one candidate: "30 to 50 thousand",
+ * "7 to 10 percent", "0.3 to 0.6", "between 1500 and 1850", "1.1 × 1011". The
+ * tagger gives each number apart, and either alone is half the answer.
+ * Measured on XQuAD: F1 0.564 -> 0.567 (first half), 0.404 -> 0.405 (second).
+ */
+function numberRanges(tokens: TaggedToken[], candidates: Candidate[]): Candidate[] {
+  const isAmount = (c: Candidate) => c.kind === 'number' || c.kind === 'date';
+  const ranges: Candidate[] = [];
+  for (const low of candidates) {
+    if (!isAmount(low)) continue;
+    const joiner = tokens[low.last + 1]?.text.toLowerCase() ?? '';
+    const between = joiner === 'and' && tokens[low.first - 1]?.text.toLowerCase() === 'between';
+    if (!RANGE_JOINERS.has(joiner) && !between) continue;
+    // "rose from 415,000 to 587,000" gives two values, a change, not a range.
+    if (tokens[low.first - 1]?.text.toLowerCase() === 'from') continue;
+    let high: Candidate | undefined;
+    for (const c of candidates) if (isAmount(c) && c.first === low.last + 2 && (high === undefined || c.last > high.last)) high = c;
+    if (high) ranges.push({ first: low.first, last: high.last, kind: high.kind });
+  }
+  return ranges;
+}
+
 function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidate[] {
   const candidates: Candidate[] = [];
   // Entities: runs of tokens with the same entity type.
@@ -582,6 +617,7 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
     if (YEAR.test(token.text) && (token.entity === null || DATE_ENTITIES.has(token.entity))) candidates.push({ first: i, last: i, kind: 'date' });
     else if (token.entity === null && token.pos === 'NUM') candidates.push({ first: i, last: i, kind: 'number' });
   }
+  candidates.push(...numberRanges(tokens, candidates));
   // Proper names, joined by "of", "and", "'s", "de", "ibn": "University of Chicago", "Fresno Street and Thorne Ave".
   // Days and months are capitalised but are dates, not names ("on Sunday").
   // The entity tagger sometimes calls a date a duration ("since October 8, 2015"): the lexicon's months and weekdays say it.
