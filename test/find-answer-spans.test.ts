@@ -161,7 +161,7 @@ describe('a name in apposition to a noun of the question', () => {
 describe('ranges of numbers', () => {
   const ranges = [
     { question: 'How many people died in the city?', sentence: 'In the city 30 to 50 thousand people died of the plague.', answer: '30 to 50 thousand' },
-    { question: 'How much did the temperature rise?', sentence: 'The temperature rose by 0.3 to 0.6 degrees over the century.', answer: '0.3 to 0.6' },
+    { question: 'How much did the temperature rise?', sentence: 'The temperature rose by 0.3 to 0.6 degrees over the century.', answer: '0.3 to 0.6 degrees' },
     { question: 'How many tons of carbon are stored in the forest?', sentence: 'The forest stores about 1.1 × 1011 tons of carbon.', answer: 'about 1.1 × 1011' },
   ];
   for (const t of ranges) {
@@ -184,5 +184,15 @@ describe('the score of a span', () => {
       expect(Object.values(span.features).every((v) => Number.isFinite(v))).toBe(true);
       expect(span.features.typeFit).toBe(span.typeFit);
     }
+  });
+});
+
+describe('a count with the noun that says what is counted', () => {
+  test('a noun the question does not use stays with the number ("1.5 gigatons" for "how many tons")', () => {
+    expect(best('How many tons of carbon does the forest absorb each year?', 'Each year the forest absorbs 1.5 gigatons of carbon.')).toBe('1.5 gigatons');
+  });
+
+  test('the noun asked about is left out ("12" for "how many players")', () => {
+    expect(best('How many players were injured in the match?', 'In the match 12 players were injured.')).toBe('12');
   });
 });

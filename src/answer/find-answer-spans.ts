@@ -240,13 +240,31 @@ function windowCoverage(anchors: ReadonlyMap<number, string>, first: number, las
 /**
  * "How far", "how long", "how tall" ask for a measure, which is a number with
  * its unit ("340 miles", "eight years"): each number followed by a noun is a
- * candidate with that noun too.
+ * candidate with that noun too. So is a count followed by nouns the question
+ * does not use ("how many tons" ← "1.5 gigatons", "how many areas" ← "three
+ * epicenters"): they say what is counted in the text's own words, while the
+ * noun asked about ("about 300 [other] fighters" for "how many fighters")
+ * adds nothing. Measured on XQuAD: F1 0.567 -> 0.572 (first half), 0.405
+ * unchanged (second).
  */
 function withUnits(candidates: Candidate[], tokens: TaggedToken[], question: QuestionAnalysis): Candidate[] {
-  if (!asksMeasure(question)) return candidates;
+  const measure = asksMeasure(question);
+  const counts = question.expects === 'number' && !measure;
+  if (!measure && !counts) return candidates;
+  const questionTerms = new Set(question.terms);
   const units: Candidate[] = [];
   for (const candidate of candidates) {
-    if (candidate.kind === 'number' && tokens[candidate.last + 1]?.pos === 'NOUN') units.push({ ...candidate, last: candidate.last + 1 });
+    if (candidate.kind !== 'number') continue;
+    let end = candidate.last + 1;
+    if (tokens[end]?.pos !== 'NOUN') continue;
+    if (measure) {
+      units.push({ ...candidate, last: end });
+      continue;
+    }
+    while (tokens[end + 1]?.pos === 'NOUN') end++;
+    const unit = tokens.slice(candidate.last + 1, end + 1);
+    if (unit.some((t) => isFocus(t, question.focus) || (t.term !== null && questionTerms.has(t.term)))) continue;
+    units.push({ ...candidate, last: end });
   }
   return [...candidates, ...units];
 }
