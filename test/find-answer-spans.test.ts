@@ -196,3 +196,9 @@ describe('a count with the noun that says what is counted', () => {
     expect(best('How many players were injured in the match?', 'In the match 12 players were injured.')).toBe('12');
   });
 });
+
+describe('a possessive opens a phrase as an article does', () => {
+  test('"based on what attribute" ← "based on their difficulty"', () => {
+    expect(best('Complexity theory classifies problems based on what primary attribute?', 'Since complexity theory is interested in classifying problems based on their difficulty, one defines sets of problems based on some criteria.')).toBe('difficulty');
+  });
+});

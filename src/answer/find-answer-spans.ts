@@ -323,8 +323,8 @@ function objectStarts(tokens: TaggedToken[], anchors: ReadonlyMap<number, string
     if (agent ? preposition !== 'by' : preposition !== null && !questionWords.has(preposition)) continue;
     if (preposition !== null) start++;
     starts.add(start);
-    // Names start after their article.
-    if (tokens[start]?.pos === 'DET') starts.add(start + 1);
+    // Names start after their article, and any phrase after a possessive ("based on [their] difficulty").
+    if (tokens[start]?.pos === 'DET' || isPossessive(tokens[start])) starts.add(start + 1);
   }
   return starts;
 }
@@ -401,6 +401,14 @@ function subjectEnds(tokens: TaggedToken[], anchors: ReadonlyMap<number, string>
   return ends;
 }
 
+// Possessive determiners, which wink tags as pronouns: they open a phrase as an article does ("based on [their]
+// difficulty"). Measured on XQuAD: F1 0.572 -> 0.575 (first half), 0.405 -> 0.406 (second).
+const POSSESSIVES = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
+
+function isPossessive(token: TaggedToken | undefined): boolean {
+  return token !== undefined && POSSESSIVES.has(token.text.toLowerCase());
+}
+
 // Words that may stand between a question word's neighbour and the answer ("the international [disease]", "an [imaginative geography] of the East").
 const SLOT_FILLER = new Set(['DET', 'ADJ', 'ADP', 'PART', 'ADV']);
 
@@ -419,13 +427,13 @@ function neighbourSlot(tokens: TaggedToken[], question: QuestionAnalysis): { sta
     if (before !== null && matches(token, before)) {
       for (let k = i + 1; k < tokens.length && k <= i + 3; k++) {
         starts.add(k);
-        if (!SLOT_FILLER.has(tokens[k]!.pos)) break;
+        if (!SLOT_FILLER.has(tokens[k]!.pos) && !isPossessive(tokens[k])) break;
       }
     }
     if (after !== null && matches(token, after)) {
       for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
         ends.add(k);
-        if (!SLOT_FILLER.has(tokens[k]!.pos)) break;
+        if (!SLOT_FILLER.has(tokens[k]!.pos) && !isPossessive(tokens[k])) break;
       }
     }
   }
