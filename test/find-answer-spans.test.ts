@@ -202,3 +202,15 @@ describe('a possessive opens a phrase as an article does', () => {
     expect(best('Complexity theory classifies problems based on what primary attribute?', 'Since complexity theory is interested in classifying problems based on their difficulty, one defines sets of problems based on some criteria.')).toBe('difficulty');
   });
 });
+
+describe('a list of names is one candidate', () => {
+  const lists = [
+    { question: 'Who were the crew of the first flight?', sentence: 'The crew of the first flight were Grissom, White, and Chaffee.', answer: 'Grissom, White, and Chaffee' },
+    { question: 'What are some large pharmacy management companies?', sentence: 'Many now work for large pharmacy management companies (primarily Omnicare, Kindred Healthcare and PharMerica).', answer: 'Omnicare, Kindred Healthcare and PharMerica' },
+  ];
+  for (const t of lists) test(`"${t.question}" → ${t.answer}`, () => expect(all(t.question, t.sentence)).toContain(t.answer));
+
+  test('two names make no list: "A, B" before a verb is not closed by "and"', () => {
+    expect(all('Who met in Paris?', 'In Paris, Grissom met White and Chaffee.').some((text) => text.includes(','))).toBe(false);
+  });
+});

@@ -599,6 +599,46 @@ function isCalendarWord(word: string): boolean {
   return lexiconIs(lower, 'month') || lexiconIs(lower, 'weekday');
 }
 
+/**
+ * Lists of three names or more, written "A, B and C" or "A, B, or C": the
+ * answer to a question asking for several ("Who were the companions", "what
+ * companies") is the whole list, which the names joined by "and" alone
+ * ("B and C") cut short. Measured on XQuAD: F1 0.575 -> 0.577 (first half),
+ * 0.406 -> 0.410 (second).
+ */
+function nameLists(candidates: Candidate[], tokens: TaggedToken[]): Candidate[] {
+  // The longest name starting at each token.
+  const longest = new Map<number, Candidate>();
+  for (const c of candidates) if (c.kind === 'name' && (longest.get(c.first)?.last ?? -1) < c.last) longest.set(c.first, c);
+  const lists: Candidate[] = [];
+  for (const head of longest.values()) {
+    let end = head.last;
+    let items = 1;
+    let closed = false;
+    while (!closed) {
+      let next = end + 1;
+      if (tokens[next]?.text !== ',' && !['and', 'or'].includes(tokens[next]?.text.toLowerCase() ?? '')) break;
+      if (tokens[next]!.text === ',') next++;
+      if (['and', 'or'].includes(tokens[next]?.text.toLowerCase() ?? '')) {
+        next++;
+        closed = true;
+      }
+      const item = longest.get(next);
+      if (!item) break;
+      end = item.last;
+      items++;
+      // A name joined by "and" ends the list in itself ("Kindred Healthcare and PharMerica").
+      const joined = tokens.slice(item.first, item.last + 1).filter((t) => ['and', 'or'].includes(t.text.toLowerCase())).length;
+      if (joined > 0) {
+        items += joined;
+        closed = true;
+      }
+    }
+    if (closed && items >= 3) lists.push({ first: head.first, last: end, kind: 'name' });
+  }
+  return lists;
+}
+
 // Words that join two numbers into one amount: a range ("30 to 50 thousand", "7–10 percent") or a product ("1.1 × 1011").
 const RANGE_JOINERS = new Set(['to', '-', '–', '—', '×', 'x']);
 
@@ -670,6 +710,7 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
     }
     i = j;
   }
+  candidates.push(...nameLists(candidates, tokens));
   // Noun phrases: determiner, adjectives, nouns; with an "of"-phrase attached.
   for (let i = 0; i < tokens.length; i++) {
     if (!NOUN_PHRASE_INNER.has(tokens[i]!.pos) || tokens[i]!.pos === 'PART') continue;
