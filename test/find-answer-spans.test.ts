@@ -214,3 +214,9 @@ describe('a list of names is one candidate', () => {
     expect(all('Who met in Paris?', 'In Paris, Grissom met White and Chaffee.').some((text) => text.includes(','))).toBe(false);
   });
 });
+
+describe('a count beside the noun asked about', () => {
+  test('the noun may stand three words before the number ("the career sack leader with 136")', () => {
+    expect(best('How many career sacks did Jared Allen have?', 'The line also featured defensive end Jared Allen, a 5-time pro bowler who was the active career sack leader with 136, along with defensive end Kony Ealy, who had 5 sacks in just 9 starts.')).toBe('136');
+  });
+});

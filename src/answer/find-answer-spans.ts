@@ -274,11 +274,15 @@ function asksMeasure(question: QuestionAnalysis): boolean {
   return question.type === 'how' && question.expects === 'number' && !/\bhow (?:often|frequently)\b/i.test(question.question);
 }
 
-/** A number or amount next to the noun asked about: "about 300 other fighters", "tackles (118)" for "how many fighters/tackles". */
+/**
+ * A number or amount next to the noun asked about: "about 300 other fighters", "tackles (118)", "the sack leader
+ * with 136" for "how many fighters / tackles / sacks". Three words before the number, not two: measured on XQuAD,
+ * F1 0.577 -> 0.580 (first half), 0.410 unchanged (second).
+ */
 function countsFocus(tokens: TaggedToken[], candidate: Candidate, question: QuestionAnalysis): number {
   if (candidate.kind !== 'number' || question.focus === null) return 0;
   const after = tokens.slice(candidate.last + 1, candidate.last + 5);
-  const before = tokens.slice(Math.max(0, candidate.first - 2), candidate.first);
+  const before = tokens.slice(Math.max(0, candidate.first - 3), candidate.first);
   return [...after, ...before].some((t) => isFocus(t, question.focus)) ? 0.3 : 0;
 }
 
