@@ -220,3 +220,15 @@ describe('a count beside the noun asked about', () => {
     expect(best('How many career sacks did Jared Allen have?', 'The line also featured defensive end Jared Allen, a 5-time pro bowler who was the active career sack leader with 136, along with defensive end Kony Ealy, who had 5 sacks in just 9 starts.')).toBe('136');
   });
 });
+
+describe('a possessor', () => {
+  test('is a poorer answer than what it owns, for a thing asked for', () => {
+    const sentence = 'The Daily Mail newspaper reported in 2012 that the UK government\'s benefits agency was checking claimants\' "Sky TV bills to establish if a woman in receipt of benefits as a single mother is wrongly claiming to be living alone".';
+    expect(best('What was the benefits agency checking in 2012?', sentence)).toBe('Sky TV bills');
+  });
+
+  test('is not marked down when a person is asked for ("whose assistant")', () => {
+    const spans = findAnswerSpans('The Luther Bible influenced the English translation of William Tyndale\'s assistant.', analyzeQuestion('Whose assistant did the Luther Bible influence?'));
+    expect(spans.find((s) => s.text === 'William Tyndale')?.features.possessor).toBe(0);
+  });
+});

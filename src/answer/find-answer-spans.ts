@@ -122,6 +122,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
       afterQuestionWords: trimmed.afterQuestionWords ? 1 : 0,
       phrase: content.length >= 2 ? 1 : 0,
       apposition: inApposition(tokens, first, last, anchorTerms, question) ? 1 : 0,
+      possessor: question.expects !== 'person' && POSSESSIVE_MARKS.has(tokens[last + 1]?.text ?? '') ? 1 : 0,
     };
     let score = 0;
     for (const name of FEATURE_NAMES) score += SPAN_WEIGHTS[name] * features[name];
@@ -207,7 +208,17 @@ const SPAN_WEIGHTS = {
    * more often than the single generic nouns near the question's words ("part", "type", "role").
    */
   phrase: 0.02,
+  /**
+   * A span followed by a possessive mark ("claimants' [Sky TV bills]", "the government's [agency]") names the
+   * owner of the thing the sentence goes on to name, which is more often the answer; not so for a person asked
+   * for ("whose translation", "who translated it" ← "John C. Messenger's translation"), which this leaves alone.
+   * Measured on XQuAD: F1 0.580 -> 0.583 (first half), 0.410 unchanged (second); for every question it lost
+   * three "whose"/"who" answers (0.574).
+   */
+  possessor: -0.1,
 };
+// The marks of a possessive, which the tagger gives as tokens of their own.
+const POSSESSIVE_MARKS = new Set(["'s", "'", '’s', '’']);
 // Spans this long or longer count as long.
 const LONG = 12;
 const FEATURE_NAMES = Object.keys(SPAN_WEIGHTS) as Array<keyof typeof SPAN_WEIGHTS>;
