@@ -232,3 +232,13 @@ describe('a possessor', () => {
     expect(spans.find((s) => s.text === 'William Tyndale')?.features.possessor).toBe(0);
   });
 });
+
+describe('a date with a number', () => {
+  test('fits "when" better than a date with none ("January 27, 1967", not "morning")', () => {
+    const spans = findAnswerSpans('The plugs-out test began on the morning of January 27, 1967, and immediately was plagued with problems.', analyzeQuestion('When did the very first plugs-out test occur?'));
+    const fit = (text: string) => spans.find((s) => s.text === text)?.typeFit;
+    expect(fit('January 27, 1967')).toBe(1);
+    expect(fit('morning')).toBeLessThan(1);
+    expect(spans[0]?.text).toBe('January 27, 1967');
+  });
+});

@@ -936,6 +936,9 @@ function nameClass(tokens: TaggedToken[], first: number, last: number): 'person'
   return null;
 }
 
+// How well a date with no number in it fits "when" (see fitOf). Measured on XQuAD: F1 0.583 -> 0.587 (first half),
+// 0.410 unchanged (second); 0.6 measured the same.
+const UNNUMBERED_DATE = 0.8;
 // How well a longer date holding a year fits "what year".
 const YEAR_IN_DATE = 0.85;
 
@@ -950,6 +953,9 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
       // "What year" is answered by a year ("2015"), not a longer date holding it ("the fall of 2015").
       // So is "what decade", by a decade ("1970s", not "the early 1970s").
       if (kind === 'date' && (question.focus === 'year' || question.focus === 'decade') && !(first === last && YEAR.test(span[0]!.text)) && span.some((t) => YEAR.test(t.text))) return YEAR_IN_DATE;
+      // A date with no number ("morning", "that day", "the time") places the event less surely than one with a
+      // day or a year ("January 27, 1967"), unless a part of the day is what is asked ("what time").
+      if (kind === 'date' && question.focus !== 'time' && !span.some((t) => /\p{N}/u.test(t.text))) return UNNUMBERED_DATE;
       return kind === 'date' ? 1 : kind === 'number' ? 0.35 : 0.05;
     case 'number':
       if (kind === 'number') return numberFit(question, tokens[first]!.entity ?? tokens[last]!.entity);
