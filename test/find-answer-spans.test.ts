@@ -242,3 +242,16 @@ describe('a date with a number', () => {
     expect(spans[0]?.text).toBe('January 27, 1967');
   });
 });
+
+describe('an aside in brackets right after the question\'s words', () => {
+  test('is not marked down ("Fog on the Tyne" (1971))', () => {
+    const sentence = 'Their most famous song, "Fog on the Tyne" (1971), was covered by Geordie ex-footballer Paul Gascoigne in 1990.';
+    const spans = findAnswerSpans(sentence, analyzeQuestion('What year was the song Fog on the Tyne released?'));
+    expect(spans.find((s) => s.text === '1971')?.features.bracketed).toBe(0);
+  });
+
+  test('another aside is ("the planet (Earth)" for a question without "planet")', () => {
+    const spans = findAnswerSpans('The probe left the planet (Earth) in 1990.', analyzeQuestion('When did the probe leave?'));
+    expect(spans.find((s) => s.text === 'Earth')?.features.bracketed).toBe(1);
+  });
+});

@@ -117,7 +117,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
       subjectOfVerb: subjects.has(last) ? 1 : 0,
       named: named.has(first) ? 1 : 0,
       inPlace: (slot.starts.has(first) ? 0.5 : 0) + (slot.ends.has(last) ? 0.5 : 0),
-      bracketed: bracketed[first] ? 1 : 0,
+      bracketed: bracketed[first] && !(typeFit >= ASIDE_FIT && asideOfQuestionWords(tokens, first, nearTerms)) ? 1 : 0,
       determiner: tokens[first]!.pos === 'DET' ? 1 : 0,
       afterQuestionWords: trimmed.afterQuestionWords ? 1 : 0,
       phrase: content.length >= 2 ? 1 : 0,
@@ -296,6 +296,26 @@ function countsFocus(tokens: TaggedToken[], candidate: Candidate, question: Ques
   const before = tokens.slice(Math.max(0, candidate.first - 3), candidate.first);
   return [...after, ...before].some((t) => isFocus(t, question.focus)) ? 0.3 : 0;
 }
+
+/**
+ * Does a span open a bracket right after the question's words, so that it says something of them: "Fog on the
+ * Tyne" (1971) for "what year was Fog on the Tyne released", "Donna Noble (Catherine Tate)" for "who played Donna
+ * Noble"? Such an aside of the kind asked for (see ASIDE_FIT) is not marked down as other bracketed spans are;
+ * one that only renames the question's words ("The regulator (the Financial Conduct Authority) fined the bank"
+ * for "what did the regulator fine the bank for") still is. Found among the misses of the second half of XQuAD:
+ * F1 0.410 -> 0.416 there, 0.587 unchanged on the first.
+ */
+function asideOfQuestionWords(tokens: TaggedToken[], first: number, near: ReadonlyMap<number, string>): boolean {
+  const open = first - 1;
+  if (tokens[open]?.text !== '(') return false;
+  let before = open - 1;
+  while (before >= 0 && QUOTES_AND_COMMAS.has(tokens[before]!.text)) before--;
+  return near.has(before);
+}
+// How well an aside after the question's words must fit the kind of answer asked for to count as a candidate in full.
+const ASIDE_FIT = 0.9;
+// What may stand between the question's words and the bracket after them.
+const QUOTES_AND_COMMAS = new Set(['"', '”', '“', "'", '’', ',']);
 
 /** Which tokens stand inside brackets. */
 function insideBrackets(tokens: TaggedToken[]): boolean[] {
