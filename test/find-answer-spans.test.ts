@@ -157,3 +157,101 @@ describe('a name in apposition to a noun of the question', () => {
     expect(best('What was the name of the leader ennobled by Henry III', 'The Drengot family thereafter attained the principality of Capua, and emperor Henry III legally ennobled the Hauteville leader, Drogo, as "dux et magister Italiae" in 1047.')).toBe('Drogo');
   });
 });
+
+describe('ranges of numbers', () => {
+  const ranges = [
+    { question: 'How many people died in the city?', sentence: 'In the city 30 to 50 thousand people died of the plague.', answer: '30 to 50 thousand' },
+    { question: 'How much did the temperature rise?', sentence: 'The temperature rose by 0.3 to 0.6 degrees over the century.', answer: '0.3 to 0.6 degrees' },
+    { question: 'How many tons of carbon are stored in the forest?', sentence: 'The forest stores about 1.1 × 1011 tons of carbon.', answer: 'about 1.1 × 1011' },
+  ];
+  for (const t of ranges) {
+    test(`"${t.question}" → ${t.answer}`, () => {
+      expect(all(t.question, t.sentence)).toContain(t.answer);
+      expect(best(t.question, t.sentence)).toBe(t.answer);
+    });
+  }
+
+  test('"from X to Y" is a change between two values, not a range', () => {
+    expect(all('How much forest was lost by 1991?', 'The area of forest lost rose from 415,000 to 587,000 square kilometres.')).not.toContain('415,000 to 587,000');
+  });
+});
+
+describe('the score of a span', () => {
+  test('is the weighted sum of its features, which are all numbers', () => {
+    const spans = findAnswerSpans('Lady Gaga sang the national anthem before the game.', analyzeQuestion('Who sang the national anthem?'));
+    expect(spans.length).toBeGreaterThan(0);
+    for (const span of spans) {
+      expect(Object.values(span.features).every((v) => Number.isFinite(v))).toBe(true);
+      expect(span.features.typeFit).toBe(span.typeFit);
+    }
+  });
+});
+
+describe('a count with the noun that says what is counted', () => {
+  test('a noun the question does not use stays with the number ("1.5 gigatons" for "how many tons")', () => {
+    expect(best('How many tons of carbon does the forest absorb each year?', 'Each year the forest absorbs 1.5 gigatons of carbon.')).toBe('1.5 gigatons');
+  });
+
+  test('the noun asked about is left out ("12" for "how many players")', () => {
+    expect(best('How many players were injured in the match?', 'In the match 12 players were injured.')).toBe('12');
+  });
+});
+
+describe('a possessive opens a phrase as an article does', () => {
+  test('"based on what attribute" ← "based on their difficulty"', () => {
+    expect(best('Complexity theory classifies problems based on what primary attribute?', 'Since complexity theory is interested in classifying problems based on their difficulty, one defines sets of problems based on some criteria.')).toBe('difficulty');
+  });
+});
+
+describe('a list of names is one candidate', () => {
+  const lists = [
+    { question: 'Who were the crew of the first flight?', sentence: 'The crew of the first flight were Grissom, White, and Chaffee.', answer: 'Grissom, White, and Chaffee' },
+    { question: 'What are some large pharmacy management companies?', sentence: 'Many now work for large pharmacy management companies (primarily Omnicare, Kindred Healthcare and PharMerica).', answer: 'Omnicare, Kindred Healthcare and PharMerica' },
+  ];
+  for (const t of lists) test(`"${t.question}" → ${t.answer}`, () => expect(all(t.question, t.sentence)).toContain(t.answer));
+
+  test('two names make no list: "A, B" before a verb is not closed by "and"', () => {
+    expect(all('Who met in Paris?', 'In Paris, Grissom met White and Chaffee.').some((text) => text.includes(','))).toBe(false);
+  });
+});
+
+describe('a count beside the noun asked about', () => {
+  test('the noun may stand three words before the number ("the career sack leader with 136")', () => {
+    expect(best('How many career sacks did Jared Allen have?', 'The line also featured defensive end Jared Allen, a 5-time pro bowler who was the active career sack leader with 136, along with defensive end Kony Ealy, who had 5 sacks in just 9 starts.')).toBe('136');
+  });
+});
+
+describe('a possessor', () => {
+  test('is a poorer answer than what it owns, for a thing asked for', () => {
+    const sentence = 'The Daily Mail newspaper reported in 2012 that the UK government\'s benefits agency was checking claimants\' "Sky TV bills to establish if a woman in receipt of benefits as a single mother is wrongly claiming to be living alone".';
+    expect(best('What was the benefits agency checking in 2012?', sentence)).toBe('Sky TV bills');
+  });
+
+  test('is not marked down when a person is asked for ("whose assistant")', () => {
+    const spans = findAnswerSpans('The Luther Bible influenced the English translation of William Tyndale\'s assistant.', analyzeQuestion('Whose assistant did the Luther Bible influence?'));
+    expect(spans.find((s) => s.text === 'William Tyndale')?.features.possessor).toBe(0);
+  });
+});
+
+describe('a date with a number', () => {
+  test('fits "when" better than a date with none ("January 27, 1967", not "morning")', () => {
+    const spans = findAnswerSpans('The plugs-out test began on the morning of January 27, 1967, and immediately was plagued with problems.', analyzeQuestion('When did the very first plugs-out test occur?'));
+    const fit = (text: string) => spans.find((s) => s.text === text)?.typeFit;
+    expect(fit('January 27, 1967')).toBe(1);
+    expect(fit('morning')).toBeLessThan(1);
+    expect(spans[0]?.text).toBe('January 27, 1967');
+  });
+});
+
+describe('an aside in brackets right after the question\'s words', () => {
+  test('is not marked down ("Fog on the Tyne" (1971))', () => {
+    const sentence = 'Their most famous song, "Fog on the Tyne" (1971), was covered by Geordie ex-footballer Paul Gascoigne in 1990.';
+    const spans = findAnswerSpans(sentence, analyzeQuestion('What year was the song Fog on the Tyne released?'));
+    expect(spans.find((s) => s.text === '1971')?.features.bracketed).toBe(0);
+  });
+
+  test('another aside is ("the planet (Earth)" for a question without "planet")', () => {
+    const spans = findAnswerSpans('The probe left the planet (Earth) in 1990.', analyzeQuestion('When did the probe leave?'));
+    expect(spans.find((s) => s.text === 'Earth')?.features.bracketed).toBe(1);
+  });
+});
