@@ -2,7 +2,7 @@ import type { Article } from '../article.ts';
 import { splitWords, toIndexTerms } from '../text/terms.ts';
 import { WordTable } from '../text/word-table.ts';
 import { PassageCounter, indexTermResolver, type CountedPassages } from './count-passages.ts';
-import { BM25_B, BM25_K1, PassagePostings, type SavedPostings } from './passage-postings.ts';
+import { BM25_B, BM25_K1, PassagePostings, type SavedPostings, type ScoredPassage } from './passage-postings.ts';
 
 /** An index as plain data (typed arrays and JSON-safe values), from {@link ArticleIndex.save}. */
 export interface SavedIndex {
@@ -60,7 +60,9 @@ const CANDIDATE_FACTOR = 8;
 // times the candidates from the postings and keeps at most MAX_SAME_SCORE passages of each score.
 // Planted bench questions answered from their source at 100,000 articles: 193 -> 197 of 200 with
 // 4 times, 198 with 8 (1,000 articles: 199); a search costs no more, as the postings now pick their
-// best by selection, not a heap (CPU per search of the bench questions: 7.4 -> 6.6 ms).
+// best by selection, not a heap (CPU per search of the bench questions: 7.4 -> 6.6 ms). Paragraphs
+// that tie exactly without being copies (the same counts of the question's words, the same length)
+// are set aside alike; the next scores take their places.
 const COPY_HEADROOM = 8;
 const MAX_SAME_SCORE = 2;
 // As minisearch weighs them by default: a word matched only through a typo counts for less than an exact one.
@@ -333,8 +335,8 @@ function bm25(terms: readonly number[], importance: ReadonlyMap<number, number>,
 }
 
 /** The first `wanted` of `ranked` (best first), skipping a passage once `maxSameScore` before it had its very score. */
-function withoutRepeatedScores(ranked: readonly { passage: number; score: number }[], wanted: number, maxSameScore: number): { passage: number; score: number }[] {
-  const kept: { passage: number; score: number }[] = [];
+function withoutRepeatedScores(ranked: readonly ScoredPassage[], wanted: number, maxSameScore: number): ScoredPassage[] {
+  const kept: ScoredPassage[] = [];
   let run = 0;
   for (let i = 0; i < ranked.length && kept.length < wanted; i++) {
     run = i > 0 && ranked[i]!.score === ranked[i - 1]!.score ? run + 1 : 0;
