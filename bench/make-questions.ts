@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../src/article.ts';
 import { parseArticleFile } from '../src/parse/parse-article-file.ts';
+import { SENTENCE_END } from '../src/search/article-index.ts';
 import { paragraphSentences } from '../src/sentences.ts';
 import { isStopWord, splitWords, toTerm } from '../src/text/terms.ts';
 import type { CorpusManifest } from './generate-corpus.ts';
@@ -139,9 +140,6 @@ function askAbout(sentence: string, random: Random): { question: string; words: 
   return { question: `${kind} ${distinct.join(' ')}?`, words: distinct };
 }
 
-// Where a sentence ends, roughly (as the index's ranking cuts them): cheap enough for every source paragraph.
-const SENTENCE_END = /(?<=[.!?]["”’)]?)\s+(?=[\p{Lu}"“(0-9])/u;
-
 /**
  * Every sentence of the source texts, by the search terms (stems) it holds:
  * finds a question's rivals, sentences outside its own paragraph that hold
@@ -158,6 +156,7 @@ export class SourceSentences {
   constructor(pool: SourcePool) {
     for (const text of pool.texts) {
       for (const paragraph of text.paragraphs) {
+        // Cut as the index's ranking cuts them: cheap enough for every source paragraph.
         for (const sentence of paragraph.split(SENTENCE_END)) {
           const number = this.#paragraphOf.push(paragraph) - 1;
           for (const term of termsOf(sentence)) {

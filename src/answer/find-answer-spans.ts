@@ -652,9 +652,9 @@ function nameLists(candidates: Candidate[], tokens: TaggedToken[]): Candidate[] 
     let closed = false;
     while (!closed) {
       let next = end + 1;
-      if (tokens[next]?.text !== ',' && !['and', 'or'].includes(tokens[next]?.text.toLowerCase() ?? '')) break;
+      if (tokens[next]?.text !== ',' && !isListJoiner(tokens[next])) break;
       if (tokens[next]!.text === ',') next++;
-      if (['and', 'or'].includes(tokens[next]?.text.toLowerCase() ?? '')) {
+      if (isListJoiner(tokens[next])) {
         next++;
         closed = true;
       }
@@ -663,7 +663,7 @@ function nameLists(candidates: Candidate[], tokens: TaggedToken[]): Candidate[] 
       end = item.last;
       items++;
       // A name joined by "and" ends the list in itself ("Kindred Healthcare and PharMerica").
-      const joined = tokens.slice(item.first, item.last + 1).filter((t) => ['and', 'or'].includes(t.text.toLowerCase())).length;
+      const joined = tokens.slice(item.first, item.last + 1).filter(isListJoiner).length;
       if (joined > 0) {
         items += joined;
         closed = true;
@@ -672,6 +672,12 @@ function nameLists(candidates: Candidate[], tokens: TaggedToken[]): Candidate[] 
     if (closed && items >= 3) lists.push({ first: head.first, last: end, kind: 'name' });
   }
   return lists;
+}
+
+/** Is the token "and" or "or", which joins the last item of a list? */
+function isListJoiner(token: TaggedToken | undefined): boolean {
+  const word = token?.text.toLowerCase();
+  return word === 'and' || word === 'or';
 }
 
 // Words that join two numbers into one amount: a range ("30 to 50 thousand", "7–10 percent") or a product ("1.1 × 1011").

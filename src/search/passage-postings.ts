@@ -351,6 +351,7 @@ export class PassagePostings {
       this.#touchedBy = new Int32Array(Math.ceil(slots * 1.25));
       this.#scores = new Float64Array(this.#touchedBy.length);
       this.#touched = new Int32Array(this.#touchedBy.length);
+      this.#selection = new Float64Array(this.#touchedBy.length);
       this.#searchNumber = 0;
     }
     const search = ++this.#searchNumber;
@@ -406,7 +407,6 @@ export class PassagePostings {
       }
     }
     for (const term of weights.keys()) if (term >= 0 && term < weightOf.length) weightOf[term] = 0;
-    if (this.#selection.length < touchedCount) this.#selection = new Float64Array(this.#touched.length);
     return topScores(touched.subarray(0, touchedCount), scores, limit, accept, this.#selection);
   }
 
