@@ -8,6 +8,7 @@ import { fileStamp } from '../src/cache/file-stamp.ts';
 import { escapeNonAscii } from '../src/cache/json-lines.ts';
 import { readAndParseFile } from '../src/load/read-and-parse.ts';
 import { loadArticles } from '../src/load-articles.ts';
+import { paragraphCount, type Article } from '../src/article.ts';
 import { makeArticle } from './helpers/make-article.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'articles');
@@ -37,8 +38,20 @@ const HEADER = { format: 'news-desk-bot/article-cache', version: ARTICLE_CACHE_V
 
 /** A cache file in the current layout, checksum included: a header, one line per entry, the trailer. */
 function cacheFile(lines: unknown[]): string {
-  const body = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
+  return rawCacheFile(lines.map((line) => JSON.stringify(line)));
+}
+
+/** {@link cacheFile} of lines as they are written. */
+function rawCacheFile(lines: string[]): string {
+  const body = lines.map((line) => `${line}\n`).join('');
   return `${body}${JSON.stringify({ checksum: createHash('sha256').update(body).digest('base64url') })}\n`;
+}
+
+/** An entry line: `[file, hash, stamp, [[head, paragraphCount], ...], warnings]`, a tab, then `[[paragraphs, captions], ...]`. */
+function entryLine(file: string, hash: string, stamp: string | null, articles: Article[], warnings: string[]): string {
+  const heads = articles.map(({ paragraphs, captions, ...head }) => [head, paragraphs.length]);
+  const bodies = articles.map((article) => [article.paragraphs, article.captions]);
+  return `${escapeNonAscii(JSON.stringify([file, hash, stamp, heads, warnings]))}\t${escapeNonAscii(JSON.stringify(bodies))}`;
 }
 
 describe('the article cache', () => {
@@ -64,9 +77,10 @@ describe('the article cache', () => {
 
   for (const [name, content, problem] of [
     ['corrupt (not JSON)', '{"format": "news-desk-bot/article-cache", "vers', 'corrupt'],
-    ['corrupt (wrong shape)', cacheFile([HEADER, [1, 2]]), 'corrupt'],
-    ['corrupt (an entry without warnings)', cacheFile([HEADER, ['reference.txt', 'hash', null, []]]), 'corrupt'],
-    ['corrupt (a stamp that is not a string)', cacheFile([HEADER, ['reference.txt', 'hash', 12, [], []]]), 'corrupt'],
+    ['corrupt (wrong shape)', rawCacheFile([JSON.stringify(HEADER), '[1,2]\t[]']), 'corrupt'],
+    ['corrupt (no texts after a tab)', cacheFile([HEADER, ['reference.txt', 'hash', null, [], []]]), 'corrupt'],
+    ['corrupt (an entry without warnings)', rawCacheFile([JSON.stringify(HEADER), '["reference.txt","hash",null,[]]\t[]']), 'corrupt'],
+    ['corrupt (a stamp that is not a string)', rawCacheFile([JSON.stringify(HEADER), '["reference.txt","hash",12,[],[]]\t[]']), 'corrupt'],
     ['corrupt (no checksum)', `${JSON.stringify(HEADER)}\n`, 'corrupt'],
     ['foreign (another program)', cacheFile([{ format: 'something-else', version: 1 }]), 'foreign'],
     ['foreign (another version)', cacheFile([{ ...HEADER, version: 999 }]), 'foreign'],
@@ -101,7 +115,7 @@ describe('the article cache', () => {
     expect(lines).toHaveLength(report.filesRead - report.skipped.length + 2);
     expect(JSON.parse(lines[0]!)).toEqual(HEADER);
     expect(Object.keys(JSON.parse(lines.at(-1)!))).toEqual(['checksum']);
-    const files = lines.slice(1, -1).map((line) => JSON.parse(line)[0]);
+    const files = lines.slice(1, -1).map((line) => JSON.parse(line.slice(0, line.indexOf('\t')))[0]);
     expect(new Set(files).size).toBe(files.length);
   });
 
@@ -134,7 +148,7 @@ describe('the article cache', () => {
     await cache.save();
     const lines = readFileSync(cachePath, 'latin1').split('\n').slice(1, -2);
     expect(lines).toHaveLength(files.length);
-    lines.forEach((line, i) => expect(line.length).toBe(escapeNonAscii(JSON.stringify([files[i], `hash-${i}`, i % 2 === 0 ? `stamp-${i}` : null, parses[i]!.articles, parses[i]!.warnings])).length));
+    lines.forEach((line, i) => expect(line.length).toBe(entryLine(files[i]!, `hash-${i}`, i % 2 === 0 ? `stamp-${i}` : null, parses[i]!.articles, parses[i]!.warnings).length));
     const reopened = await ArticleCache.open(cachePath);
     expect(reopened.problem).toBeNull();
     expect(reopened.size).toBe(files.length);
@@ -147,12 +161,36 @@ describe('the article cache', () => {
     const cache = await ArticleCache.open(cachePath);
     const bytes = readFileSync(join(folder, 'reference.txt'));
     const hash = ArticleCache.hash(bytes);
-    const broken = { id: 'reference.txt', file: 'reference.txt', title: '' } as never;
+    const broken = { ...makeArticle('reference.txt', 'Title', ['Text.']), title: '' };
     cache.set('reference.txt', { hash, stamp: null }, { articles: [broken], warnings: [] });
     await cache.save();
     const reopened = await ArticleCache.open(cachePath);
     expect(reopened.problem).toBeNull();
     expect(reopened.get('reference.txt', hash)).toBeUndefined();
+  });
+
+  test('texts are read when first needed: a damaged one is found then, with a message that says what to do', async () => {
+    const good = makeArticle('a.txt', 'Harbour closed', ['The harbour closed on Monday.', 'It reopens in May.']);
+    const line = entryLine('a.txt', 'hash-a', null, [good], []);
+    const damaged = [
+      line.replace('"The harbour closed on Monday.",', ''), // one paragraph fewer than its head says
+      line.replace('"It reopens in May."', '" padded "'), // not what the schema outputs
+      line.slice(0, -3), // not JSON
+    ];
+    mkdirSync(join(work, 'cache'), { recursive: true });
+    for (const text of damaged) {
+      writeFileSync(cachePath, rawCacheFile([JSON.stringify(HEADER), text]));
+      const reopened = await ArticleCache.open(cachePath);
+      expect(reopened.problem).toBeNull();
+      const [article] = reopened.get('a.txt', 'hash-a')!.articles;
+      expect(article!.title).toBe('Harbour closed');
+      expect(paragraphCount(article!)).toBe(2);
+      expect(() => article!.paragraphs).toThrow(/article cache .* a\.txt.*delete the cache file and restart/);
+    }
+    writeFileSync(cachePath, rawCacheFile([JSON.stringify(HEADER), line]));
+    const [article] = (await ArticleCache.open(cachePath)).get('a.txt', 'hash-a')!.articles;
+    expect(article).toEqual(good);
+    expect(JSON.stringify(article)).toBe(JSON.stringify(good));
   });
 
   describe('file stamps (size, times, inode): unchanged files are not read again', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { Article } from '../src/article.ts';
+import { paragraphCount, withLazyBody, type Article } from '../src/article.ts';
 import { makeArticle } from './helpers/make-article.ts';
 import { ArticleIndex } from '../src/search/article-index.ts';
 
@@ -29,6 +29,23 @@ describe('ArticleIndex', () => {
     expect(index.remove('election')).toBe(false);
     expect(index.searchPassages('mayor')).toEqual([]);
     expect(index.knows('mayor')).toBe(false);
+  });
+
+  test('a saved index restores over articles whose text is read only when a search needs it', () => {
+    const built = new ArticleIndex([harbour, election]);
+    let reads = 0;
+    const lazy = [harbour, election].map(({ paragraphs, captions, ...head }) =>
+      withLazyBody(head, paragraphs.length, () => {
+        reads++;
+        return { paragraphs, captions };
+      }),
+    );
+    const restored = ArticleIndex.restore(built.save(), lazy);
+    expect(reads).toBe(0);
+    expect(restored.size).toBe(2);
+    expect(restored.searchPassages('fisherman returning')).toEqual(built.searchPassages('fisherman returning'));
+    expect(reads).toBeGreaterThan(0);
+    expect(lazy.map(paragraphCount)).toEqual([harbour.paragraphs.length, election.paragraphs.length]);
   });
 
   test('a title alone finds its article, through the lead', () => {

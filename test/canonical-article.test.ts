@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ArticleSchema, isCanonicalArticle } from '../src/article.ts';
+import { ArticleHeadSchema, ArticleSchema, isCanonicalArticle, isCanonicalArticleHead } from '../src/article.ts';
 import { makeArticle } from './helpers/make-article.ts';
 
 // Mostly valid pieces, sometimes subtly wrong ones, so that both answers are common.
@@ -57,5 +57,23 @@ describe('isCanonicalArticle', () => {
     expect(isCanonicalArticle({ ...head, url: 'https://example.com/', paragraphs, captions, file, format })).toBe(false); // addresses go through the schema
     expect(isCanonicalArticle({ ...stored, title: ' Bridge closed' })).toBe(false);
     expect(isCanonicalArticle({ ...stored, paragraphs: [] })).toBe(false);
+  });
+
+  test('isCanonicalArticleHead: an article without its text, accepted only as ArticleHeadSchema outputs it', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(candidate, (value) => {
+        const { paragraphs, captions, ...head } = value as Record<string, unknown>;
+        if (!isCanonicalArticleHead(head)) return;
+        accepted++;
+        const parsed = ArticleHeadSchema.safeParse(head);
+        expect(parsed.success).toBe(true);
+        expect(JSON.stringify(parsed.data)).toBe(JSON.stringify(head));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(accepted).toBeGreaterThan(100);
+    const stored = JSON.parse(JSON.stringify(makeArticle('a.json', 'Bridge closed', ['The bridge closed on Monday.'])));
+    expect(isCanonicalArticleHead(stored)).toBe(false); // the text is not part of a head
   });
 });

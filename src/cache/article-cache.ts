@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ArticleSchema, isCanonicalArticle, type Article } from '../article.ts';
-import { escapeNonAscii, readJsonLines, writeJsonLines, type JsonLinesProblem } from './json-lines.ts';
+import { ArticleHeadSchema, isCanonicalArticleHead, isCanonicalBody, withLazyBody, type Article, type ArticleBody } from '../article.ts';
+import { escapeNonAscii, readJsonLineBytes, writeJsonLines, type JsonLinesProblem } from './json-lines.ts';
 import type { KnownFile } from './file-stamp.ts';
 
 /**
@@ -8,7 +8,7 @@ import type { KnownFile } from './file-stamp.ts';
  * (a parser fix, a new field), or the file layout changes: a cache written by
  * another version is rebuilt.
  */
-export const ARTICLE_CACHE_VERSION = 5;
+export const ARTICLE_CACHE_VERSION = 6;
 const CACHE_FORMAT = { format: 'news-desk-bot/article-cache', version: ARTICLE_CACHE_VERSION };
 
 /** What a file parsed into: its articles and warnings. Failed files are not cached: they are cheap to fail again. */
@@ -21,32 +21,58 @@ interface Entry {
   hash: string;
   /** The file's {@link fileStamp} when its bytes were hashed, or null when it was too fresh to trust. */
   stamp: string | null;
-  articles: unknown[];
   warnings: string[];
+  /** The file's articles: parsed in this run, or as read from the cache file (see StoredArticles). */
+  articles: Article[] | StoredArticles;
 }
 
 /**
- * One body line per file, `[file, hash, stamp, articles, warnings]`: a line
- * is as long as one file's parse, whatever the size of the cache.
+ * A file's articles as the cache file holds them: each one's head (all but
+ * its text) with its paragraph count, checked when the file is looked up,
+ * and where the JSON of their texts lies in the cache file's bytes, read
+ * only when an article's text is first needed (see withLazyBody).
  */
-function entryLine(file: string, entry: Entry): string {
-  return escapeNonAscii(JSON.stringify([file, entry.hash, entry.stamp, entry.articles, entry.warnings]));
+interface StoredArticles {
+  heads: unknown[];
+  bytes: Buffer;
+  start: number;
+  end: number;
 }
 
-function toEntry(line: unknown): [string, Entry] {
-  if (!Array.isArray(line) || line.length !== 5) throw new Error('not a cache entry');
-  const [file, hash, stamp, articles, warnings] = line as unknown[];
+// Between a line's head and its texts: JSON never holds a raw tab (in a string it is written \t).
+const TAB = 9;
+
+/**
+ * One body line per file: `[file, hash, stamp, [[head, paragraphCount], ...], warnings]`,
+ * a tab, then `[[paragraphs, captions], ...]`, the texts of the same
+ * articles. A line is as long as one file's parse, whatever the size of the
+ * cache; the texts after the tab are not parsed when the cache is opened.
+ */
+function entryLine(file: string, entry: Entry): string {
+  const { hash, stamp, warnings, articles } = entry;
+  if (!Array.isArray(articles)) return `${escapeNonAscii(JSON.stringify([file, hash, stamp, articles.heads, warnings]))}\t${articles.bytes.toString('latin1', articles.start, articles.end)}`;
+  const heads = articles.map(({ paragraphs, captions, ...head }) => [head, paragraphs.length]);
+  const bodies = articles.map((article) => [article.paragraphs, article.captions]);
+  return `${escapeNonAscii(JSON.stringify([file, hash, stamp, heads, warnings]))}\t${escapeNonAscii(JSON.stringify(bodies))}`;
+}
+
+function toEntry(bytes: Buffer, start: number, end: number): [string, Entry] {
+  const tab = bytes.indexOf(TAB, start);
+  if (tab === -1 || tab >= end) throw new Error('not a cache entry');
+  const head: unknown = JSON.parse(bytes.toString('latin1', start, tab));
+  if (!Array.isArray(head) || head.length !== 5) throw new Error('not a cache entry');
+  const [file, hash, stamp, heads, warnings] = head as unknown[];
   if (
     typeof file !== 'string' ||
     typeof hash !== 'string' ||
     (stamp !== null && typeof stamp !== 'string') ||
-    !Array.isArray(articles) ||
+    !Array.isArray(heads) ||
     !Array.isArray(warnings) ||
     !warnings.every((w) => typeof w === 'string')
   ) {
     throw new Error('not a cache entry');
   }
-  return [file, { hash, stamp, articles, warnings }];
+  return [file, { hash, stamp, warnings, articles: { heads, bytes, start: tab + 1, end } }];
 }
 
 /** Why a cache file was not used. */
@@ -61,7 +87,8 @@ export type CacheProblem = JsonLinesProblem;
  * Nothing read from disk is trusted: a missing, corrupt or foreign
  * file starts an empty cache (a checksum over the file catches edits and
  * truncation), and every cached article is validated again against the
- * Article schema before use (a failure is a miss).
+ * Article schema before use: its head when its file is looked up (a failure
+ * is a miss), its text when first read (see withLazyBody).
  */
 export class ArticleCache {
   #entries = new Map<string, Entry>();
@@ -75,8 +102,8 @@ export class ArticleCache {
   static async open(path: string): Promise<ArticleCache> {
     // Entries are kept aside until the checksum at the end of the file holds.
     const entries = new Map<string, Entry>();
-    const problem = await readJsonLines(path, CACHE_FORMAT, (line) => {
-      const [file, entry] = toEntry(line);
+    const problem = await readJsonLineBytes(path, CACHE_FORMAT, (bytes, start, end) => {
+      const [file, entry] = toEntry(bytes, start, end);
       entries.set(file, entry);
     });
     const cache = new ArticleCache(path, problem);
@@ -113,14 +140,8 @@ export class ArticleCache {
   get(file: string, hash: string, stamp: string | null = null): CachedParse | undefined {
     const entry = this.#entries.get(file);
     if (!entry || entry.hash !== hash) return undefined;
-    const articles: Article[] = [];
-    for (const candidate of entry.articles) {
-      // Cached articles were written as the schema outputs them: the quick
-      // check accepts those, and anything else goes through the schema.
-      const checked = isCanonicalArticle(candidate) ? { success: true as const, data: candidate } : ArticleSchema.safeParse(candidate);
-      if (!checked.success || checked.data.file !== file) return undefined;
-      articles.push(checked.data);
-    }
+    const articles = Array.isArray(entry.articles) ? entry.articles : this.#unpack(file, entry.articles);
+    if (articles === undefined) return undefined;
     this.#used.add(file);
     this.#hits++;
     if (stamp !== null && stamp !== entry.stamp) {
@@ -130,9 +151,50 @@ export class ArticleCache {
     return { articles, warnings: entry.warnings };
   }
 
+  /**
+   * The articles of a stored entry, their heads checked now and their texts
+   * when first read; undefined when a head is not an article's (a miss).
+   */
+  #unpack(file: string, stored: StoredArticles): Article[] | undefined {
+    const articles: Article[] = [];
+    let bodies: ArticleBody[] | undefined;
+    const bodyOf = (i: number, count: number): ArticleBody => {
+      bodies ??= this.#readBodies(file, stored);
+      const body = bodies[i];
+      // The checksum over the file catches damage: texts that do not fit their heads were written by something else.
+      if (body?.paragraphs.length !== count) throw new Error(`The article cache ${this.path} holds a text for ${file} that does not fit its article: delete the cache file and restart.`);
+      return body;
+    };
+    for (const [i, item] of stored.heads.entries()) {
+      if (!Array.isArray(item) || item.length !== 2) return undefined;
+      const [head, count] = item as unknown[];
+      if (typeof head !== 'object' || head === null || !Number.isSafeInteger(count) || (count as number) < 1) return undefined;
+      const checked = isCanonicalArticleHead(head) ? { success: true as const, data: head } : ArticleHeadSchema.safeParse(head);
+      if (!checked.success || checked.data.file !== file) return undefined;
+      articles.push(withLazyBody(checked.data, count as number, () => bodyOf(i, count as number)));
+    }
+    return articles;
+  }
+
+  /** The texts of a stored entry's articles, checked as the schema would check them. */
+  #readBodies(file: string, stored: StoredArticles): ArticleBody[] {
+    const damaged = () => new Error(`The article cache ${this.path} holds a damaged text for ${file}: delete the cache file and restart.`);
+    let value: unknown;
+    try {
+      value = JSON.parse(stored.bytes.toString('latin1', stored.start, stored.end));
+    } catch {
+      throw damaged();
+    }
+    if (!Array.isArray(value) || value.length !== stored.heads.length) throw damaged();
+    return value.map((item: unknown) => {
+      if (!Array.isArray(item) || item.length !== 2 || !isCanonicalBody(item[0], item[1])) throw damaged();
+      return { paragraphs: item[0] as string[], captions: item[1] as string[] };
+    });
+  }
+
   /** Records a file's parse. */
   set(file: string, known: KnownFile, parse: CachedParse): void {
-    this.#entries.set(file, { hash: known.hash, stamp: known.stamp, articles: parse.articles, warnings: parse.warnings });
+    this.#entries.set(file, { hash: known.hash, stamp: known.stamp, warnings: parse.warnings, articles: parse.articles });
     this.#used.add(file);
     this.#changed = true;
   }

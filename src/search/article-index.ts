@@ -1,4 +1,4 @@
-import type { Article } from '../article.ts';
+import { paragraphCount, type Article } from '../article.ts';
 import { splitWords, toIndexTerms } from '../text/terms.ts';
 import { WordTable } from '../text/word-table.ts';
 import { PassageCounter, indexTermResolver, type CountedPassages } from './count-passages.ts';
@@ -137,8 +137,10 @@ export class ArticleIndex {
   #register(article: Article, first = this.#nextPassage): number {
     this.#articles.set(article.id, article);
     this.#firstPassage.set(article.id, first);
-    for (let paragraph = 0; paragraph < article.paragraphs.length; paragraph++) this.#passageOwner[first + paragraph] = article.id;
-    this.#nextPassage = Math.max(this.#nextPassage, first + article.paragraphs.length);
+    // Counted without reading the text: a restored index registers articles whose text is read only when searched.
+    const paragraphs = paragraphCount(article);
+    for (let paragraph = 0; paragraph < paragraphs; paragraph++) this.#passageOwner[first + paragraph] = article.id;
+    this.#nextPassage = Math.max(this.#nextPassage, first + paragraphs);
     return first;
   }
 
