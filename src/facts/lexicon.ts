@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
-import type Compromise from 'compromise';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LexiconClass, LexiconWords } from './lexicon-classes.ts';
 
-// compromise's ES module entry is some hundreds of small modules, each resolved through the TypeScript
-// loader's hooks (0.6 s of every start-up); its CommonJS build, the same version, is one file (0.2 s).
-const nlp = createRequire(import.meta.url)('compromise') as typeof Compromise;
+export type { LexiconClass } from './lexicon-classes.ts';
 
 /**
  * Word lists the fact extractors share, and a typed view of compromise's
@@ -11,55 +10,23 @@ const nlp = createRequire(import.meta.url)('compromise') as typeof Compromise;
  *
  * compromise's full tagger costs ~40 ms on a 2.5 kB article, more than the
  * whole extraction may take, so only its lexicon is used: one lookup per word.
+ * The lexicon is read from lexicon-words.json, extracted from compromise by
+ * `npm run lexicon` (scripts/extract-lexicon.ts; a test checks it against the
+ * installed version): loading compromise itself to read it cost 0.3-0.6 s
+ * of every start.
  */
 
 /** Every word compromise's lexicon knows, whatever its tag: a word it knows as a common word is no name. */
 const knownWords = new Set<string>();
 
-/** What compromise's lexicon says a lower-cased word or phrase is. */
-export type LexiconClass = 'place' | 'org' | 'first-name' | 'last-name' | 'person' | 'demonym' | 'honorific' | 'actor' | 'month' | 'weekday' | 'holiday';
-
 const lexiconClasses = new Map<string, Set<LexiconClass>>();
 
 function readLexicon(): void {
-  const model: unknown = nlp.model();
-  const one = isRecord(model) ? model.one : undefined;
-  const lexicon = isRecord(one) ? one.lexicon : undefined;
-  if (!isRecord(lexicon)) return;
-  for (const [word, raw] of Object.entries(lexicon)) {
-    const tags = Array.isArray(raw) ? raw.filter((t): t is string => typeof t === 'string') : typeof raw === 'string' ? [raw] : [];
+  const lexicon = JSON.parse(readFileSync(join(import.meta.dirname, 'lexicon-words.json'), 'utf8')) as LexiconWords;
+  for (const [word, classes] of Object.entries(lexicon.words)) {
     knownWords.add(word);
-    const classes = new Set<LexiconClass>();
-    for (const tag of tags) {
-      const cls = TAG_CLASSES[tag];
-      if (cls !== undefined) classes.add(cls);
-    }
-    if (classes.size > 0) lexiconClasses.set(word, classes);
+    if (classes !== '') lexiconClasses.set(word, new Set(classes.split(' ') as LexiconClass[]));
   }
-}
-
-const TAG_CLASSES: Record<string, LexiconClass> = {
-  Country: 'place',
-  City: 'place',
-  Region: 'place',
-  Place: 'place',
-  Organization: 'org',
-  SportsTeam: 'org',
-  FirstName: 'first-name',
-  MaleName: 'first-name',
-  FemaleName: 'first-name',
-  LastName: 'last-name',
-  Person: 'person',
-  Demonym: 'demonym',
-  Honorific: 'honorific',
-  Actor: 'actor',
-  Month: 'month',
-  WeekDay: 'weekday',
-  Holiday: 'holiday',
-};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 readLexicon();
