@@ -124,11 +124,17 @@ export interface ArticleBody {
   captions: string[];
 }
 
+/** Where articles made by {@link withLazyBody} read their text: the index-th article's, of so many paragraphs. */
+export interface ArticleTexts {
+  text(index: number, paragraphs: number): ArticleBody;
+}
+
 /** How an article made by {@link withLazyBody} gets its text: read once, when first needed. */
 interface LazyBody {
   count: number;
-  read: () => ArticleBody;
-  body?: ArticleBody;
+  texts: ArticleTexts;
+  index: number;
+  body: ArticleBody | undefined;
 }
 
 // Where an article keeps its LazyBody: a property no one else sees (not enumerable, so not copied, compared
@@ -137,7 +143,7 @@ const LAZY_BODY = Symbol('lazy body');
 
 function bodyOf(article: object): ArticleBody {
   const lazy = (article as { [LAZY_BODY]: LazyBody })[LAZY_BODY];
-  return (lazy.body ??= lazy.read());
+  return (lazy.body ??= lazy.texts.text(lazy.index, lazy.count));
 }
 
 // The same two getters for every article: V8 shares one hidden class between objects only when their
@@ -156,16 +162,16 @@ const LAZY_CAPTIONS: PropertyDescriptor = {
 };
 
 /**
- * An article whose paragraphs and captions are read (by `readBody`, once)
+ * An article whose paragraphs and captions are read (from `texts`, once)
  * when first asked for: the article cache keeps 100,000 articles' text as
  * the bytes it read, and a restart decodes only what is searched, quoted or
  * summarised (building every paragraph as a string at start-up cost a warm
  * start of 100,000 articles more than a second, half of it in the garbage
  * collector). `count` is what the index needs to number the passages
- * without the text (see {@link paragraphCount}); `readBody` must give that
- * many paragraphs.
+ * without the text (see {@link paragraphCount}); `texts.text(index, count)`
+ * must give that many paragraphs.
  */
-export function withLazyBody(head: ArticleHead, count: number, readBody: () => ArticleBody): Article {
+export function withLazyBody(head: ArticleHead, count: number, texts: ArticleTexts, index: number): Article {
   // Key by key, in the schema's order, so that the article reads (and is written) like any other: object
   // spread and rest cost several times as much (0.6 s for 100,000 articles).
   const article: Record<string, unknown> = { id: head.id, title: head.title, date: head.date, source: head.source };
@@ -175,7 +181,7 @@ export function withLazyBody(head: ArticleHead, count: number, readBody: () => A
   Object.defineProperty(article, 'captions', LAZY_CAPTIONS);
   article.file = head.file;
   article.format = head.format;
-  Object.defineProperty(article, LAZY_BODY, { value: { count, read: readBody } satisfies LazyBody });
+  Object.defineProperty(article, LAZY_BODY, { value: { count, texts, index, body: undefined } satisfies LazyBody });
   return article as Article;
 }
 

@@ -35,10 +35,12 @@ describe('ArticleIndex', () => {
     const built = new ArticleIndex([harbour, election]);
     let reads = 0;
     const lazy = [harbour, election].map(({ paragraphs, captions, ...head }) =>
-      withLazyBody(head, paragraphs.length, () => {
-        reads++;
-        return { paragraphs, captions };
-      }),
+      withLazyBody(head, paragraphs.length, {
+        text: () => {
+          reads++;
+          return { paragraphs, captions };
+        },
+      }, 0),
     );
     const restored = ArticleIndex.restore(built.save(), lazy);
     expect(reads).toBe(0);
