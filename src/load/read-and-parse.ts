@@ -49,7 +49,7 @@ export interface ReadFileOptions {
 export function readAndParseFile(folder: string, file: string, options: ReadFileOptions): FileOutcome {
   const path = join(folder, ...file.split('/'));
   const known = options.known;
-  if (known?.stamp && options.hashing && stampOf(path) === known.stamp) return { status: 'unchanged', ...known };
+  if (known?.stamp && options.hashing && stampOf(path) === known.stamp) return { status: 'unchanged', hash: known.hash, stamp: known.stamp };
   const read = readBytes(path, options.maxBytes);
   if ('error' in read) {
     const reason = read.error === 'too-large' ? `is ${formatBytes(read.size)}, over the ${formatBytes(options.maxBytes)} limit` : `cannot be read (${describeFsError(read.cause)})`;
