@@ -124,17 +124,21 @@ export interface ArticleBody {
   captions: string[];
 }
 
-/** Where articles made by {@link withLazyBody} read their text: the index-th article's, of so many paragraphs. */
+/**
+ * Where articles made by {@link withLazyBody} read their text: the
+ * index-th article's, of so many paragraphs. Asked at every read of an
+ * article's paragraphs or captions: it keeps what it parsed as long as it
+ * sees fit.
+ */
 export interface ArticleTexts {
   text(index: number, paragraphs: number): ArticleBody;
 }
 
-/** How an article made by {@link withLazyBody} gets its text: read once, when first needed. */
+/** How an article made by {@link withLazyBody} gets its text: from its texts, each time it is asked for. */
 interface LazyBody {
   count: number;
   texts: ArticleTexts;
   index: number;
-  body: ArticleBody | undefined;
 }
 
 // Where an article keeps its LazyBody: a property no one else sees (not enumerable, so not copied, compared
@@ -143,7 +147,7 @@ const LAZY_BODY = Symbol('lazy body');
 
 function bodyOf(article: object): ArticleBody {
   const lazy = (article as { [LAZY_BODY]: LazyBody })[LAZY_BODY];
-  return (lazy.body ??= lazy.texts.text(lazy.index, lazy.count));
+  return lazy.texts.text(lazy.index, lazy.count);
 }
 
 // The same two getters for every article: V8 shares one hidden class between objects only when their
@@ -162,8 +166,8 @@ const LAZY_CAPTIONS: PropertyDescriptor = {
 };
 
 /**
- * An article whose paragraphs and captions are read (from `texts`, once)
- * when first asked for: the article cache keeps 100,000 articles' text as
+ * An article whose paragraphs and captions are read from `texts` when
+ * asked for: the article cache keeps 100,000 articles' text as
  * the bytes it read, and a restart decodes only what is searched, quoted or
  * summarised (building every paragraph as a string at start-up cost a warm
  * start of 100,000 articles more than a second, half of it in the garbage
@@ -181,7 +185,7 @@ export function withLazyBody(head: ArticleHead, count: number, texts: ArticleTex
   Object.defineProperty(article, 'captions', LAZY_CAPTIONS);
   article.file = head.file;
   article.format = head.format;
-  Object.defineProperty(article, LAZY_BODY, { value: { count, texts, index, body: undefined } satisfies LazyBody });
+  Object.defineProperty(article, LAZY_BODY, { value: { count, texts, index } satisfies LazyBody });
   return article as Article;
 }
 

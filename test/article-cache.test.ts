@@ -157,6 +157,20 @@ describe('the article cache', () => {
     expect(reopened.get(files[0]!, 'another hash')).toBeUndefined();
   });
 
+  test('parsed texts are kept for the files read last only: reading every article does not keep a second copy', async () => {
+    const cache = await ArticleCache.open(cachePath);
+    const files = Array.from({ length: 4200 }, (_, i) => `story-${i}.json`);
+    files.forEach((file, i) => cache.set(file, { hash: `hash-${i}`, stamp: null }, { articles: [makeArticle(file, `Story ${i}`, [`Paragraph of story ${i}.`])], warnings: [] }));
+    await cache.save();
+    const reopened = await ArticleCache.open(cachePath);
+    const articles = files.map((file, i) => reopened.get(file, `hash-${i}`)!.articles[0]!);
+    const first = articles[0]!.paragraphs;
+    expect(articles[0]!.paragraphs).toBe(first); // kept while recent
+    for (const article of articles.slice(1)) expect(article.paragraphs).toHaveLength(1);
+    expect(articles[0]!.paragraphs).not.toBe(first); // let go, parsed again from the bytes
+    expect(articles[0]!.paragraphs).toEqual(['Paragraph of story 0.']);
+  });
+
   test('a cached article that fails validation is a miss, even with a valid checksum', async () => {
     const cache = await ArticleCache.open(cachePath);
     const bytes = readFileSync(join(folder, 'reference.txt'));

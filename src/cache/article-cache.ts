@@ -217,11 +217,19 @@ class StoredTexts implements ArticleTexts {
   ) {}
 
   text(index: number, paragraphs: number): ArticleBody {
-    this.#bodies ??= this.#read();
+    if (this.#bodies === undefined) {
+      this.#bodies = this.#read();
+      keepParsed(this);
+    }
     const body = this.#bodies[index];
     // The checksum over the file catches damage: texts that do not fit their heads were written by something else.
     if (body?.paragraphs.length !== paragraphs) throw this.#damaged('a text that does not fit its article');
     return body;
+  }
+
+  /** Lets the parsed texts go: the next read parses them again from the bytes, which stay. */
+  forget(): void {
+    this.#bodies = undefined;
   }
 
   #read(): ArticleBody[] {
@@ -242,4 +250,18 @@ class StoredTexts implements ArticleTexts {
   #damaged(what: string): Error {
     return new Error(`The article cache ${this.cachePath} holds ${what} for ${this.file}: delete the cache file and restart.`);
   }
+}
+
+// How many files' parsed texts are kept at once, the most recently parsed: far more than a question or a
+// summary reads, and few enough that reading every cached article once (indexing them all again when the
+// saved index is gone) does not keep a second copy of the whole collection beside the cache's bytes.
+const PARSED_FILES_KEPT = 4096;
+const parsedFiles: Array<StoredTexts | undefined> = [];
+let nextParsed = 0;
+
+/** Remembers that these texts were parsed, letting go of the oldest beyond PARSED_FILES_KEPT. */
+function keepParsed(texts: StoredTexts): void {
+  parsedFiles[nextParsed]?.forget();
+  parsedFiles[nextParsed] = texts;
+  nextParsed = (nextParsed + 1) % PARSED_FILES_KEPT;
 }
