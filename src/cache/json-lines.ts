@@ -9,15 +9,17 @@ import { startFileHashing, type FileHashing } from './hash-in-worker.ts';
 
 /**
  * The cache files of the bot are JSON Lines: a header line naming the format
- * and its version, body lines of one JSON value each, and a trailer line with
- * the SHA-256 of every byte before it. Every byte is ASCII: characters
+ * and its version, body lines of one JSON value each (or of the caller's own
+ * layout of JSON texts, read with readJsonLineBytes: the article cache writes
+ * two per line, separated by a tab), and a trailer line with the SHA-256 of
+ * every byte before it. Every byte is ASCII: characters
  * beyond it are written as JSON escapes (\u00e9), so that lines are read
  * back as Latin-1, which Node decodes far faster than UTF-8 (the 480 MB
  * article cache of 100,000 articles, decoded and parsed: 1.25 s → 0.75 s).
  * A whole cache can be far larger than the longest string V8 can hold
  * (about 512 MiB), so it is never built or read as one string: it is
- * written line by line through a stream and read back in chunks, and no
- * string is longer than its longest line.
+ * written line by line through a stream and read back a chunk at a time
+ * into one buffer, and no string is longer than its longest line.
  */
 
 /** What a cache file says it is, on its first line. */
