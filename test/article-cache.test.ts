@@ -169,6 +169,11 @@ describe('the article cache', () => {
     for (const article of articles.slice(1)) expect(article.paragraphs).toHaveLength(1);
     expect(articles[0]!.paragraphs).not.toBe(first); // let go, parsed again from the bytes
     expect(articles[0]!.paragraphs).toEqual(['Paragraph of story 0.']);
+    // Each opened cache keeps its own: another one's reads (a reload's) neither hold nor push out these.
+    const kept = articles[0]!.paragraphs;
+    const other = await ArticleCache.open(cachePath);
+    files.forEach((file, i) => other.get(file, `hash-${i}`)!.articles[0]!.paragraphs);
+    expect(articles[0]!.paragraphs).toBe(kept);
   });
 
   test('a cached article that fails validation is a miss, even with a valid checksum', async () => {

@@ -95,6 +95,9 @@ export class ArticleCache {
   #used = new Set<string>();
   #changed = false;
   #hits = 0;
+  // The texts parsed last, of this cache's files only: a ring shared by every process-wide cache would keep an
+  // old cache's bytes (a whole collection's text) alive after a reload until 4,096 other files were read.
+  readonly #parsed = new ParsedTexts();
 
   private constructor(readonly path: string, readonly problem: CacheProblem | null) {}
 
@@ -157,7 +160,7 @@ export class ArticleCache {
    */
   #unpack(file: string, stored: StoredArticles): Article[] | undefined {
     const articles: Article[] = [];
-    const texts = new StoredTexts(this.path, file, stored);
+    const texts = new StoredTexts(this.path, file, stored, this.#parsed);
     const { heads } = stored;
     for (let i = 0; i < heads.length; i++) {
       const item = heads[i];
@@ -214,12 +217,13 @@ class StoredTexts implements ArticleTexts {
     private readonly cachePath: string,
     private readonly file: string,
     private readonly stored: StoredArticles,
+    private readonly parsed: ParsedTexts,
   ) {}
 
   text(index: number, paragraphs: number): ArticleBody {
     if (this.#bodies === undefined) {
       this.#bodies = this.#read();
-      keepParsed(this);
+      this.parsed.keep(this);
     }
     const body = this.#bodies[index];
     // The checksum over the file catches damage: texts that do not fit their heads were written by something else.
@@ -256,12 +260,16 @@ class StoredTexts implements ArticleTexts {
 // summary reads, and few enough that reading every cached article once (indexing them all again when the
 // saved index is gone) does not keep a second copy of the whole collection beside the cache's bytes.
 const PARSED_FILES_KEPT = 4096;
-const parsedFiles: Array<StoredTexts | undefined> = [];
-let nextParsed = 0;
 
-/** Remembers that these texts were parsed, letting go of the oldest beyond PARSED_FILES_KEPT. */
-function keepParsed(texts: StoredTexts): void {
-  parsedFiles[nextParsed]?.forget();
-  parsedFiles[nextParsed] = texts;
-  nextParsed = (nextParsed + 1) % PARSED_FILES_KEPT;
+/** The texts parsed last, at most PARSED_FILES_KEPT files' worth: the oldest are let go as new ones come. */
+class ParsedTexts {
+  readonly #files: Array<StoredTexts | undefined> = [];
+  #next = 0;
+
+  /** Remembers that these texts were parsed, letting go of the oldest beyond the limit. */
+  keep(texts: StoredTexts): void {
+    this.#files[this.#next]?.forget();
+    this.#files[this.#next] = texts;
+    this.#next = (this.#next + 1) % PARSED_FILES_KEPT;
+  }
 }
