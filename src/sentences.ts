@@ -6,9 +6,11 @@ type Paragraphs = Pick<Article, 'paragraphs'>;
 // Sentences are found on first use, not when an article is loaded: splitting (wink-nlp tokenises
 // every word) was 60% of the load time at 100,000 articles (bench/README.md), and most articles of a
 // large collection are never quoted. The articles split last are kept, a bounded number, so that an
-// article being discussed is not split again for every question.
+// article being discussed is not split again for every question. They are kept by their paragraphs, not
+// the article: an article read from the cache holds that cache's bytes (the collection's whole text), which
+// a reload must be able to let go of.
 const CACHED_ARTICLES = 2_000;
-const cache = new Map<Paragraphs, Array<readonly Sentence[] | undefined>>();
+const cache = new Map<readonly string[], Array<readonly Sentence[] | undefined>>();
 
 /**
  * The sentences of one paragraph of an article, located by offsets into it:
@@ -16,18 +18,19 @@ const cache = new Map<Paragraphs, Array<readonly Sentence[] | undefined>>();
  * A paragraph always has at least one sentence (see {@link splitSentences}).
  */
 export function paragraphSentences(article: Paragraphs, paragraph: number): readonly Sentence[] {
-  let paragraphs = cache.get(article);
+  const key = article.paragraphs;
+  let paragraphs = cache.get(key);
   if (paragraphs) {
     // Most recently used last: the first entry is the one to evict.
-    cache.delete(article);
+    cache.delete(key);
   } else {
     paragraphs = [];
     if (cache.size >= CACHED_ARTICLES) cache.delete(cache.keys().next().value!);
   }
-  cache.set(article, paragraphs);
+  cache.set(key, paragraphs);
   const known = paragraphs[paragraph];
   if (known) return known;
-  const sentences = splitSentences(article.paragraphs[paragraph] ?? '').map(({ start, end }) => ({ paragraph, start, end }));
+  const sentences = splitSentences(key[paragraph] ?? '').map(({ start, end }) => ({ paragraph, start, end }));
   paragraphs[paragraph] = sentences;
   return sentences;
 }
