@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { escapeNonAscii, JsonLinesWriter, readJsonLines, writeJsonLines } from '../src/cache/json-lines.ts';
+import { escapeNonAscii, JsonLinesWriter, readJsonLineBytes, readJsonLines, writeJsonLines } from '../src/cache/json-lines.ts';
 
 const FORMAT = { format: 'test/json-lines', version: 2 };
 let dir: string;
@@ -38,6 +38,17 @@ describe('JSON Lines cache files', () => {
     expect(readdirSync(join(dir, 'sub'))).toEqual(['cache.jsonl']);
     // Every byte is ASCII: what is beyond it is written as JSON escapes, and read back as Latin-1.
     expect(readFileSync(path).every((byte) => byte < 0x80)).toBe(true);
+  });
+
+  test('readJsonLineBytes hands each body line over as offsets into one buffer of the whole file, which may be kept', async () => {
+    const lines = ['{"a":1}\t[2,3]', '"x"', `"${'y'.repeat(3_000_000)}"`, '[4]'];
+    await writeJsonLines(path, FORMAT, lines);
+    const seen: Array<{ bytes: Buffer; start: number; end: number }> = [];
+    expect(await readJsonLineBytes(path, FORMAT, (bytes, start, end) => seen.push({ bytes, start, end }))).toBeNull();
+    expect(seen.map(({ bytes, start, end }) => bytes.toString('latin1', start, end))).toEqual(lines);
+    // One buffer for the file, lines longer than a read chunk included; its bytes are the file's.
+    expect(new Set(seen.map((line) => line.bytes)).size).toBe(1);
+    expect(seen[0]!.bytes.equals(readFileSync(path))).toBe(true);
   });
 
   test('lines escaped ahead (in worker threads) and lines escaped on writing read back the same', async () => {
