@@ -163,7 +163,7 @@ export async function loadArticles(folder: string, options: LoadOptions = {}): P
     let lastYield = performance.now();
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
-      outcomes[i] = readAndParseFile(folder, file, { maxBytes, hashing: readOptions.hashing, known: known(file) });
+      outcomes[i] = readAndParseFile(folder, file, { ...readOptions, known: known(file) });
       progress();
       settleReady();
       if (performance.now() - lastYield > YIELD_EVERY_MS) {
