@@ -1,6 +1,6 @@
 import { paragraphCount, type Article } from '../article.ts';
 import { splitWords, toIndexTerms } from '../text/terms.ts';
-import { WordTable } from '../text/word-table.ts';
+import { WasmWordTable } from '../text/wasm-word-table.ts';
 import { PassageCounter, indexTermResolver, type CountedPassages } from './count-passages.ts';
 import { BM25_B, BM25_K1, PassagePostings, type SavedPostings, type ScoredPassage } from './passage-postings.ts';
 
@@ -94,7 +94,7 @@ export class ArticleIndex {
   #nextPassage = 0;
   #postings: PassagePostings;
   // Words → their term numbers (a word may have two: a name's stem and its exact form).
-  readonly #words = new WordTable(indexTermResolver((term) => this.#postings.termNumber(term, true)));
+  readonly #words = new WasmWordTable(indexTermResolver((term) => this.#postings.termNumber(term, true)));
   readonly #counter = new PassageCounter(this.#words);
 
   /** Builds an index of these articles. */

@@ -1,6 +1,7 @@
 import type { Article } from '../article.ts';
 import { toIndexTerms } from '../text/terms.ts';
-import { WordTable, type WordValue } from '../text/word-table.ts';
+import { WasmWordTable, type WordScanner } from '../text/wasm-word-table.ts';
+import type { WordValue } from '../text/word-table.ts';
 import { withRoom } from '../typed-arrays.ts';
 import { MAX_FREQUENCY } from './passage-postings.ts';
 
@@ -34,12 +35,12 @@ export function indexTermResolver(numberTerm: (term: string) => number): (word: 
 }
 
 /**
- * Counts the terms of articles' passages, numbered by a {@link WordTable}:
+ * Counts the terms of articles' passages, numbered by a word table:
  * the index's own (in the index), or a worker thread's (see
  * {@link LocalPassageCounter}).
  */
 export class PassageCounter {
-  readonly #words: WordTable;
+  readonly #words: WordScanner;
   // Which passage last counted a term (by a stamp per passage), and where in that passage's list.
   #countedIn = new Int32Array(1024);
   #countedAt = new Int32Array(1024);
@@ -50,7 +51,7 @@ export class PassageCounter {
   #terms = new Int32Array(4096);
   #frequencies = new Uint8Array(4096);
 
-  constructor(words: WordTable) {
+  constructor(words: WordScanner) {
     this.#words = words;
   }
 
@@ -153,7 +154,7 @@ export class LocalPassageCounter {
   readonly #numbers = new Map<string, number>();
   #newTerms: string[] = [];
   readonly #counter = new PassageCounter(
-    new WordTable(
+    new WasmWordTable(
       indexTermResolver((term) => {
         let number = this.#numbers.get(term);
         if (number === undefined) {
