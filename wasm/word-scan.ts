@@ -1,34 +1,36 @@
 // AssemblyScript (https://www.assemblyscript.org), compiled by `npm run wasm` into
-// src/text/word-scan.wasm. The word scan of src/text/word-table.ts for ASCII text, with the words'
-// table in linear memory: see src/text/wasm-word-table.ts, which sets up the memory, resolves new
-// words and hands every text this scan gives up on to the JavaScript table.
+// src/text/word-scan.wasm: the word scan of src/text/word-table.ts, with the words' table in linear
+// memory. src/text/wasm-word-table.ts sets up the memory, resolves new words, and hands every text
+// this scan gives up on to the JavaScript table.
 //
-// Memory, in bytes from 0 (the JavaScript side reads the same layout from the exported offsets):
+// Memory, in bytes from 0 (the JavaScript side reads the offsets it needs from the exports):
 //   [0, 65536) each UTF-16 code unit's class: WORD, OTHER, PAIR (a surrogate), or 0 when not yet
 //             asked of `isWordCode` (the JavaScript side's \p{L}\p{N} test)
-//   SLOTS     open addressing, SLOT_COUNT slots of (hash, entry + 1); 0 marks an empty slot
-//   BOUNDS    entry e's characters are CHARS[BOUNDS[e] .. BOUNDS[e + 1])
-//   FIRST     entry e's values are VALUES[FIRST[e] .. FIRST[e + 1])
+//   SLOTS     open addressing, 16 bytes a slot: the word's hash, where its characters start in
+//             CHARS, its length (low 16 bits; 0 marks an empty slot) and how many numbers it stands
+//             for (high 16 bits), and its number when one, else where its numbers start in VALUES.
+//             A word's slot holds all a scan needs but its characters, so that finding a word
+//             touches two places in memory (with an entry table beside the slots, it was five, and
+//             the lookups took two thirds of the scan).
+//   SCRATCH   the slots while the table grows
 //   CHARS     the words' characters (UTF-16 code units)
-//   VALUES    the words' numbers
+//   VALUES    the numbers of words that stand for several
 //   STAGE     the numbers of the word being added (written by the caller before `add`)
 //   OUT       the numbers of the text scanned
 //   TEXT      the text to scan (UTF-16 code units); memory grows at the end to hold longer texts
 
-const SLOT_BITS: u32 = 20;
-const SLOT_COUNT: u32 = 1 << SLOT_BITS;
+const FIRST_SLOTS: u32 = 1 << 12;
+const MAX_SLOTS: u32 = 1 << 20;
 /** At most this many words (half the slots, so that probes stay short); past it the table starts again. */
-export const MAX_WORDS: u32 = SLOT_COUNT >> 1;
-// The limit set by init (at most MAX_WORDS).
-let wordLimit: u32 = MAX_WORDS;
-export const MAX_CHARS: u32 = 1 << 22;
-export const MAX_VALUES: u32 = 1 << 20;
+export const MAX_WORDS: u32 = MAX_SLOTS >> 1;
+const MAX_CHARS: u32 = 1 << 22;
+const MAX_VALUES: u32 = 1 << 20;
+const MAX_WORD_LENGTH: u32 = 0xffff;
 export const MAX_STAGE: u32 = 1 << 12;
 
 const SLOTS: u32 = 1 << 16;
-const BOUNDS: u32 = SLOTS + 8 * SLOT_COUNT;
-const FIRST: u32 = BOUNDS + 4 * (MAX_WORDS + 1);
-const CHARS: u32 = FIRST + 4 * (MAX_WORDS + 1);
+const SCRATCH: u32 = SLOTS + 16 * MAX_SLOTS;
+const CHARS: u32 = SCRATCH + 8 * MAX_SLOTS;
 const VALUES: u32 = CHARS + 2 * MAX_CHARS;
 export const STAGE: u32 = VALUES + 4 * MAX_VALUES;
 export const OUT: u32 = STAGE + 4 * MAX_STAGE;
@@ -48,22 +50,26 @@ const FNV_PRIME: u32 = 0x01000193;
 const APOSTROPHE: u32 = 0x27;
 const DOT: u32 = 0x2e;
 const RIGHT_QUOTE: u32 = 0x2019;
+const EMPTY_FOUND: u32 = 0x80000000;
 
-/** What `scan` returns besides a count: the text holds a surrogate (a character beyond the BMP), or more numbers than OUT holds. */
+/** What `scan` returns besides a count: the text holds a surrogate (a character beyond the BMP), a word longer than 65,535 characters, or more numbers than OUT holds. */
 export const GIVE_UP: i32 = -1;
 /** What `scan` returns at a word the table does not hold: see missStart, missEnd, missHash, missOut. */
 export const MISSED: i32 = -2;
 
+let slotMask: u32 = FIRST_SLOTS - 1;
+let wordLimit: u32 = MAX_WORDS;
 let words: u32 = 0;
+let charsUsed: u32 = 0;
+let valuesUsed: u32 = 0;
 export let missStart: u32 = 0;
 export let missEnd: u32 = 0;
 export let missHash: u32 = 0;
 export let missOut: u32 = 0;
 
 /**
- * Sets up the character classes and the table's limit in words, in fresh memory grown to TEXT at least
- * (the table is empty: fresh memory is zeros, and is left untouched until
- * used, so that the slots cost memory only as words fill them).
+ * Sets up the character classes and the table's limit in words, in fresh
+ * memory grown to TEXT at least (the table is empty: fresh memory is zeros).
  */
 export function init(limit: u32): void {
   wordLimit = min(limit, MAX_WORDS);
@@ -73,12 +79,12 @@ export function init(limit: u32): void {
   memory.fill(0xd800, PAIR, 0x800);
 }
 
-/** Empties the table (the table starts again when full, as the JavaScript one does). */
-export function clear(): void {
-  memory.fill(SLOTS, 0, 8 * SLOT_COUNT);
+/** Empties the table (it starts again when full, as the JavaScript one does). */
+function clear(): void {
+  memory.fill(SLOTS, 0, 16 * (slotMask + 1));
   words = 0;
-  store<u32>(BOUNDS, 0);
-  store<u32>(FIRST, 0);
+  charsUsed = 0;
+  valuesUsed = 0;
 }
 
 /** How many words the table holds. */
@@ -101,18 +107,24 @@ function learn(code: u32): u8 {
   return <u32>load<u16>(TEXT + (at << 1));
 }
 
-/** The slot holding TEXT[start .. end), or the empty slot where it would go, with bit 31 set. */
+/** The address of the slot holding TEXT[start .. end), or of the empty slot where it would go, with EMPTY_FOUND set. */
 function findSlot(start: u32, end: u32, hash: u32): u32 {
   const length = end - start;
-  for (let slot = hash & (SLOT_COUNT - 1); ; slot = (slot + 1) & (SLOT_COUNT - 1)) {
-    const at = SLOTS + (slot << 3);
-    const entryPlusOne = load<u32>(at, 4);
-    if (entryPlusOne == 0) return slot | 0x80000000;
-    if (load<u32>(at) != hash) continue;
-    const bound = BOUNDS + ((entryPlusOne - 1) << 2);
-    const from = load<u32>(bound);
-    if (load<u32>(bound, 4) - from != length) continue;
-    if (memory.compare(CHARS + (from << 1), TEXT + (start << 1), length << 1) == 0) return slot;
+  for (let slot = hash & slotMask; ; slot = (slot + 1) & slotMask) {
+    const at = SLOTS + (slot << 4);
+    const lengthAndCount = load<u32>(at, 8);
+    if (lengthAndCount == 0) return at | EMPTY_FOUND;
+    if (load<u32>(at) != hash || (lengthAndCount & 0xffff) != length) continue;
+    const chars = CHARS + (load<u32>(at, 4) << 1);
+    const text = TEXT + (start << 1);
+    let same = true;
+    for (let i: u32 = 0; i < length << 1; i += 2) {
+      if (load<u16>(chars + i) != load<u16>(text + i)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return at;
   }
   return 0;
 }
@@ -157,19 +169,22 @@ export function scan(length: u32, at: u32, out: u32): i32 {
       }
       break;
     }
+    if (at - start > MAX_WORD_LENGTH) return GIVE_UP;
     const slot = findSlot(start, at, hash);
-    if (slot & 0x80000000) {
+    if (slot & EMPTY_FOUND) {
       missStart = start;
       missEnd = at;
       missHash = hash;
       missOut = out;
       return MISSED;
     }
-    const entry = load<u32>(SLOTS + (slot << 3), 4) - 1;
-    const firstValue = load<u32>(FIRST + (entry << 2));
-    const count = load<u32>(FIRST + (entry << 2), 4) - firstValue;
+    const count = load<u32>(slot, 8) >> 16;
     if (out + count > MAX_OUT) return GIVE_UP;
-    memory.copy(OUT + (out << 2), VALUES + (firstValue << 2), count << 2);
+    if (count == 1) {
+      store<u32>(OUT + (out << 2), load<u32>(slot, 12));
+    } else if (count > 1) {
+      memory.copy(OUT + (out << 2), VALUES + (load<u32>(slot, 12) << 2), count << 2);
+    }
     out += count;
   }
   return <i32>out;
@@ -182,15 +197,35 @@ export function scan(length: u32, at: u32, out: u32): i32 {
  */
 export function add(count: u32): void {
   const length = missEnd - missStart;
-  if (words >= wordLimit || load<u32>(BOUNDS + (words << 2)) + length > MAX_CHARS || load<u32>(FIRST + (words << 2)) + count > MAX_VALUES) clear();
-  const slot = findSlot(missStart, missEnd, missHash) & 0x7fffffff;
-  const entry = words++;
-  const from = load<u32>(BOUNDS + (entry << 2));
-  memory.copy(CHARS + (from << 1), TEXT + (missStart << 1), length << 1);
-  store<u32>(BOUNDS + (entry << 2), from + length, 4);
-  const firstValue = load<u32>(FIRST + (entry << 2));
-  memory.copy(VALUES + (firstValue << 2), STAGE, count << 2);
-  store<u32>(FIRST + (entry << 2), firstValue + count, 4);
-  store<u32>(SLOTS + (slot << 3), missHash);
-  store<u32>(SLOTS + (slot << 3), entry + 1, 4);
+  if (words >= wordLimit || charsUsed + length > MAX_CHARS || (count > 1 && valuesUsed + count > MAX_VALUES)) clear();
+  if ((words + 1) << 1 > slotMask + 1) grow();
+  const slot = findSlot(missStart, missEnd, missHash) & ~EMPTY_FOUND;
+  memory.copy(CHARS + (charsUsed << 1), TEXT + (missStart << 1), length << 1);
+  store<u32>(slot, missHash);
+  store<u32>(slot, charsUsed, 4);
+  store<u32>(slot, length | (count << 16), 8);
+  charsUsed += length;
+  if (count == 1) {
+    store<u32>(slot, load<u32>(STAGE), 12);
+  } else {
+    memory.copy(VALUES + (valuesUsed << 2), STAGE, count << 2);
+    store<u32>(slot, valuesUsed, 12);
+    valuesUsed += count;
+  }
+  words++;
+}
+
+/** Doubles the slots, putting every word back by its hash. */
+function grow(): void {
+  const oldCount = slotMask + 1;
+  memory.copy(SCRATCH, SLOTS, 16 * oldCount);
+  slotMask = 2 * oldCount - 1;
+  memory.fill(SLOTS, 0, 16 * (slotMask + 1));
+  for (let old: u32 = 0; old < oldCount; old++) {
+    const from = SCRATCH + (old << 4);
+    if (load<u32>(from, 8) == 0) continue;
+    let slot = load<u32>(from) & slotMask;
+    while (load<u32>(SLOTS + (slot << 4), 8) != 0) slot = (slot + 1) & slotMask;
+    memory.copy(SLOTS + (slot << 4), from, 16);
+  }
 }
