@@ -1,19 +1,16 @@
-import { Readability } from '@mozilla/readability';
-import { createRequire } from 'node:module';
+import type * as MozillaReadability from '@mozilla/readability';
 import type * as Linkedom from 'linkedom';
+import { lazyModule } from '../lazy-module.ts';
 import type { ArticleDraft } from '../article.ts';
 import { normalizeIsoDate } from '../text/iso-date.ts';
 import { normalizeWhitespace } from '../text/normalize-whitespace.ts';
 import { shorten } from './build-article.ts';
 import type { ParseError } from './parse-outcome.ts';
 
-// linkedom takes 0.3-0.4 s to load, and only HTML files need it: it is loaded when the first one is
-// parsed, so that a start-up with none to parse (every warm start) does not pay for it.
-let loadedLinkedom: typeof Linkedom | undefined;
-function linkedom(): typeof Linkedom {
-  loadedLinkedom ??= createRequire(import.meta.url)('linkedom') as typeof Linkedom;
-  return loadedLinkedom;
-}
+// linkedom takes 0.3-0.4 s to load, and only HTML files need it, Readability too: they are loaded when
+// the first one is parsed, so that a start-up with none to parse (every warm start) does not pay for them.
+const linkedom = lazyModule<typeof Linkedom>('linkedom');
+const readability = lazyModule<typeof MozillaReadability>('@mozilla/readability');
 
 /**
  * The part of linkedom's DOM this parser uses. linkedom's own declarations
@@ -137,7 +134,7 @@ function readPage(html: string): ArticleDraft | ParseError {
   const firstHeading = textOf(document.body.getElementsByTagName('h1')[0]);
   const storyCaptions = collectStoryCaptions(document);
 
-  const readable = new Readability(document, {
+  const readable = new (readability().Readability)(document, {
     keepClasses: true,
     serializer: (node) => node as DomElement,
   }).parse();

@@ -1,11 +1,15 @@
 import { Lexer, type Token, type Tokens } from 'marked';
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { ArticleDraft } from '../article.ts';
 import { normalizeIsoDate } from '../text/iso-date.ts';
 import { normalizeWhitespace } from '../text/normalize-whitespace.ts';
 import { shorten } from './build-article.ts';
 import type { ParseError } from './parse-outcome.ts';
 import { separateCaptions } from './separate-captions.ts';
+import { lazyModule } from '../lazy-module.ts';
+
+// Only front matter needs it (about 50 ms to load).
+const yaml = lazyModule<typeof Yaml>('yaml');
 
 const FRONT_MATTER = /^(?:\ufeff)?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
@@ -23,7 +27,7 @@ export function parseMarkdownDraft(text: string): { draft: ArticleDraft; warning
   if (frontMatter) {
     body = text.slice(frontMatter[0].length);
     try {
-      const parsed: unknown = parseYaml(frontMatter[1]!);
+      const parsed: unknown = yaml().parse(frontMatter[1]!);
       if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) meta = parsed as Record<string, unknown>;
       else if (parsed !== null) warnings.push('front matter is not a set of key: value fields; ignored');
     } catch (error) {

@@ -1,5 +1,10 @@
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import type * as Chardet from 'chardet';
+import type * as Iconv from 'iconv-lite';
+import { lazyModule } from '../lazy-module.ts';
+
+// Only files that are not UTF-8 need these (together about 40 ms to load).
+const chardet = lazyModule<typeof Chardet>('chardet');
+const iconv = lazyModule<typeof Iconv>('iconv-lite');
 
 /** Text decoded from a file's bytes, with the encoding it was read as. */
 export type DecodedText = { ok: true; text: string; encoding: string } | { ok: false; reason: 'binary' };
@@ -28,7 +33,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   } catch {
     // Not UTF-8: fall through to detection.
   }
-  const detected = chardet.detect(bytes);
+  const detected = chardet().detect(bytes);
   let encoding = detected !== null && TRUSTED_LEGACY_ENCODINGS.has(detected) ? detected : 'windows-1252';
   // Files labelled Latin-1 use bytes 0x80–0x9F for Windows-1252's curly quotes,
   // dashes and euro sign (which is why WHATWG maps the label so); Node's
@@ -36,8 +41,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (encoding === 'ISO-8859-1') encoding = 'windows-1252';
   // iconv-lite, not TextDecoder: Node 20's TextDecoder decodes windows-1252 as
   // plain Latin-1, losing exactly those characters.
-  if (!iconv.encodingExists(encoding)) encoding = 'windows-1252';
-  return { ok: true, text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding), encoding };
+  if (!iconv().encodingExists(encoding)) encoding = 'windows-1252';
+  return { ok: true, text: iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding), encoding };
 }
 
 function detectByteOrderMark(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
