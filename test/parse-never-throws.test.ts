@@ -4,6 +4,7 @@ import { ArticleSchema, sentenceText } from '../src/article.ts';
 import { parseArticleFile } from '../src/parse/parse-article-file.ts';
 import { PARSE_ERROR_KINDS, type ParseOutcome } from '../src/parse/parse-outcome.ts';
 import { sentencesOf } from '../src/sentences.ts';
+import { normalizeWhitespace } from '../src/text/normalize-whitespace.ts';
 
 const extensions = ['txt', 'md', 'json', 'jsonl', 'html', ''] as const;
 
@@ -16,6 +17,8 @@ function checkOutcome(outcome: ParseOutcome): void {
   }
   for (const article of outcome.articles) {
     expect(ArticleSchema.safeParse(article).success).toBe(true);
+    // Stored text is normalised (quotes and offsets refer to that form), whichever parser made it.
+    for (const text of [article.title, ...article.paragraphs, ...article.captions]) expect(text).toBe(normalizeWhitespace(text));
     for (const sentence of sentencesOf(article)) {
       const text = sentenceText(article, sentence);
       expect(text.length).toBeGreaterThan(0);
@@ -28,7 +31,14 @@ function checkOutcome(outcome: ParseOutcome): void {
 const articleLike = fc
   .tuple(
     fc.constantFrom('', ' date 2017-06-16\n\n', 'date 2017-13-45\n', '---\ntitle: T\ndate: 2020-01-01\n---\n', '<html><body><article>', '{"title":', '['),
-    fc.array(fc.oneof(fc.string(), fc.constantFrom('Source:', 'Associated Press', '(AP Photo/X)', '\n\n', '# Heading', '<p>', '</p>', '"paragraphs":["', '"]}', 'U.S. Dr. 3.5')), { maxLength: 12 }),
+    fc.array(
+      fc.oneof(
+        fc.string(),
+        fc.constantFrom('Source:', 'Associated Press', '(AP Photo/X)', '\n\n', '# Heading', '<p>', '</p>', '"paragraphs":["', '"]}', 'U.S. Dr. 3.5'),
+        fc.constantFrom(' ', '  ', '\t', '\u00a0', '\u200b', '\ufeff', '\r\n', '\f', '\v', '\u2028', ' x '),
+      ),
+      { maxLength: 12 },
+    ),
   )
   .map(([head, parts]) => head + parts.join('\n'));
 

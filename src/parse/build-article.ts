@@ -16,18 +16,23 @@ export type BuildResult = { ok: true; article: Article; warnings: string[] } | {
  * Turns what a format parser extracted into a validated {@link Article}:
  * whitespace is tidied, empty paragraphs dropped, captions kept once,
  * sentences located, and the result checked against {@link ArticleSchema}.
+ * `bodyNormalized`: the parser's paragraphs and captions have been through
+ * {@link normalizeWhitespace} already (the text parser's have: they are
+ * normalised lines joined by one space), and are not scanned again: a
+ * second pass was a tenth of a parsing worker's time at 100,000 articles.
  * Never throws.
  */
-export function buildArticle(draft: ArticleDraft, origin: ArticleOrigin): BuildResult {
+export function buildArticle(draft: ArticleDraft, origin: ArticleOrigin, bodyNormalized = false): BuildResult {
   const warnings: string[] = [];
   const title = normalizeWhitespace(draft.title);
   if (title === '') return { ok: false, error: { kind: 'no-title', message: 'has no title' } };
 
-  const paragraphs = draft.paragraphs.map(normalizeWhitespace).filter((p) => p !== '');
+  const tidy = bodyNormalized ? (text: string) => text : normalizeWhitespace;
+  const paragraphs = draft.paragraphs.map(tidy).filter((p) => p !== '');
   if (paragraphs.length === 0) {
     return { ok: false, error: { kind: 'no-body', message: `has a title ("${shorten(title)}") but no body text` } };
   }
-  const captions = [...new Set(draft.captions.map(normalizeWhitespace).filter((c) => c !== ''))];
+  const captions = [...new Set(draft.captions.map(tidy).filter((c) => c !== ''))];
 
   const candidate = {
     id: origin.id,

@@ -98,7 +98,8 @@ function parseUnsafe(bytes: Uint8Array, file: string, options: ParseArticleOptio
     warnings.push(...result.warnings);
     articleFormat = result.format;
   }
-  const built = buildArticle(draft, { id: file, file, format: articleFormat });
+  // The text parser's paragraphs and captions are normalised lines joined by one space (see splitNormalizedLines).
+  const built = buildArticle(draft, { id: file, file, format: articleFormat }, format === 'text');
   if (!built.ok) return { ok: false, error: built.error };
   return { ok: true, articles: [built.article], warnings: [...warnings, ...built.warnings] };
 }
