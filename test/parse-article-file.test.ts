@@ -45,6 +45,14 @@ describe('the reference article, byte for byte', () => {
     expect(article.paragraphs.some((p) => /^Source:/i.test(p))).toBe(false);
   });
 
+  test('a paragraph repeated verbatim is kept once; others of the same length, and a lowercase source line, are told apart', () => {
+    const text = ['Title of the story', '', 'First paragraph, ten words.', '', 'Other paragraph, ten words.', '', 'First paragraph, ten words.', '', 'source: Valley Herald', '', 'The ridge at dawn. (Photo: Valley Herald)'].join('\n');
+    const parsed = only(parseArticleFile(Buffer.from(text), 'repeats.txt'));
+    expect(parsed.paragraphs).toEqual(['First paragraph, ten words.', 'Other paragraph, ten words.']);
+    expect(parsed.source).toBe('Valley Herald');
+    expect(parsed.captions).toEqual(['The ridge at dawn. (Photo: Valley Herald)']);
+  });
+
   test('the body is the ten paragraphs of the story, in order', () => {
     expect(article.paragraphs).toHaveLength(10);
     expect(article.paragraphs[0]).toMatch(/^Russia claims it killed the leader of the Islamic State group/);
