@@ -138,6 +138,8 @@ interface ChildOutcome {
   stderrTail: string[];
   /** Cores kept busy by other processes during the run, on average (Linux; null elsewhere): a warning that timings are inflated. */
   otherLoad: number | null;
+  /** {@link cpuSpeedProbe} just before the run: how quick the machine was then. */
+  probeNs: number;
 }
 
 interface Run {
@@ -279,7 +281,7 @@ async function main(argv: string[]): Promise<number> {
       sources: { counts: pool.counts, paragraphs: pool.paragraphCount, characters: pool.characterCount, fingerprint: pool.fingerprint },
       corpora: [...corpora].map(([size, c]) => ({ size, folder: c.folder, bytes: c.manifest.bytes, reused: c.reused, generateMs: c.ms, distinctOutlets: c.manifest.distinctOutlets, years: c.manifest.years })),
       questions,
-      runs: runs.map((r) => ({ size: r.size, system: r.system, status: r.outcome.status, wallMs: r.outcome.wallMs, otherLoad: r.outcome.otherLoad, exitCode: r.outcome.exitCode, signal: r.outcome.signal, stderrTail: r.outcome.stderrTail, quality: r.quality, result: r.outcome.result })),
+      runs: runs.map((r) => ({ size: r.size, system: r.system, status: r.outcome.status, wallMs: r.outcome.wallMs, otherLoad: r.outcome.otherLoad, probeNs: r.outcome.probeNs, exitCode: r.outcome.exitCode, signal: r.outcome.signal, stderrTail: r.outcome.stderrTail, quality: r.quality, result: r.outcome.result })),
       profiles,
     };
     writeFileSync(options.json, JSON.stringify(json, null, 2));
@@ -295,6 +297,7 @@ function runChild(config: ChildConfig, options: Options, nodeFlags: string[]): P
   rmSync(config.outFile, { force: true });
   const flags = [...nodeFlags, ...(options.heapMb === undefined ? [] : [`--max-old-space-size=${options.heapMb}`])];
   const started = performance.now();
+  const probeNs = cpuSpeedProbe();
   const busyBefore = busyCpuSeconds();
   return new Promise((resolvePromise) => {
     const child = spawn(process.execPath, [...flags, '--import', 'tsx', CHILD, configFile], { cwd: PROJECT_ROOT, stdio: ['ignore', 'inherit', 'pipe'] });
@@ -334,7 +337,7 @@ function runChild(config: ChildConfig, options: Options, nodeFlags: string[]): P
       const childCpu = result?.cpu.total;
       // Only when the child reported its own CPU time to the end; otherwise its share cannot be told apart.
       const otherLoad = busyBefore === null || busyAfter === null || childCpu === undefined ? null : Math.max(0, (busyAfter - busyBefore - childCpu / 1000) / (wallMs / 1000));
-      resolvePromise({ status, result, exitCode, signal, wallMs, stderrTail: tail, otherLoad });
+      resolvePromise({ status, result, exitCode, signal, wallMs, stderrTail: tail, otherLoad, probeNs });
     });
   });
 }
@@ -350,9 +353,33 @@ function busyCpuSeconds(): number | null {
   }
 }
 
+/**
+ * Nanoseconds per step of a fixed integer loop (the best of five 50 ms
+ * trials), taken before each run. On a virtual machine the host's other
+ * guests slow everything by a fifth or more from hour to hour, which no
+ * load figure of this machine shows: the probe says how quick it was.
+ */
+function cpuSpeedProbe(): number {
+  const steps = 5_000_000;
+  let best = Infinity;
+  let state = 0x9e3779b9;
+  for (let trial = 0; trial < 5; trial++) {
+    const started = performance.now();
+    for (let i = 0; i < steps; i++) {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state = Math.imul(state ^ (state << 5), 0x01000193);
+    }
+    best = Math.min(best, performance.now() - started);
+  }
+  // Kept observable, so that the loop is not optimised away.
+  if (state === 42) console.error('');
+  return (best * 1e6) / steps;
+}
+
 function describeOutcome(outcome: ChildOutcome, options: Options): string {
   const others = outcome.otherLoad === null ? '' : `; other processes kept ${outcome.otherLoad.toFixed(2)} cores busy on average`;
-  if (outcome.status === 'ok') return `done in ${(outcome.wallMs / 1000).toFixed(1)} s${others}`;
+  if (outcome.status === 'ok') return `done in ${(outcome.wallMs / 1000).toFixed(1)} s${others}; CPU probe ${outcome.probeNs.toFixed(2)} ns a step`;
   return didNotFinish(outcome, options);
 }
 
@@ -483,6 +510,13 @@ function formatReport(
   }
 
   if (notes.length > 0) lines.push('', ...notes);
+  const probes = runs.map((run) => run.outcome.probeNs);
+  if (probes.length > 0) {
+    lines.push(
+      '',
+      `CPU probe before each run (a fixed integer loop, ns a step; lower is quicker, and compares runs on one machine): ${Math.min(...probes).toFixed(2)}–${Math.max(...probes).toFixed(2)}.`,
+    );
+  }
   lines.push(
     '',
     'Memory (MB): RSS at the end of each phase, and the peak RSS reached so far:',
