@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -47,11 +47,25 @@ function rawCacheFile(lines: string[]): string {
   return `${body}${JSON.stringify({ checksum: createHash('sha256').update(body).digest('base64url') })}\n`;
 }
 
-/** An entry line: `[file, hash, stamp, [[head, paragraphCount], ...], warnings]`, a tab, then `[[paragraphs, captions], ...]`. */
-function entryLine(file: string, hash: string, stamp: string | null, articles: Article[], warnings: string[]): string {
+/** A file's texts as the texts file holds them: `[[paragraphs, captions], ...]`, ASCII. */
+function textsOf(articles: Article[]): string {
+  return escapeNonAscii(JSON.stringify(articles.map((article) => [article.paragraphs, article.captions])));
+}
+
+/**
+ * An entry line: `[file, hash, stamp, [[head, paragraphCount], ...], warnings, [textsName, offset, length, digest]]`,
+ * its texts (`texts`, as written) at `offset` of the texts file.
+ */
+function entryLine(file: string, hash: string, stamp: string | null, articles: Article[], warnings: string[], location: { name: string; offset: number; texts?: string }): string {
   const heads = articles.map(({ paragraphs, captions, ...head }) => [head, paragraphs.length]);
-  const bodies = articles.map((article) => [article.paragraphs, article.captions]);
-  return `${escapeNonAscii(JSON.stringify([file, hash, stamp, heads, warnings]))}\t${escapeNonAscii(JSON.stringify(bodies))}`;
+  const texts = location.texts ?? textsOf(articles);
+  const digest = createHash('sha256').update(Buffer.from(texts, 'latin1')).digest('base64url');
+  return escapeNonAscii(JSON.stringify([file, hash, stamp, heads, warnings, [location.name, location.offset, texts.length, digest]]));
+}
+
+/** The texts files beside the cache file. */
+function textsFiles(): string[] {
+  return readdirSync(join(work, 'cache')).filter((name) => name.startsWith('articles.json.texts-'));
 }
 
 describe('the article cache', () => {
@@ -115,8 +129,51 @@ describe('the article cache', () => {
     expect(lines).toHaveLength(report.filesRead - report.skipped.length + 2);
     expect(JSON.parse(lines[0]!)).toEqual(HEADER);
     expect(Object.keys(JSON.parse(lines.at(-1)!))).toEqual(['checksum']);
-    const files = lines.slice(1, -1).map((line) => JSON.parse(line.slice(0, line.indexOf('\t')))[0]);
-    expect(new Set(files).size).toBe(files.length);
+    const entries = lines.slice(1, -1).map((line) => JSON.parse(line) as [string, ...unknown[]]);
+    expect(new Set(entries.map((entry) => entry[0])).size).toBe(entries.length);
+    // Every line names the one texts file beside it, and their texts follow one another in it.
+    expect(textsFiles()).toHaveLength(1);
+    const locations = entries.map((entry) => entry[5] as [string, number, number, string]);
+    expect(new Set(locations.map(([name]) => name))).toEqual(new Set(textsFiles()));
+    let offset = 0;
+    for (const [, start, length] of locations) {
+      expect(start).toBe(offset);
+      offset += length;
+    }
+    expect(statSync(join(work, 'cache', textsFiles()[0]!)).size).toBe(offset);
+  });
+
+  test('a save replaces the texts file; articles handed out before keep reading theirs', async () => {
+    const first = await load();
+    const [before] = textsFiles();
+    // Read after the next save, which removes the texts file they came from.
+    const kept = first.articles.find((a) => a.file === 'reference.txt')!;
+    const cache = await ArticleCache.open(cachePath);
+    const lazy = cache.get('reference.txt', cache.known('reference.txt')!.hash)!.articles[0]!;
+    cache.set('extra.txt', { hash: 'hash-extra', stamp: null }, { articles: [makeArticle('extra.txt', 'Extra', ['Extra text.'])], warnings: [] });
+    await cache.save();
+    expect(textsFiles()).toHaveLength(1);
+    expect(textsFiles()[0]).not.toBe(before);
+    expect(lazy.paragraphs).toEqual(kept.paragraphs);
+    const reopened = await ArticleCache.open(cachePath);
+    expect(reopened.get('extra.txt', 'hash-extra')!.articles[0]!.paragraphs).toEqual(['Extra text.']);
+  });
+
+  test('a missing or short texts file makes the cache corrupt: it is rebuilt', async () => {
+    await load();
+    const texts = join(work, 'cache', textsFiles()[0]!);
+    writeFileSync(texts, readFileSync(texts).subarray(0, 100));
+    expect((await ArticleCache.open(cachePath)).problem).toBe('corrupt');
+    // A line naming any other file than one of this cache's own texts files, beside it, is not followed.
+    for (const name of ['../articles.json.texts-x', 'other.json.texts-x', 'articles.json.texts-x/../../etc']) {
+      writeFileSync(cachePath, rawCacheFile([JSON.stringify(HEADER), entryLine('a.txt', 'hash-a', null, [makeArticle('a.txt', 'A', ['Text.'])], [], { name, offset: 0 })]));
+      expect((await ArticleCache.open(cachePath)).problem).toBe('corrupt');
+    }
+    rmSync(texts);
+    const { cache, report } = await load();
+    expect(cache.problem).toBe('corrupt');
+    expect(report.fromCache).toBe(0);
+    expect((await ArticleCache.open(cachePath)).problem).toBeNull();
   });
 
   for (const [name, cut] of [
@@ -148,7 +205,13 @@ describe('the article cache', () => {
     await cache.save();
     const lines = readFileSync(cachePath, 'latin1').split('\n').slice(1, -2);
     expect(lines).toHaveLength(files.length);
-    lines.forEach((line, i) => expect(line.length).toBe(entryLine(files[i]!, `hash-${i}`, i % 2 === 0 ? `stamp-${i}` : null, parses[i]!.articles, parses[i]!.warnings).length));
+    const [name] = textsFiles();
+    let offset = 0;
+    lines.forEach((line, i) => {
+      const expected = entryLine(files[i]!, `hash-${i}`, i % 2 === 0 ? `stamp-${i}` : null, parses[i]!.articles, parses[i]!.warnings, { name: name!, offset });
+      expect(line).toBe(expected);
+      offset += textsOf(parses[i]!.articles).length;
+    });
     const reopened = await ArticleCache.open(cachePath);
     expect(reopened.problem).toBeNull();
     expect(reopened.size).toBe(files.length);
@@ -190,15 +253,21 @@ describe('the article cache', () => {
 
   test('texts are read when first needed: a damaged one is found then, with a message that says what to do', async () => {
     const good = makeArticle('a.txt', 'Harbour closed', ['The harbour closed on Monday.', 'It reopens in May.']);
-    const line = entryLine('a.txt', 'hash-a', null, [good], []);
-    const damaged = [
-      line.replace('"The harbour closed on Monday.",', ''), // one paragraph fewer than its head says
-      line.replace('"It reopens in May."', '" padded "'), // not what the schema outputs
-      line.slice(0, -3), // not JSON
-    ];
+    const texts = textsOf([good]);
+    const name = 'articles.json.texts-test';
     mkdirSync(join(work, 'cache'), { recursive: true });
-    for (const text of damaged) {
-      writeFileSync(cachePath, rawCacheFile([JSON.stringify(HEADER), text]));
+    const withTexts = (written: string, line = entryLine('a.txt', 'hash-a', null, [good], [], { name, offset: 0, texts: written })) => {
+      writeFileSync(join(work, 'cache', name), written, 'latin1');
+      writeFileSync(cachePath, rawCacheFile([JSON.stringify(HEADER), line]));
+    };
+    const damaged = [
+      () => withTexts(texts.replace('"The harbour closed on Monday.",', '')), // one paragraph fewer than its head says
+      () => withTexts(texts.replace('"It reopens in May."', '" padded "')), // not what the schema outputs
+      () => withTexts(texts.slice(0, -3)), // not JSON
+      () => withTexts(texts.replace('Monday', 'Sunday'), entryLine('a.txt', 'hash-a', null, [good], [], { name, offset: 0 })), // not the bytes the line's digest was taken of
+    ];
+    for (const write of damaged) {
+      write();
       const reopened = await ArticleCache.open(cachePath);
       expect(reopened.problem).toBeNull();
       const [article] = reopened.get('a.txt', 'hash-a')!.articles;
@@ -206,7 +275,7 @@ describe('the article cache', () => {
       expect(paragraphCount(article!)).toBe(2);
       expect(() => article!.paragraphs).toThrow(/article cache .* a\.txt.*delete the cache file and restart/);
     }
-    writeFileSync(cachePath, rawCacheFile([JSON.stringify(HEADER), line]));
+    withTexts(texts);
     const [article] = (await ArticleCache.open(cachePath)).get('a.txt', 'hash-a')!.articles;
     expect(article).toEqual(good);
     expect(JSON.stringify(article)).toBe(JSON.stringify(good));

@@ -1,6 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { closeSync, createWriteStream, fstatSync, openSync, readSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { finished } from 'node:stream/promises';
 import { ArticleHeadSchema, isCanonicalArticleHead, isCanonicalBody, withLazyBody, type Article, type ArticleBody, type ArticleTexts } from '../article.ts';
-import { escapeNonAscii, readJsonLineBytes, writeJsonLines, type JsonLinesProblem } from './json-lines.ts';
+import { escapeNonAscii, readJsonLines, temporaryFileFor, writeJsonLines, type JsonLinesProblem } from './json-lines.ts';
 import type { KnownFile } from './file-stamp.ts';
 
 /**
@@ -8,7 +13,7 @@ import type { KnownFile } from './file-stamp.ts';
  * (a parser fix, a new field), or the file layout changes: a cache written by
  * another version is rebuilt.
  */
-export const ARTICLE_CACHE_VERSION = 6;
+export const ARTICLE_CACHE_VERSION = 7;
 const CACHE_FORMAT = { format: 'news-desk-bot/article-cache', version: ARTICLE_CACHE_VERSION };
 
 /** What a file parsed into: its articles and warnings. Failed files are not cached: they are cheap to fail again. */
@@ -27,52 +32,121 @@ interface Entry {
 }
 
 /**
- * A file's articles as the cache file holds them: each one's head (all but
- * its text) with its paragraph count, checked when the file is looked up,
- * and where the JSON of their texts lies in the cache file's bytes, read
- * only when an article's text is first needed (see withLazyBody).
+ * A file's articles as the cache holds them: each one's head (all but its
+ * text) with its paragraph count, checked when the file is looked up, and
+ * where the JSON of their texts lies in the texts file, read only when an
+ * article's text is first needed (see withLazyBody) and checked against its
+ * own SHA-256.
  */
 interface StoredArticles {
   heads: unknown[];
-  bytes: Buffer;
-  start: number;
-  end: number;
+  texts: TextsFile;
+  offset: number;
+  length: number;
+  digest: string;
 }
 
-// Between a line's head and its texts: JSON never holds a raw tab (in a string it is written \t).
-const TAB = 9;
+/** Where a file's texts lie: the texts file's name (beside the cache file), offset, length and SHA-256 of the bytes. */
+type TextsLocation = [name: string, offset: number, length: number, digest: string];
 
 /**
- * One body line per file: `[file, hash, stamp, [[head, paragraphCount], ...], warnings]`,
- * a tab, then `[[paragraphs, captions], ...]`, the texts of the same
- * articles. A line is as long as one file's parse, whatever the size of the
- * cache; the texts after the tab are not parsed when the cache is opened.
+ * The cache is two files. The cache file proper (`articles.json`) holds a
+ * line per article file: `[file, hash, stamp, [[head, paragraphCount], ...],
+ * warnings, [textsName, offset, length, digest]]`, about 400 bytes an
+ * article. The texts file (`articles.json.texts-<id>`, named in every line)
+ * holds the JSON of their texts, `[[paragraphs, captions], ...]`, one file's
+ * after another. A restart reads the first whole (a tenth of the bytes at
+ * 100,000 articles) and the second only where an article's text is asked
+ * for. A save writes a new texts file, then the cache file that names it (the
+ * rename of which is the switch), then removes the texts files it replaced.
  */
-function entryLine(file: string, entry: Entry): string {
-  const { hash, stamp, warnings, articles } = entry;
-  if (!Array.isArray(articles)) return `${escapeNonAscii(JSON.stringify([file, hash, stamp, articles.heads, warnings]))}\t${articles.bytes.toString('latin1', articles.start, articles.end)}`;
-  const heads = articles.map(({ paragraphs, captions, ...head }) => [head, paragraphs.length]);
-  const bodies = articles.map((article) => [article.paragraphs, article.captions]);
-  return `${escapeNonAscii(JSON.stringify([file, hash, stamp, heads, warnings]))}\t${escapeNonAscii(JSON.stringify(bodies))}`;
+function headLine(file: string, entry: Entry, heads: unknown[], location: TextsLocation): string {
+  return escapeNonAscii(JSON.stringify([file, entry.hash, entry.stamp, heads, entry.warnings, location]));
 }
 
-function toEntry(bytes: Buffer, start: number, end: number): [string, Entry] {
-  const tab = bytes.indexOf(TAB, start);
-  if (tab === -1 || tab >= end) throw new Error('not a cache entry');
-  const head: unknown = JSON.parse(bytes.toString('latin1', start, tab));
-  if (!Array.isArray(head) || head.length !== 5) throw new Error('not a cache entry');
-  const [file, hash, stamp, heads, warnings] = head as unknown[];
+/** The JSON of a parsed file's texts, as the texts file holds it (ASCII). */
+function textsJson(articles: readonly Article[]): Buffer {
+  return Buffer.from(escapeNonAscii(JSON.stringify(articles.map((article) => [article.paragraphs, article.captions]))), 'latin1');
+}
+
+/** The name texts files of the cache at `cachePath` take: the cache file's name, `.texts-`, an id. */
+function textsPrefix(cachePath: string): string {
+  return `${basename(cachePath)}.texts-`;
+}
+
+// The descriptor of a texts file is closed once nothing that may read it is left.
+const closeWhenUnreachable = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Closed already; nothing to do.
+  }
+});
+
+/**
+ * A texts file, open for as long as articles read from the cache may be
+ * asked for their text. Read through this descriptor, not by name: a save
+ * (this process's, in the background, or another's) replaces the file, and
+ * the articles already handed out keep reading the bytes they were written
+ * with.
+ */
+class TextsFile {
+  constructor(
+    readonly path: string,
+    readonly fd: number,
+    readonly size: number,
+  ) {
+    closeWhenUnreachable.register(this, fd);
+  }
+
+  /** Opens the texts file at `path`; undefined when it cannot be. */
+  static open(path: string): TextsFile | undefined {
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'r');
+      const stats = fstatSync(fd);
+      if (!stats.isFile()) throw new Error('not a file');
+      return new TextsFile(path, fd, stats.size);
+    } catch {
+      if (fd !== undefined) closeSync(fd);
+      return undefined;
+    }
+  }
+
+  /** The `length` bytes at `offset`. @throws Error when the file is shorter. */
+  read(offset: number, length: number): Buffer {
+    const bytes = Buffer.allocUnsafe(length);
+    for (let got = 0; got < length; ) {
+      const n = readSync(this.fd, bytes, got, length - got, offset + got);
+      if (n === 0) throw new Error('texts file shorter than its cache says');
+      got += n;
+    }
+    return bytes;
+  }
+}
+
+/** An entry line read back: the file, its entry (its texts file not yet opened), and where its texts lie. */
+function toEntry(value: unknown): [string, Omit<Entry, 'articles'> & { heads: unknown[] }, TextsLocation] {
+  if (!Array.isArray(value) || value.length !== 6) throw new Error('not a cache entry');
+  const [file, hash, stamp, heads, warnings, location] = value as unknown[];
   if (
     typeof file !== 'string' ||
     typeof hash !== 'string' ||
     (stamp !== null && typeof stamp !== 'string') ||
     !Array.isArray(heads) ||
     !Array.isArray(warnings) ||
-    !warnings.every((w) => typeof w === 'string')
+    !warnings.every((w) => typeof w === 'string') ||
+    !isTextsLocation(location)
   ) {
     throw new Error('not a cache entry');
   }
-  return [file, { hash, stamp, warnings, articles: { heads, bytes, start: tab + 1, end } }];
+  return [file, { hash, stamp, warnings, heads }, location];
+}
+
+function isTextsLocation(value: unknown): value is TextsLocation {
+  if (!Array.isArray(value) || value.length !== 4) return false;
+  const [name, offset, length, digest] = value as unknown[];
+  return typeof name === 'string' && Number.isSafeInteger(offset) && (offset as number) >= 0 && Number.isSafeInteger(length) && (length as number) > 0 && typeof digest === 'string';
 }
 
 /** Why a cache file was not used. */
@@ -85,10 +159,12 @@ export type CacheProblem = JsonLinesProblem;
  * and inode, see fileStamp): a file whose stamp is unchanged is not read
  * again, the way git trusts its index for files whose stat data holds.
  * Nothing read from disk is trusted: a missing, corrupt or foreign
- * file starts an empty cache (a checksum over the file catches edits and
- * truncation), and every cached article is validated again against the
+ * cache starts empty (a checksum over the cache file catches edits and
+ * truncation; a texts file that is missing or shorter than the lines say
+ * makes it corrupt), and every cached article is validated again against the
  * Article schema before use: its head when its file is looked up (a failure
- * is a miss), its text when first read (see withLazyBody).
+ * is a miss), its text when first read (see withLazyBody), after the SHA-256
+ * of the bytes read is found to be the one written beside its head.
  */
 export class ArticleCache {
   #entries = new Map<string, Entry>();
@@ -101,14 +177,28 @@ export class ArticleCache {
 
   private constructor(readonly path: string, readonly problem: CacheProblem | null) {}
 
-  /** Opens the cache file at `path` (it need not exist). Never throws. */
+  /**
+   * Opens the cache file at `path` (it need not exist) and the texts file
+   * it names. Never throws: a cache whose texts file is missing, or shorter
+   * than its lines say, is corrupt.
+   */
   static async open(path: string): Promise<ArticleCache> {
     // Entries are kept aside until the checksum at the end of the file holds.
+    const read: Array<[string, Omit<Entry, 'articles'> & { heads: unknown[] }, TextsLocation]> = [];
+    let problem = await readJsonLines(path, CACHE_FORMAT, (value) => void read.push(toEntry(value)));
     const entries = new Map<string, Entry>();
-    const problem = await readJsonLineBytes(path, CACHE_FORMAT, (bytes, start, end) => {
-      const [file, entry] = toEntry(bytes, start, end);
-      entries.set(file, entry);
-    });
+    if (problem === null && read.length > 0) {
+      const name = read[0]![2][0];
+      // Only a file of this cache's own, beside it: a line never makes the cache open another path.
+      const texts = name.startsWith(textsPrefix(path)) && !/[\\/]/.test(name) ? TextsFile.open(join(dirname(path), name)) : undefined;
+      for (const [file, { hash, stamp, warnings, heads }, [textsName, offset, length, digest]] of read) {
+        if (texts === undefined || textsName !== name || offset + length > texts.size) {
+          problem = 'corrupt';
+          break;
+        }
+        entries.set(file, { hash, stamp, warnings, articles: { heads, texts, offset, length, digest } });
+      }
+    }
     const cache = new ArticleCache(path, problem);
     if (problem === null) cache.#entries = entries;
     return cache;
@@ -195,12 +285,78 @@ export class ArticleCache {
       }
     }
     if (!this.#changed && this.problem === null) return;
-    const entries = this.#entries;
-    function* lines(): Generator<string> {
-      for (const [file, entry] of entries) yield entryLine(file, entry);
+    const name = `${textsPrefix(this.path)}${randomBytes(6).toString('hex')}`;
+    const textsPath = join(dirname(this.path), name);
+    const lines = await this.#writeTexts(textsPath, name);
+    try {
+      await writeJsonLines(this.path, CACHE_FORMAT, lines);
+    } catch (error) {
+      await rm(textsPath, { force: true }).catch(() => undefined);
+      throw error;
     }
-    await writeJsonLines(this.path, CACHE_FORMAT, lines());
     this.#changed = false;
+    await removeOtherTexts(this.path, name);
+  }
+
+  /**
+   * Writes every entry's texts into a new texts file at `path` (named `name`
+   * in the lines): the parses of this run, and the bytes of those read from
+   * the texts file they came from. Returns the cache file's lines.
+   */
+  async #writeTexts(path: string, name: string): Promise<string[]> {
+    await mkdir(dirname(path), { recursive: true });
+    const temporary = temporaryFileFor(path);
+    const out = createWriteStream(temporary.path);
+    let failure: unknown;
+    out.on('error', (error) => {
+      failure ??= error;
+    });
+    const lines: string[] = [];
+    try {
+      let offset = 0;
+      for (const [file, entry] of this.#entries) {
+        const stored = Array.isArray(entry.articles) ? undefined : entry.articles;
+        const bytes = stored ? stored.texts.read(stored.offset, stored.length) : textsJson(entry.articles as Article[]);
+        const heads = stored ? stored.heads : (entry.articles as Article[]).map(({ paragraphs, captions, ...head }) => [head, paragraphs.length]);
+        lines.push(headLine(file, entry, heads, [name, offset, bytes.length, digestOf(bytes)]));
+        offset += bytes.length;
+        if (!out.write(bytes)) await once(out, 'drain');
+        if (failure !== undefined) throw failure;
+      }
+      out.end();
+      await finished(out);
+      if (failure !== undefined) throw failure;
+      await rename(temporary.path, path);
+      temporary.release();
+      return lines;
+    } catch (error) {
+      out.destroy();
+      await rm(temporary.path, { force: true }).catch(() => undefined);
+      temporary.release();
+      throw error;
+    }
+  }
+}
+
+/** The SHA-256 of a file's texts, as its line holds it. */
+function digestOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url');
+}
+
+/**
+ * Removes the texts files of the cache at `cachePath` but the one named
+ * `keep`. Articles still reading an old one keep its bytes through their open
+ * descriptor (where the system allows removing an open file; elsewhere it
+ * stays until the next save). Never throws.
+ */
+async function removeOtherTexts(cachePath: string, keep: string): Promise<void> {
+  const prefix = textsPrefix(cachePath);
+  try {
+    for (const name of await readdir(dirname(cachePath))) {
+      if (name.startsWith(prefix) && name !== keep && !name.endsWith('.tmp')) await rm(join(dirname(cachePath), name), { force: true }).catch(() => undefined);
+    }
+  } catch {
+    // A folder that cannot be listed keeps its old texts files: they cost disk space, not correctness.
   }
 }
 
@@ -237,10 +393,12 @@ class StoredTexts implements ArticleTexts {
   }
 
   #read(): ArticleBody[] {
-    const { bytes, start, end, heads } = this.stored;
+    const { texts, offset, length, digest, heads } = this.stored;
     let value: unknown;
     try {
-      value = JSON.parse(bytes.toString('latin1', start, end));
+      const bytes = texts.read(offset, length);
+      if (digestOf(bytes) !== digest) throw new Error('not the bytes the cache wrote');
+      value = JSON.parse(bytes.toString('latin1'));
     } catch {
       throw this.#damaged('a damaged text');
     }
