@@ -159,6 +159,29 @@ describe('the article cache', () => {
     expect(reopened.get('extra.txt', 'hash-extra')!.articles[0]!.paragraphs).toEqual(['Extra text.']);
   });
 
+  test('a save does not copy a damaged text into the new texts file: that file is parsed again next time', async () => {
+    await load();
+    const texts = join(work, 'cache', textsFiles()[0]!);
+    const bytes = readFileSync(texts, 'latin1');
+    const at = bytes.indexOf('Russia claims it killed');
+    expect(at).toBeGreaterThan(-1);
+    writeFileSync(texts, `${bytes.slice(0, at)}Tampered claims ${bytes.slice(at + 'Tampered claims '.length)}`, 'latin1');
+    const cache = await ArticleCache.open(cachePath);
+    expect(cache.problem).toBeNull();
+    // Every file taken from the cache (the damaged one too: its head is sound), then a save.
+    const { articles: before } = await loadArticles(folder, { cache, saveCache: false });
+    expect(() => before.find((a) => a.file === 'reference.txt')!.paragraphs).toThrow(/delete the cache file/);
+    cache.set('extra.txt', { hash: 'hash-extra', stamp: null }, { articles: [makeArticle('extra.txt', 'Extra', ['Extra text.'])], warnings: [] });
+    await cache.save();
+    const reopened = await ArticleCache.open(cachePath);
+    expect(reopened.problem).toBeNull();
+    expect(reopened.known('reference.txt')).toBeUndefined();
+    expect(reopened.size).toBe(cache.size);
+    const { report, articles } = await load();
+    expect(report.fromCache).toBe(report.filesRead - report.skipped.length - 1);
+    expect(articles.find((a) => a.file === 'reference.txt')!.paragraphs[0]).toMatch(/^Russia claims it killed/);
+  });
+
   test('a missing or short texts file makes the cache corrupt: it is rebuilt', async () => {
     await load();
     const texts = join(work, 'cache', textsFiles()[0]!);

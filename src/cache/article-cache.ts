@@ -314,9 +314,15 @@ export class ArticleCache {
     const lines: string[] = [];
     try {
       let offset = 0;
-      for (const [file, entry] of this.#entries) {
+      for (const [file, entry] of [...this.#entries]) {
         const stored = Array.isArray(entry.articles) ? undefined : entry.articles;
         const bytes = stored ? stored.texts.read(stored.offset, stored.length) : textsJson(entry.articles as Article[]);
+        // Texts copied from the old file are checked as a read checks them: a damaged one is dropped (its file
+        // is parsed again next time), not given a new digest.
+        if (stored && digestOf(bytes) !== stored.digest) {
+          this.#entries.delete(file);
+          continue;
+        }
         const heads = stored ? stored.heads : (entry.articles as Article[]).map(({ paragraphs, captions, ...head }) => [head, paragraphs.length]);
         lines.push(headLine(file, entry, heads, [name, offset, bytes.length, digestOf(bytes)]));
         offset += bytes.length;
