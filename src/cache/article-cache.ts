@@ -5,7 +5,7 @@ import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { ArticleHeadSchema, isCanonicalArticleHead, isCanonicalBody, withLazyBody, type Article, type ArticleBody, type ArticleTexts } from '../article.ts';
-import { escapeNonAscii, readJsonLines, temporaryFileFor, writeJsonLines, type JsonLinesProblem } from './json-lines.ts';
+import { escapeNonAscii, JsonLinesWriter, readJsonLines, temporaryFileFor, type JsonLinesProblem } from './json-lines.ts';
 import type { KnownFile } from './file-stamp.ts';
 
 /**
@@ -286,59 +286,60 @@ export class ArticleCache {
     }
     if (!this.#changed && this.problem === null) return;
     const name = `${textsPrefix(this.path)}${randomBytes(6).toString('hex')}`;
-    const textsPath = join(dirname(this.path), name);
-    const lines = await this.#writeTexts(textsPath, name);
-    try {
-      await writeJsonLines(this.path, CACHE_FORMAT, lines);
-    } catch (error) {
-      await rm(textsPath, { force: true }).catch(() => undefined);
-      throw error;
-    }
+    await this.#write(join(dirname(this.path), name), name);
     this.#changed = false;
     await removeOtherTexts(this.path, name);
   }
 
   /**
-   * Writes every entry's texts into a new texts file at `path` (named `name`
-   * in the lines): the parses of this run, and the bytes of those read from
-   * the texts file they came from. Returns the cache file's lines.
+   * Writes every entry's texts into a new texts file at `textsPath` (named
+   * `name` in the lines), the parses of this run and the bytes of those read
+   * from the texts file they came from, and the cache file's lines beside them,
+   * a file at a time; then renames the texts file into place, and the cache
+   * file last. Nothing is renamed if anything fails.
    */
-  async #writeTexts(path: string, name: string): Promise<string[]> {
-    await mkdir(dirname(path), { recursive: true });
-    const temporary = temporaryFileFor(path);
-    const out = createWriteStream(temporary.path);
+  async #write(textsPath: string, name: string): Promise<void> {
+    await mkdir(dirname(textsPath), { recursive: true });
+    const lines = await JsonLinesWriter.create(this.path, CACHE_FORMAT);
+    const temporary = temporaryFileFor(textsPath);
+    const texts = createWriteStream(temporary.path);
     let failure: unknown;
-    out.on('error', (error) => {
+    texts.on('error', (error) => {
       failure ??= error;
     });
-    const lines: string[] = [];
+    let renamed = false;
     try {
       let offset = 0;
       for (const [file, entry] of [...this.#entries]) {
         const stored = Array.isArray(entry.articles) ? undefined : entry.articles;
         const bytes = stored ? stored.texts.read(stored.offset, stored.length) : textsJson(entry.articles as Article[]);
+        const digest = digestOf(bytes);
         // Texts copied from the old file are checked as a read checks them: a damaged one is dropped (its file
         // is parsed again next time), not given a new digest.
-        if (stored && digestOf(bytes) !== stored.digest) {
+        if (stored && digest !== stored.digest) {
           this.#entries.delete(file);
           continue;
         }
         const heads = stored ? stored.heads : (entry.articles as Article[]).map(({ paragraphs, captions, ...head }) => [head, paragraphs.length]);
-        lines.push(headLine(file, entry, heads, [name, offset, bytes.length, digestOf(bytes)]));
+        const textsTaken = texts.write(bytes);
+        const lineTaken = lines.write(headLine(file, entry, heads, [name, offset, bytes.length, digest]));
         offset += bytes.length;
-        if (!out.write(bytes)) await once(out, 'drain');
+        if (!textsTaken) await once(texts, 'drain');
+        if (!lineTaken) await lines.drained();
         if (failure !== undefined) throw failure;
       }
-      out.end();
-      await finished(out);
+      texts.end();
+      await finished(texts);
       if (failure !== undefined) throw failure;
-      await rename(temporary.path, path);
+      await rename(temporary.path, textsPath);
+      renamed = true;
       temporary.release();
-      return lines;
+      await lines.finish();
     } catch (error) {
-      out.destroy();
-      await rm(temporary.path, { force: true }).catch(() => undefined);
+      texts.destroy();
+      await rm(renamed ? textsPath : temporary.path, { force: true }).catch(() => undefined);
       temporary.release();
+      await lines.abort();
       throw error;
     }
   }
