@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { WordTable, type WordValue } from './word-table.ts';
+import { isWordCodeUnit, WordTable, type WordValue } from './word-table.ts';
 
 /** What scans text into words' numbers: a {@link WordTable} or a {@link WasmWordTable}. */
 export interface WordScanner {
@@ -38,8 +38,6 @@ interface WordScanExports {
   missOut: WasmGlobal;
 }
 
-// The \p{L}\p{N} test of splitWords and WordTable, for one UTF-16 code unit outside a surrogate pair.
-const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 const PAGE_BYTES = 65_536;
 let compiled: object | undefined;
 
@@ -76,7 +74,7 @@ export class WasmWordTable implements WordScanner {
     this.#resolve = resolve;
     this.#fallback = new WordTable(resolve, limit);
     compiled ??= new wasmApi.Module(readFileSync(new URL('./word-scan.wasm', import.meta.url)));
-    const instance = new wasmApi.Instance(compiled, { env: { isWordCode: (code: number) => WORD_CHARACTER.test(String.fromCharCode(code)) } });
+    const instance = new wasmApi.Instance(compiled, { env: { isWordCode: isWordCodeUnit } });
     this.#wasm = instance.exports as unknown as WordScanExports;
     this.#textAt = this.#wasm.TEXT.value;
     this.#outAt = this.#wasm.OUT.value;

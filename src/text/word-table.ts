@@ -120,7 +120,7 @@ export class WordTable {
     if (isPairAt(text, at)) return WORD_CHARACTER.test(text.slice(at, at + 2));
     let kind = this.#kind[code];
     if (kind === UNKNOWN) {
-      kind = WORD_CHARACTER.test(text[at]!) ? YES : NO;
+      kind = isWordCodeUnit(code) ? YES : NO;
       this.#kind[code] = kind;
     }
     return kind === YES;
@@ -190,6 +190,11 @@ export class WordTable {
     }
     this.#slots = slots;
   }
+}
+
+/** True for a UTF-16 code unit (not half of a surrogate pair) that is a letter or digit, as splitWords reads words. */
+export function isWordCodeUnit(code: number): boolean {
+  return WORD_CHARACTER.test(String.fromCharCode(code));
 }
 
 // ASCII letters and digits, looked up by character code: one load where three ranges took up to six comparisons.
