@@ -353,33 +353,35 @@ function busyCpuSeconds(): number | null {
   }
 }
 
+// The text the CPU probe reads: a million characters, flattened (JSON.parse makes one flat string).
+const PROBE_TEXT: string = JSON.parse(JSON.stringify(Array.from({ length: 1_000_000 }, (_, i) => 'abcdefghij '[i % 11]).join('')));
+
 /**
- * Nanoseconds per step of a fixed integer loop (the best of five 50 ms
- * trials), taken before each run. On a virtual machine the host's other
- * guests slow everything by a fifth or more from hour to hour, which no
- * load figure of this machine shows: the probe says how quick it was.
+ * Nanoseconds per character of a loop summing a text's character codes
+ * (the best of five passes), taken before each run. On this virtual machine
+ * the host's other guests slow some work down by half or more, for seconds
+ * or for an hour, which no load figure of the machine shows. A loop of
+ * integer arithmetic alone did not show it (flat at 3.0–3.2 ns a step while
+ * warm starts took 4.9 to 7.4 s); this one did, roughly: 1.8–2.1 ns with warm
+ * starts of 4.9–5.0 s, 3.1–4.3 ns with 5.4–6.7 s, in five of six pairs (the
+ * sixth slowed down after its probe). It is an indication, not a correction.
  */
 function cpuSpeedProbe(): number {
-  const steps = 5_000_000;
   let best = Infinity;
-  let state = 0x9e3779b9;
-  for (let trial = 0; trial < 5; trial++) {
+  let sum = 0;
+  for (let pass = 0; pass < 5; pass++) {
     const started = performance.now();
-    for (let i = 0; i < steps; i++) {
-      state ^= state << 13;
-      state ^= state >>> 17;
-      state = Math.imul(state ^ (state << 5), 0x01000193);
-    }
+    for (let i = 0; i < PROBE_TEXT.length; i++) sum = (sum + PROBE_TEXT.charCodeAt(i)) | 0;
     best = Math.min(best, performance.now() - started);
   }
   // Kept observable, so that the loop is not optimised away.
-  if (state === 42) console.error('');
-  return (best * 1e6) / steps;
+  if (sum === 42) console.error('');
+  return (best * 1e6) / PROBE_TEXT.length;
 }
 
 function describeOutcome(outcome: ChildOutcome, options: Options): string {
   const others = outcome.otherLoad === null ? '' : `; other processes kept ${outcome.otherLoad.toFixed(2)} cores busy on average`;
-  if (outcome.status === 'ok') return `done in ${(outcome.wallMs / 1000).toFixed(1)} s${others}; CPU probe ${outcome.probeNs.toFixed(2)} ns a step`;
+  if (outcome.status === 'ok') return `done in ${(outcome.wallMs / 1000).toFixed(1)} s${others}; CPU probe ${outcome.probeNs.toFixed(2)} ns a character`;
   return didNotFinish(outcome, options);
 }
 
@@ -514,7 +516,7 @@ function formatReport(
   if (probes.length > 0) {
     lines.push(
       '',
-      `CPU probe before each run (a fixed integer loop, ns a step; lower is quicker, and compares runs on one machine): ${Math.min(...probes).toFixed(2)}–${Math.max(...probes).toFixed(2)}.`,
+      `CPU probe before each run (a loop over a text's characters, ns a character; lower is quicker; an indication of how quick the machine was, not a correction): ${Math.min(...probes).toFixed(2)}–${Math.max(...probes).toFixed(2)}.`,
     );
   }
   lines.push(
