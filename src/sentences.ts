@@ -7,8 +7,8 @@ type Paragraphs = Pick<Article, 'paragraphs'>;
 // every word) was 60% of the load time at 100,000 articles (bench/README.md), and most articles of a
 // large collection are never quoted. The articles split last are kept, a bounded number, so that an
 // article being discussed is not split again for every question. They are kept by their paragraphs, not
-// the article: an article read from the cache holds that cache's bytes (the collection's whole text), which
-// a reload must be able to let go of.
+// the article: an article read from the cache holds that cache's texts file and parsed texts, which a
+// reload must be able to let go of.
 const CACHED_ARTICLES = 2_000;
 const cache = new Map<readonly string[], Array<readonly Sentence[] | undefined>>();
 

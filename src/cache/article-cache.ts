@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { closeSync, createWriteStream, fstatSync, openSync, readSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { ArticleHeadSchema, isCanonicalArticleHead, isCanonicalBody, withLazyBody, type Article, type ArticleBody, type ArticleTexts } from '../article.ts';
@@ -64,9 +64,11 @@ function headLine(file: string, entry: Entry, heads: unknown[], location: TextsL
   return escapeNonAscii(JSON.stringify([file, entry.hash, entry.stamp, heads, entry.warnings, location]));
 }
 
-/** The JSON of a parsed file's texts, as the texts file holds it (ASCII). */
-function textsJson(articles: readonly Article[]): Buffer {
-  return Buffer.from(escapeNonAscii(JSON.stringify(articles.map((article) => [article.paragraphs, article.captions]))), 'latin1');
+/** A parsed file's articles as the cache stores them: their heads with their paragraph counts, and the JSON of their texts (ASCII). */
+function storedForm(articles: readonly Article[]): { heads: unknown[]; texts: Buffer } {
+  const heads = articles.map(({ paragraphs, captions, ...head }) => [head, paragraphs.length]);
+  const texts = Buffer.from(escapeNonAscii(JSON.stringify(articles.map((article) => [article.paragraphs, article.captions]))), 'latin1');
+  return { heads, texts };
 }
 
 /** The name texts files of the cache at `cachePath` take: the cache file's name, `.texts-`, an id. */
@@ -92,7 +94,6 @@ const closeWhenUnreachable = new FinalizationRegistry<number>((fd) => {
  */
 class TextsFile {
   constructor(
-    readonly path: string,
     readonly fd: number,
     readonly size: number,
   ) {
@@ -106,7 +107,7 @@ class TextsFile {
       fd = openSync(path, 'r');
       const stats = fstatSync(fd);
       if (!stats.isFile()) throw new Error('not a file');
-      return new TextsFile(path, fd, stats.size);
+      return new TextsFile(fd, stats.size);
     } catch {
       if (fd !== undefined) closeSync(fd);
       return undefined;
@@ -171,8 +172,8 @@ export class ArticleCache {
   #used = new Set<string>();
   #changed = false;
   #hits = 0;
-  // The texts parsed last, of this cache's files only: a ring shared by every process-wide cache would keep an
-  // old cache's bytes (a whole collection's text) alive after a reload until 4,096 other files were read.
+  // The texts parsed last, of this cache's files only: a ring shared by every cache in the process would keep
+  // an old cache's parsed texts and texts file alive after a reload until 4,096 other files were read.
   readonly #parsed = new ParsedTexts();
 
   private constructor(readonly path: string, readonly problem: CacheProblem | null) {}
@@ -299,7 +300,7 @@ export class ArticleCache {
    * file last. Nothing is renamed if anything fails.
    */
   async #write(textsPath: string, name: string): Promise<void> {
-    await mkdir(dirname(textsPath), { recursive: true });
+    // Made first: it makes the folder both files go in.
     const lines = await JsonLinesWriter.create(this.path, CACHE_FORMAT);
     const temporary = temporaryFileFor(textsPath);
     const texts = createWriteStream(temporary.path);
@@ -310,17 +311,18 @@ export class ArticleCache {
     let renamed = false;
     try {
       let offset = 0;
-      for (const [file, entry] of [...this.#entries]) {
-        const stored = Array.isArray(entry.articles) ? undefined : entry.articles;
-        const bytes = stored ? stored.texts.read(stored.offset, stored.length) : textsJson(entry.articles as Article[]);
+      // An entry deleted while the map is iterated is fine: iteration goes on with the next.
+      for (const [file, entry] of this.#entries) {
+        const { heads, texts: bytes } = Array.isArray(entry.articles)
+          ? storedForm(entry.articles)
+          : { heads: entry.articles.heads, texts: entry.articles.texts.read(entry.articles.offset, entry.articles.length) };
         const digest = digestOf(bytes);
         // Texts copied from the old file are checked as a read checks them: a damaged one is dropped (its file
         // is parsed again next time), not given a new digest.
-        if (stored && digest !== stored.digest) {
+        if (!Array.isArray(entry.articles) && digest !== entry.articles.digest) {
           this.#entries.delete(file);
           continue;
         }
-        const heads = stored ? stored.heads : (entry.articles as Article[]).map(({ paragraphs, captions, ...head }) => [head, paragraphs.length]);
         const textsTaken = texts.write(bytes);
         const lineTaken = lines.write(headLine(file, entry, heads, [name, offset, bytes.length, digest]));
         offset += bytes.length;
@@ -368,8 +370,9 @@ async function removeOtherTexts(cachePath: string, keep: string): Promise<void> 
 }
 
 /**
- * The texts of one cached file's articles, parsed from the cache's bytes when
- * the first of them is read, and checked as the schema would check them.
+ * The texts of one cached file's articles, read from the texts file and
+ * parsed when the first of them is read, and checked as the schema would
+ * check them.
  * One per file rather than a function per article: at 100,000 articles,
  * closures cost a warm start more than their share.
  */
@@ -389,12 +392,12 @@ class StoredTexts implements ArticleTexts {
       this.parsed.keep(this);
     }
     const body = this.#bodies[index];
-    // The checksum over the file catches damage: texts that do not fit their heads were written by something else.
+    // The digest catches damage: texts that do not fit their heads were written by something else.
     if (body?.paragraphs.length !== paragraphs) throw this.#damaged('a text that does not fit its article');
     return body;
   }
 
-  /** Lets the parsed texts go: the next read parses them again from the bytes, which stay. */
+  /** Lets the parsed texts go: the next read reads and parses them again. */
   forget(): void {
     this.#bodies = undefined;
   }
@@ -423,7 +426,7 @@ class StoredTexts implements ArticleTexts {
 
 // How many files' parsed texts are kept at once, the most recently parsed: far more than a question or a
 // summary reads, and few enough that reading every cached article once (indexing them all again when the
-// saved index is gone) does not keep a second copy of the whole collection beside the cache's bytes.
+// saved index is gone) does not keep the whole collection's text in memory.
 const PARSED_FILES_KEPT = 4096;
 
 /** The texts parsed last, at most PARSED_FILES_KEPT files' worth: the oldest are let go as new ones come. */

@@ -32,7 +32,6 @@ export function separateCaptions(blocks: readonly string[]): SeparatedBody {
   // Paragraphs kept so far, by length: a repeat is looked for among those of its length only. A Set of the
   // paragraphs hashed every character of every new one (a fifth of the text parser's time).
   const keptByLength = new Map<number, string[]>();
-  const isRepeat = (block: string) => keptByLength.get(block.length)?.includes(block) === true;
   let attributedSource: string | null = null;
   for (const block of blocks) {
     const attribution = startsLikeAttribution(block) ? ATTRIBUTION_LINE.exec(block) : null;
@@ -40,8 +39,8 @@ export function separateCaptions(blocks: readonly string[]): SeparatedBody {
       attributedSource ??= attribution[1]?.trim() || null;
       continue;
     }
-    if (isCaptionCopy(block) || isRepeat(block)) continue;
     const sameLength = keptByLength.get(block.length);
+    if (isCaptionCopy(block) || sameLength?.includes(block)) continue;
     if (sameLength) sameLength.push(block);
     else keptByLength.set(block.length, [block]);
     paragraphs.push(block);
