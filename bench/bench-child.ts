@@ -1,7 +1,11 @@
 /**
  * One measured system in a fresh process (started by run-bench.ts):
  *
- *   node --import tsx bench/bench-child.ts <config.json>
+ *   node dist/bench/bench-child.mjs <config.json>
+ *
+ * (its bundle, built by run-bench.ts as `npm start` builds the app's; a
+ * profiling run uses `node --import tsx bench/bench-child.ts`, so that the
+ * profile names the project's files).
  *
  * It loads the corpus, builds the system, answers the first question (the
  * end of start-up), then every question for latency, then "/article latest",
@@ -9,8 +13,7 @@
  * Peak memory is the process's own high-water mark (getrusage maxRSS), so it
  * counts everything the system ever held, garbage included.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { paragraphCount, type Article } from '../src/article.ts';
 import type { LoadReport } from '../src/load-articles.ts';
 import type { Answer, Citation } from '../src/answer/types.ts';
@@ -109,11 +112,7 @@ async function buildSystem(): Promise<System> {
     config.system === 'project'
       ? await import('../src/answer/create-answer-engine.ts').then((m) => (articles: readonly Article[], index?: ArticleIndex) => m.createAnswerEngine(index ?? articles))
       : await import('./create-stemmed-baseline.ts').then((m) => m.createStemmedSentenceBaseline);
-  const summarizerPath = join(import.meta.dirname, '..', 'src', 'summarize-article.ts');
-  const summarizeArticle =
-    config.system === 'project' && existsSync(summarizerPath)
-      ? ((await import('../src/summarize-article.ts')) as { summarizeArticle: (a: Article) => Citation[] }).summarizeArticle
-      : null;
+  const summarizeArticle = config.system === 'project' ? (await import('../src/summarize-article.ts')).summarizeArticle : null;
   const { summarizeLead } = await import('../eval/baseline.ts');
   // The project indexes articles as they load, as the app does (src/app-state/create-app-state.ts):
   // its "load" phase includes indexing, and its "index" phase is what is left at the end.

@@ -22,6 +22,7 @@ import { loadSourceTexts, type SourcePool } from './load-source-texts.ts';
 import { hashString } from './seeded-random.ts';
 import { GENERIC_QUESTIONS, makeQuestions, type BenchQuestion } from './make-questions.ts';
 import { formatProfileSummary, summarizeCpuProfile, type CpuProfile, type ProfileSummary } from './summarize-cpu-profile.ts';
+import { buildApp, describeBuildError } from '../scripts/build-app.mjs';
 
 // Profiling runs ask fewer questions: each one is searched twice more there, once without a limit.
 const PROFILE_QUESTIONS = 60;
@@ -46,6 +47,9 @@ const USAGE = `Usage: npm run bench -- [--data <path to shared/data>] [--sizes 1
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 const CHILD = join(import.meta.dirname, 'bench-child.ts');
+// The measured runs start from a bundle of the child, as `npm start` starts the app from its bundle (scripts/build-app.mjs).
+const CHILD_BUNDLE_DIR = join(PROJECT_ROOT, 'dist', 'bench');
+const CHILD_ENTRIES = { 'bench-child': 'bench/bench-child.ts', 'parse-worker': 'src/load/parse-worker.ts' };
 const REFERENCE_SIZE = PLANTED_ARTICLES;
 // PASSAGES_TO_RANK in src/answer/create-answer-engine.ts (not exported): how many passages the engine reads per question.
 const ENGINE_PASSAGES = 12;
@@ -195,6 +199,12 @@ async function main(argv: string[]): Promise<number> {
   cleanups.push(() => rmSync(work, { recursive: true, force: true }));
 
   const sourceAtStart = sourceState();
+  try {
+    await buildApp({ outDir: CHILD_BUNDLE_DIR, entries: CHILD_ENTRIES });
+  } catch (error) {
+    log(`The bench does not build:\n${describeBuildError(error)}`);
+    return 1;
+  }
   const pool = await loadSourceTexts({ dataFolder: options.data });
   log(
     `Source texts: ${pool.texts.length} (${pool.counts.bundled} bundled, ${pool.counts.bbc} BBC, ${pool.counts['fa-kes']} FA-KES), ` +
@@ -300,7 +310,9 @@ function runChild(config: ChildConfig, options: Options, nodeFlags: string[]): P
   const probeNs = cpuSpeedProbe();
   const busyBefore = busyCpuSeconds();
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [...flags, '--import', 'tsx', CHILD, configFile], { cwd: PROJECT_ROOT, stdio: ['ignore', 'inherit', 'pipe'] });
+    // A profiling run goes through tsx, so that its profile names the project's files and lines.
+    const entry = config.profile ? ['--import', 'tsx', CHILD] : [join(CHILD_BUNDLE_DIR, 'bench-child.mjs')];
+    const child = spawn(process.execPath, [...flags, ...entry, configFile], { cwd: PROJECT_ROOT, stdio: ['ignore', 'inherit', 'pipe'] });
     activeChild = child;
     const tail: string[] = [];
     let timedOut = false;

@@ -4,8 +4,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { CommandModule } from './types.ts';
 
-/** The commands folder of this project. */
-export const COMMANDS_DIR = fileURLToPath(new URL('../commands/', import.meta.url));
+/**
+ * The commands folder of this project: `commands/` when this module runs
+ * from its TypeScript source, and the commands' bundles beside it when it
+ * runs from the app's bundle in `dist/` (see scripts/build-app.mjs).
+ */
+export const COMMANDS_DIR = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../commands/' : './commands/', import.meta.url));
 
 /**
  * Checks that a module has a command's shape: `data` with a `name` and

@@ -31,7 +31,8 @@ function run(command: string, args: string[], input: string, env: Record<string,
   });
 }
 
-const local = (args: string[], input: string, env?: Record<string, string>) => run('npx', ['tsx', 'app/local.ts', ...args], input, env);
+// What `npm run local` runs, without npm in between: the app's bundle, built by the tests' global set-up.
+const local = (args: string[], input: string, env?: Record<string, string>) => run(process.execPath, ['scripts/run-app.mjs', 'local', ...args], input, env);
 
 describe('npm run local -- --json', () => {
   test('one JSON line per command, in order, with the documented fields', async () => {

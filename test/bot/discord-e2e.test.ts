@@ -123,8 +123,8 @@ describe('the bot against a Discord-compatible server', () => {
 
   test('npm start with DISCORD_TOKEN and DISCORD_API_URL connects to that server, answers, and stops cleanly on SIGTERM', async () => {
     const discord = await fakeDiscord();
-    // One process, so the signal reaches the bot itself (npm and tsx would relay it).
-    const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
+    // What `npm start` runs, in one process, so the signal reaches the bot itself (npm would relay it).
+    const child = spawn(process.execPath, ['scripts/run-app.mjs', 'main'], {
       cwd: ROOT,
       env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: discord.apiUrl, ARTICLES_DIR: ARTICLES, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '', RATE_LIMIT_PER_MINUTE: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

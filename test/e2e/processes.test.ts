@@ -1,21 +1,20 @@
 /**
  * End to end, as real processes: the scripts a user runs (`npm start` is
- * `tsx app/main.ts`, `npm run deploy-commands` is `tsx app/deploy-commands.ts`)
+ * `node scripts/run-app.mjs main`, `npm run deploy-commands` is
+ * `node scripts/run-app.mjs deploy-commands`: the app's bundles, built by the tests' global set-up)
  * spawned with the environment a user sets, against the Discord-compatible
  * server on 127.0.0.1. Each test has its own server; the processes run
  * concurrently because most of their time is start-up.
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, test, type TestContext } from 'vitest';
 import { COMMAND_NAME_PATTERN } from '../discord/validation.ts';
 import { DISCORD_LIMITS, startFakeDiscord, type FakeDiscord } from '../discord/fake-discord-server.ts';
 import { createArticlesFolder, ROOT, TOKEN, userEnvironment } from './support.ts';
 
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 /** Guard against a hang, for a process that should already be on its way out. */
 const EXIT_GUARD_MS = 10_000;
-/** Guard for start-up (loading TypeScript, NLP models and articles), on a slow CI machine. */
+/** Guard for start-up (loading the app, NLP models and articles), on a slow CI machine. */
 const START_GUARD_MS = 30_000;
 
 // The tests run concurrently: each registers its own clean-ups on its own context.
@@ -40,9 +39,9 @@ interface Finished {
   output: string;
 }
 
-/** A script run as `tsx <script>` with `env` on top of this process's environment. */
-function runScript(onFinished: Finally, script: string, env: Record<string, string>): { exit: Promise<Finished>; guard(ms: number, what: string): Promise<Finished> } {
-  const child = spawn(TSX, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** One of the app's scripts (`main`, `deploy-commands`) run as npm runs it, with `env` on top of this process's environment. */
+function runScript(onFinished: Finally, script: 'main' | 'deploy-commands', env: Record<string, string>): { exit: Promise<Finished>; guard(ms: number, what: string): Promise<Finished> } {
+  const child = spawn(process.execPath, ['scripts/run-app.mjs', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -75,7 +74,7 @@ describe.concurrent('7. npm start with a token Discord refuses', () => {
     const discord = await fakeDiscord(onTestFinished);
     const env = userEnvironment(discord, await articlesDir(onTestFinished), { DISCORD_TOKEN: 'wrong-token', LOG_LEVEL: 'info' });
     const refused = discord.waitForRequest({ path: '/gateway/bot' }, { timeoutMs: START_GUARD_MS });
-    const run = runScript(onTestFinished, 'app/main.ts', env);
+    const run = runScript(onTestFinished, 'main', env);
     expect(await refused).toMatchObject({ status: 401, authorization: 'Bot wrong-token' });
     const { code, output } = await run.guard(EXIT_GUARD_MS, 'after Discord refused its token');
     expect(code).toBe(1);
@@ -90,7 +89,7 @@ describe.concurrent('7. npm start with a token Discord refuses', () => {
     discord.failNextIdentify(4004);
     const env = userEnvironment(discord, await articlesDir(onTestFinished), { LOG_LEVEL: 'info' });
     const identified = discord.waitFor(() => discord.receivedFrames.find((f) => f.op === 2), 'an IDENTIFY', { timeoutMs: START_GUARD_MS });
-    const run = runScript(onTestFinished, 'app/main.ts', env);
+    const run = runScript(onTestFinished, 'main', env);
     await identified;
     const { code, output } = await run.guard(EXIT_GUARD_MS, 'after the gateway refused its token');
     expect(code).toBe(1);
@@ -107,7 +106,7 @@ describe.concurrent('npm run deploy-commands against the server', () => {
     test(`registers /article, /ask, /reload and /source ${scope === 'guild' ? 'for DISCORD_GUILD_ID' : 'globally without DISCORD_GUILD_ID'}, with valid names and descriptions`, async ({ expect, onTestFinished }) => {
       const discord = await fakeDiscord(onTestFinished);
       const env = userEnvironment(discord, await articlesDir(onTestFinished), scope === 'global' ? { DISCORD_GUILD_ID: '' } : {});
-      const { code, output } = await runScript(onTestFinished, 'app/deploy-commands.ts', env).guard(START_GUARD_MS, 'after starting');
+      const { code, output } = await runScript(onTestFinished, 'deploy-commands', env).guard(START_GUARD_MS, 'after starting');
       expect(code).toBe(0);
       const where = scope === 'guild' ? `server ${discord.guildId}` : 'all servers (global; may take up to an hour to appear)';
       expect(output.trim()).toBe(`Registered /article, /ask, /reload, /source for ${where}.`);
