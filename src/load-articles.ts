@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Article } from './article.ts';
 import { ARTICLE_EXTENSIONS, DEFAULT_MAX_ARTICLE_BYTES } from './parse/parse-article-file.ts';
 import type { ArticleCache } from './cache/article-cache.ts';
@@ -49,6 +49,11 @@ export interface LoadOptions {
   /** False: the caller saves the cache (the app does, once it is answering). Default true. */
   saveCache?: boolean;
   /**
+   * The folder's listing ({@link listArticleFiles}), when the caller started
+   * it already: the app lists the folder while its caches are read.
+   */
+  listing?: Promise<FileListing>;
+  /**
    * Worker threads to read and parse in; 0 parses in this thread. Default:
    * none when fewer than 20,000 files need parsing (files the cache does not
    * know), else one per core (at most 4). The articles, report and order are
@@ -88,7 +93,7 @@ const YIELD_EVERY_MS = 20;
 export async function loadArticles(folder: string, options: LoadOptions = {}): Promise<LoadResult> {
   const started = performance.now();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_ARTICLE_BYTES;
-  const { files, ignored, unreadable } = await listArticleFiles(folder);
+  const { files, ignored, unreadable } = await (options.listing ?? listArticleFiles(folder));
   const skipped: SkippedFile[] = [...unreadable];
   const warnings: LoadWarning[] = [];
   const cache = options.cache;
@@ -264,14 +269,15 @@ function duplicateKey(article: Article): string {
   return `${fold(article.title)}\u0000${article.date ?? ''}\u0000${fold(article.source)}`;
 }
 
-interface FileListing {
+/** The article files of a folder, the other files, and what could not be read. */
+export interface FileListing {
   files: string[];
   ignored: string[];
   unreadable: SkippedFile[];
 }
 
 /** Lists article files under `folder` (relative, forward slashes, sorted), surviving symlink loops. */
-async function listArticleFiles(folder: string): Promise<FileListing> {
+export async function listArticleFiles(folder: string): Promise<FileListing> {
   const listing: FileListing = { files: [], ignored: [], unreadable: [] };
   let root: string;
   try {
@@ -280,46 +286,63 @@ async function listArticleFiles(folder: string): Promise<FileListing> {
     throw new Error(`Cannot read the articles folder ${folder}: ${describeFsError(error, 'folder')}`);
   }
   const visitedDirectories = new Set<string>([root]);
-  // Relative paths are built as the walk goes down (`relative` from the root, per file, was a
-  // tenth of a warm start's listing at 100,000 files).
-  const walk = async (directory: string, relativeDirectory: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(directory, { withFileTypes: true });
-    } catch (error) {
-      if (directory === folder) throw new Error(`Cannot read the articles folder ${folder}: ${describeFsError(error, 'folder')}`);
-      listing.unreadable.push({ file: `${relativeDirectory}/`, kind: 'unreadable', reason: `folder cannot be read (${describeFsError(error)})` });
-      return;
-    }
-    for (const entry of entries) {
-      if (isHidden(entry.name)) continue;
-      const path = join(directory, entry.name);
-      const file = relativeDirectory === '' ? entry.name : `${relativeDirectory}/${entry.name}`;
-      let isDirectory = entry.isDirectory();
-      if (entry.isSymbolicLink()) {
-        try {
-          const target = await realpath(path);
-          isDirectory = (await stat(target)).isDirectory();
-          if (isDirectory) {
-            if (visitedDirectories.has(target)) continue; // a loop, or a folder already read
-            visitedDirectories.add(target);
-          }
-        } catch (error) {
-          listing.unreadable.push({ file, kind: 'unreadable', reason: `is a broken link (${describeFsError(error)})` });
-          continue;
-        }
-      } else if (isDirectory) {
-        visitedDirectories.add(await realpath(path));
+  // Level by level, each level's folders read at once: one after another, each waited for its turn on
+  // the thread pool, 100 folders of 1,000 files took 0.3 s, mostly waiting. Relative paths are built as
+  // the walk goes down (`relative` from the root, per file, was a tenth of a warm start's listing).
+  let level: Array<{ directory: string; relativeDirectory: string }> = [{ directory: folder, relativeDirectory: '' }];
+  while (level.length > 0) {
+    const read = await Promise.all(level.map(({ directory }) => readdir(directory, { withFileTypes: true }).catch((error: unknown) => ({ error }))));
+    const branches: Array<{ path: string; file: string; isLink: boolean }> = [];
+    level.forEach(({ directory, relativeDirectory }, i) => {
+      const entries = read[i]!;
+      if ('error' in entries) {
+        if (directory === folder) throw new Error(`Cannot read the articles folder ${folder}: ${describeFsError(entries.error, 'folder')}`);
+        listing.unreadable.push({ file: `${relativeDirectory}/`, kind: 'unreadable', reason: `folder cannot be read (${describeFsError(entries.error)})` });
+        return;
       }
-      if (isDirectory) await walk(path, file);
-      else if (!isArticleName(entry.name)) listing.ignored.push(file);
-      else listing.files.push(file);
+      for (const entry of entries) {
+        if (isHidden(entry.name)) continue;
+        const file = relativeDirectory === '' ? entry.name : `${relativeDirectory}/${entry.name}`;
+        if (entry.isDirectory() || entry.isSymbolicLink()) branches.push({ path: join(directory, entry.name), file, isLink: entry.isSymbolicLink() });
+        else if (isArticleName(entry.name)) listing.files.push(file);
+        else listing.ignored.push(file);
+      }
+    });
+    // Where the folders and links lead, found at once, then settled in listing order, folders before
+    // links: which name a folder is read under never depends on which answer came first.
+    const targets = await Promise.all(branches.map(({ path, isLink }) => whereItLeads(path, isLink)));
+    const next: typeof level = [];
+    for (const pass of [false, true]) {
+      branches.forEach(({ path, file, isLink }, i) => {
+        if (isLink !== pass) return;
+        const target = targets[i]!;
+        if ('error' in target) {
+          listing.unreadable.push({ file, kind: 'unreadable', reason: isLink ? `is a broken link (${describeFsError(target.error)})` : `folder cannot be read (${describeFsError(target.error)})` });
+        } else if (!target.isDirectory) {
+          (isArticleName(basename(file)) ? listing.files : listing.ignored).push(file);
+        } else if (!visitedDirectories.has(target.realPath)) {
+          // Not a loop, nor a folder already read under another name.
+          visitedDirectories.add(target.realPath);
+          next.push({ directory: path, relativeDirectory: file });
+        }
+      });
     }
-  };
-  await walk(folder, '');
+    level = next;
+  }
   listing.files.sort();
   listing.ignored.sort();
+  listing.unreadable.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return listing;
+}
+
+/** The real path of a folder or link, and whether it is (or leads to) a folder. */
+async function whereItLeads(path: string, isLink: boolean): Promise<{ realPath: string; isDirectory: boolean } | { error: unknown }> {
+  try {
+    const realPath = await realpath(path);
+    return { realPath, isDirectory: isLink ? (await stat(realPath)).isDirectory() : true };
+  } catch (error) {
+    return { error };
+  }
 }
 
 /**

@@ -27,6 +27,21 @@ const QUESTION = 'How many fighters were killed in the raid?';
 const quotes = (state: AppState, question: string) => state.engine.ask(question).citations.map((c) => `${c.articleId}:${c.paragraph}:${c.quote}`);
 
 describe('the app restarts from its caches', () => {
+  test('a folder that is gone while caches exist is the folder error, after the caches are read (the folder is listed meanwhile)', async () => {
+    await start();
+    rmSync(folder, { recursive: true });
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      await expect(createAppState({ articlesDir: folder, cachePath })).rejects.toThrow(`Cannot read the articles folder ${folder}: no such folder`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+    expect(rejections).toEqual([]);
+  });
+
   test('the first start writes both caches (after it is ready); a restart takes everything from them and answers the same', async () => {
     const first = await start();
     expect(first.report).toMatchObject({ fromCache: 0, indexFromCache: 0 });

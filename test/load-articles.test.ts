@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { formatLoadReport, loadArticles, type LoadResult } from '../src/load-articles.ts';
+import { formatLoadReport, listArticleFiles, loadArticles, type LoadResult } from '../src/load-articles.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'articles');
 let folder: string;
@@ -120,4 +120,35 @@ test('two versions of one story (same title, date and outlet, different text) ar
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+describe('listArticleFiles', () => {
+  let tree: string;
+  beforeAll(() => {
+    tree = mkdtempSync(join(tmpdir(), 'list-articles-'));
+    for (const file of ['top.txt', 'a/one.md', 'a/b/two.json', 'a/b/c/d/three.jsonl', 'z-real/four.txt', 'm/notes.csv', '.git/objects.txt', 'node_modules/pkg/readme.txt', 'a/.draft.txt']) {
+      mkdirSync(join(tree, file, '..'), { recursive: true });
+      writeFileSync(join(tree, file), 'x');
+    }
+    // Links to a folder that is read anyway, under its own name; one to a file; one to nothing.
+    symlinkSync(join(tree, 'z-real'), join(tree, 'a-link'));
+    symlinkSync(join(tree, 'z-real'), join(tree, 'a/b/deep-link'));
+    symlinkSync(join(tree, 'top.txt'), join(tree, 'm/linked-file.txt'));
+    symlinkSync(join(tree, 'nowhere'), join(tree, 'm/dangling'));
+  });
+  afterAll(() => rmSync(tree, { recursive: true, force: true }));
+
+  test('lists every article file at every depth, sorted, without hidden folders and installed packages', async () => {
+    const listing = await listArticleFiles(tree);
+    expect(listing.files).toEqual(['a/b/c/d/three.jsonl', 'a/b/two.json', 'a/one.md', 'm/linked-file.txt', 'top.txt', 'z-real/four.txt']);
+    expect(listing.ignored).toEqual(['m/notes.csv']);
+    expect(listing.unreadable.map((u) => [u.file, u.reason.split(' (')[0]])).toEqual([['m/dangling', 'is a broken link']]);
+  });
+
+  test('a folder reached by a link and under its own name is read once, under its own name, on every run', async () => {
+    for (let run = 0; run < 5; run++) {
+      const listing = await listArticleFiles(tree);
+      expect(listing.files.filter((file) => file.endsWith('four.txt'))).toEqual(['z-real/four.txt']);
+    }
+  });
 });

@@ -222,7 +222,15 @@ async function readArraysFile(path: string): Promise<ArraysFile> {
     const hashing = startFileHashing(handle.fd, size);
     hashing.extendTo(size);
     try {
-      const bytes = await handle.readFile();
+      // One read for the whole file: readFile() reads 512 kB at a time, and each next read waits for
+      // this thread's turn, which parsing the caches' lines holds (209 MB at 100,000 articles: it
+      // finished 0.15-0.2 s after the lines).
+      const bytes = Buffer.allocUnsafeSlow(size);
+      for (let done = 0; done < size; ) {
+        const { bytesRead } = await handle.read(bytes, done, size - done, done);
+        if (bytesRead === 0) return null;
+        done += bytesRead;
+      }
       return { bytes, checksum: await hashing.finish(bytes.length) };
     } finally {
       hashing.stop();
