@@ -220,10 +220,14 @@ export class ArticleCache {
     return this.#entries.size;
   }
 
-  /** What the cache knows of this file (the hash and stamp of the bytes it holds a parse of), if anything: a worker compares them without the entry. */
-  known(file: string): KnownFile | undefined {
-    const entry = this.#entries.get(file);
-    return entry && { hash: entry.hash, stamp: entry.stamp };
+  /**
+   * What the cache knows of this file (the hash and stamp of the bytes it
+   * holds a parse of), if anything. It is the cache's entry itself, not a
+   * copy (a copy for each of 100,000 files cost a warm start 0.05 s): read
+   * it now, and copy the two fields to keep them or send them to a worker.
+   */
+  known(file: string): Readonly<KnownFile> | undefined {
+    return this.#entries.get(file);
   }
 
   /**

@@ -102,7 +102,12 @@ export async function parseInWorkers(files: readonly string[], options: ParseInW
   const queue: ChunkRequest[] = [];
   for (let start = 0; start < files.length; start += CHUNK_FILES) {
     const chunk = files.slice(start, start + CHUNK_FILES);
-    queue.push({ start, files: chunk, known: chunk.map((file) => options.known?.(file) ?? null) });
+    // Copied field by field: what the cache hands out is its own entry, which must not cross to a worker whole.
+    const knownOf = (file: string): KnownFile | null => {
+      const known = options.known?.(file);
+      return known === undefined ? null : { hash: known.hash, stamp: known.stamp };
+    };
+    queue.push({ start, files: chunk, known: chunk.map(knownOf) });
   }
   const setup: WorkerSetup = { folder: options.folder, maxBytes: options.maxBytes, hashing: options.hashing, countTerms: options.numberTerm !== undefined };
   const accept = (reply: ChunkReply) => {

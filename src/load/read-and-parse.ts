@@ -1,5 +1,4 @@
 import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
 import type { Article } from '../article.ts';
 import { ArticleCache } from '../cache/article-cache.ts';
 import { fileStamp, type KnownFile } from '../cache/file-stamp.ts';
@@ -47,7 +46,9 @@ export interface ReadFileOptions {
  * batches.
  */
 export function readAndParseFile(folder: string, file: string, options: ReadFileOptions): FileOutcome {
-  const path = join(folder, ...file.split('/'));
+  // The file's path as listed (forward slashes, which every platform's file calls take): path.join, which
+  // also normalises, cost a warm start at 100,000 files 0.1 s.
+  const path = `${folder}/${file}`;
   const known = options.known;
   if (known?.stamp && options.hashing && stampOf(path) === known.stamp) return { status: 'unchanged', hash: known.hash, stamp: known.stamp };
   const read = readBytes(path, options.maxBytes);
