@@ -19,7 +19,7 @@ if (!Object.hasOwn(APP_SCRIPTS, name)) {
 process.argv.splice(2, 1);
 const outDir = join(PROJECT_ROOT, 'dist');
 try {
-  if (await ensureBuilt({ outDir })) process.stderr.write('Built the app into dist/ (the sources had changed).\n');
+  if (await ensureBuilt({ outDir })) process.stderr.write('Built the app into dist/ (on the first start, and after its sources change).\n');
 } catch (error) {
   process.stderr.write(`Cannot start: the app does not build.\n${describeBuildError(error)}\n`);
   process.exit(1);
