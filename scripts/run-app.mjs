@@ -2,7 +2,7 @@
 /**
  * `npm start`, `npm run local` and `npm run deploy-commands`: runs one of
  * the app's bundles in `dist/` (see build-app.mjs), building them first when
- * the sources changed since the last build (about a second, once).
+ * the sources changed since the last build (about a fifth of a second).
  *
  *   node scripts/run-app.mjs <main|local|deploy-commands> [the app's own arguments]
  */

@@ -100,13 +100,13 @@ export function defaultWorkerCount(files: number): number {
 export async function parseInWorkers(files: readonly string[], options: ParseInWorkersOptions): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   const queue: ChunkRequest[] = [];
+  // Copied field by field: what the cache hands out is its own entry, which must not cross to a worker whole.
+  const knownOf = (file: string): KnownFile | null => {
+    const known = options.known?.(file);
+    return known === undefined ? null : { hash: known.hash, stamp: known.stamp };
+  };
   for (let start = 0; start < files.length; start += CHUNK_FILES) {
     const chunk = files.slice(start, start + CHUNK_FILES);
-    // Copied field by field: what the cache hands out is its own entry, which must not cross to a worker whole.
-    const knownOf = (file: string): KnownFile | null => {
-      const known = options.known?.(file);
-      return known === undefined ? null : { hash: known.hash, stamp: known.stamp };
-    };
     queue.push({ start, files: chunk, known: chunk.map(knownOf) });
   }
   const setup: WorkerSetup = { folder: options.folder, maxBytes: options.maxBytes, hashing: options.hashing, countTerms: options.numberTerm !== undefined };
