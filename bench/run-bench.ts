@@ -22,7 +22,7 @@ import { loadSourceTexts, type SourcePool } from './load-source-texts.ts';
 import { hashString } from './seeded-random.ts';
 import { GENERIC_QUESTIONS, makeQuestions, type BenchQuestion } from './make-questions.ts';
 import { formatProfileSummary, summarizeCpuProfile, type CpuProfile, type ProfileSummary } from './summarize-cpu-profile.ts';
-import { buildApp, describeBuildError } from '../scripts/build-app.mjs';
+import { APP_DIST, buildApp, describeBuildError } from '../scripts/build-app.mjs';
 
 // Profiling runs ask fewer questions: each one is searched twice more there, once without a limit.
 const PROFILE_QUESTIONS = 60;
@@ -48,7 +48,7 @@ const USAGE = `Usage: npm run bench -- [--data <path to shared/data>] [--sizes 1
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 const CHILD = join(import.meta.dirname, 'bench-child.ts');
 // The measured runs start from a bundle of the child, as `npm start` starts the app from its bundle (scripts/build-app.mjs).
-const CHILD_BUNDLE_DIR = join(PROJECT_ROOT, 'dist', 'bench');
+const CHILD_BUNDLE_DIR = join(APP_DIST, 'bench');
 const CHILD_ENTRIES = { 'bench-child': 'bench/bench-child.ts', 'parse-worker': 'src/load/parse-worker.ts' };
 const REFERENCE_SIZE = PLANTED_ARTICLES;
 // PASSAGES_TO_RANK in src/answer/create-answer-engine.ts (not exported): how many passages the engine reads per question.

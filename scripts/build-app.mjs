@@ -23,6 +23,9 @@ import { pathToFileURL } from 'node:url';
 /** The project's root folder. */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 
+/** Where `npm start` runs the app from (git-ignored). */
+export const APP_DIST = join(PROJECT_ROOT, 'dist');
+
 /** The scripts a user runs, by the name of their bundle in `dist/`. */
 export const APP_SCRIPTS = {
   main: 'app/main.ts',
@@ -210,7 +213,7 @@ export function describeBuildError(error) {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const outDir = join(PROJECT_ROOT, 'dist');
+  const outDir = APP_DIST;
   try {
     const started = performance.now();
     const written = await buildApp({ outDir });

@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_SCRIPTS, describeBuildError, ensureBuilt, PROJECT_ROOT } from './build-app.mjs';
+import { APP_DIST, APP_SCRIPTS, describeBuildError, ensureBuilt } from './build-app.mjs';
 
 const name = process.argv[2] ?? '';
 if (!Object.hasOwn(APP_SCRIPTS, name)) {
@@ -17,7 +17,7 @@ if (!Object.hasOwn(APP_SCRIPTS, name)) {
 }
 // The app reads its own arguments from process.argv.slice(2).
 process.argv.splice(2, 1);
-const outDir = join(PROJECT_ROOT, 'dist');
+const outDir = APP_DIST;
 try {
   if (await ensureBuilt({ outDir })) process.stderr.write('Built the app into dist/ (on the first start, and after its sources change).\n');
 } catch (error) {

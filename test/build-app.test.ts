@@ -8,10 +8,10 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { appEntries, buildApp, describeBuildError, ensureBuilt, isBuildCurrent, PROJECT_ROOT, sourceKey } from '../scripts/build-app.mjs';
+import { APP_DIST, appEntries, buildApp, describeBuildError, ensureBuilt, isBuildCurrent, PROJECT_ROOT, sourceKey } from '../scripts/build-app.mjs';
 import { parseInWorkers } from '../src/load/parse-in-workers.ts';
 
-const DIST = join(PROJECT_ROOT, 'dist');
+const DIST = APP_DIST;
 const temporary: string[] = [];
 afterAll(() => {
   for (const path of temporary) rmSync(path, { recursive: true, force: true });

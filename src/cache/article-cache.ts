@@ -205,9 +205,9 @@ export class ArticleCache {
     return cache;
   }
 
-  /** The hash files are keyed by. */
+  /** The hash files are keyed by: the same SHA-256 as a texts file's digests. */
   static hash(bytes: Uint8Array): string {
-    return createHash('sha256').update(bytes).digest('base64url');
+    return digestOf(bytes);
   }
 
   /** How many files were served from the cache since it was opened. */
@@ -351,7 +351,7 @@ export class ArticleCache {
   }
 }
 
-/** The SHA-256 of a file's texts, as its line holds it. */
+/** The SHA-256 of bytes, as the cache's lines hold it: of an article file (its key), and of its texts. */
 function digestOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('base64url');
 }
