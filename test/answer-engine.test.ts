@@ -159,6 +159,25 @@ describe('a "who" answered by a sentence that opens on "He"', () => {
   });
 });
 
+describe('the excerpts after the first', () => {
+  // The Porto sentence shares about as many of the question's words as the sentence after the answer does.
+  const lisbon = article('lisbon', 'Museum reopens', '2021-03-02', [
+    'The city museum reopened on Monday after a two-year renovation of its roof. Work on the roof was paid for by a lottery grant and cost 4 million euros.',
+  ]);
+  const porto = article('porto', 'Porto plans', '2021-03-01', ['Porto plans work on its museum roof next year.']);
+  const engine = createAnswerEngine([harbour, porto, lisbon]);
+
+  test('the sentence beside the best one comes before a close runner-up from another article', () => {
+    const answer = engine.ask('When did the city museum reopen after the renovation of its roof?');
+    expect(answer.answer).toBe('Monday');
+    expect(answer.citations.map((c) => c.quote)).toEqual([
+      'The city museum reopened on Monday after a two-year renovation of its roof.',
+      'Work on the roof was paid for by a lottery grant and cost 4 million euros.',
+      'Porto plans work on its museum roof next year.',
+    ]);
+  });
+});
+
 describe('conversation context', () => {
   const strikes = article('other-strike', 'Coalition strike hits convoy', '2017-07-01', [
     'A coalition airstrike targeted a convoy of fuel trucks near Deir el-Zour, officials said.',

@@ -18,6 +18,15 @@ describe('short answers', () => {
     expect(all('How many books?', 'He wrote 30 books.')).toContain('30');
   });
 
+  test('a short quotation is a candidate whole: a title is answered with its verbs and pronouns', () => {
+    const sentence = 'The poem is generally known in English by its first line, "Under the Silent Hills", and was set to music in 1901.';
+    expect(all('What is the poem known as in English?', sentence)).toContain('Under the Silent Hills');
+    // A long quotation is a statement, not a title.
+    expect(all('What did the minister say?', 'The minister said it was "a good day for the workers of this country and for all of us who stood by them" and left.')).not.toContain(
+      'a good day for the workers of this country and for all of us who stood by them',
+    );
+  });
+
   test('the noun asked about, alone, is no answer ("the hymn" for "what hymn")', () => {
     expect(all('What hymn did Luther write after the martyrdom?', 'After the martyrdom of two monks, Luther wrote the hymn, which was sung widely.')).not.toContain('the hymn');
   });

@@ -84,6 +84,12 @@ export const RANKING_WEIGHTS = {
   answerSpan: 0.3,
   /** How many of the best sentences are read for an answer of the wanted kind (which reorders them). */
   sentencesRead: 5,
+  /**
+   * What a sentence right before or after the best one gains when the excerpts after the first are ordered (see
+   * supportingOrder). Measured on XQuAD: excerpt@3 0.941 -> 0.938 (first half), 0.892 -> 0.912 (second); 0.05
+   * and 0.2 measured about the same, 0.3 lower; excerpt@1, F1 and confidence do not change.
+   */
+  besideBest: 0.1,
 };
 
 // How many passages the index hands to the sentence ranker.
@@ -315,7 +321,7 @@ function bigramOverlap(questionTerms: string[], sentenceTerms: string[]): number
 function buildAnswer(index: ArticleIndex, analysis: QuestionAnalysis, ranked: RankedSentence[], maxExcerpts: number): Answer {
   const citations: Citation[] = [];
   const seen = new Set<string>();
-  for (const candidate of ranked) {
+  for (const candidate of supportingOrder(ranked)) {
     // An article that repeats a sentence (or two copies of a story) should not fill the excerpts with one quote.
     const text = candidate.article.paragraphs[candidate.sentence.paragraph]!.slice(candidate.sentence.start, candidate.sentence.end);
     if (seen.has(text)) continue;
@@ -331,6 +337,30 @@ function buildAnswer(index: ArticleIndex, analysis: QuestionAnalysis, ranked: Ra
     confidence,
     citations,
   };
+}
+
+/**
+ * The order the excerpts are quoted in: the best sentence first, then the
+ * others by score, where a sentence right before or after the best one in
+ * its paragraph gains RANKING_WEIGHTS.besideBest. When the best sentence
+ * is not the one holding the answer, the answer is most often in the
+ * sentence after it or before it; and a reader checking the answer is
+ * helped by the sentences around it. The best sentence, the answer and the
+ * confidence stay as ranked.
+ */
+function supportingOrder(ranked: readonly RankedSentence[]): RankedSentence[] {
+  const [best, ...rest] = ranked;
+  if (!best) return [];
+  // The best sentence may be two (see nameTheReferent): the ones beside are before its first and after its last.
+  const sentences = paragraphSentences(best.article, best.sentence.paragraph);
+  const first = sentences.findIndex((s) => s.start === best.sentence.start);
+  const last = sentences.findIndex((s) => s.end === best.sentence.end);
+  const beside = new Set<number>();
+  if (first > 0) beside.add(sentences[first - 1]!.start);
+  if (last >= 0 && last + 1 < sentences.length) beside.add(sentences[last + 1]!.start);
+  const bonus = (r: RankedSentence) =>
+    r.article === best.article && r.sentence.paragraph === best.sentence.paragraph && beside.has(r.sentence.start) ? RANKING_WEIGHTS.besideBest : 0;
+  return [best, ...rest.map((r) => ({ r, score: r.score + bonus(r) })).sort((a, b) => b.score - a.score).map((x) => x.r)];
 }
 
 /**

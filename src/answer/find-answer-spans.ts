@@ -779,6 +779,37 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
     i = j;
   }
   if (expects === 'reason' || expects === 'manner') candidates.push(...clauseCandidates(tokens, expects));
+  candidates.push(...quotedPhrases(tokens));
+  return candidates;
+}
+
+// Opening quotation marks and the marks that close them. Single quotes are left out: "'" is also an apostrophe.
+const OPENING_QUOTES: ReadonlyMap<string, string> = new Map([['"', '"'], ['“', '”']]);
+// Longer quotations are statements, not titles or terms.
+const QUOTED_WORDS = 10;
+
+/**
+ * The words between a pair of double quotation marks, up to QUOTED_WORDS:
+ * a title, a slogan or a term is answered whole ("We Love TV", "Flung to the
+ * Heedless Winds"), where the tagger's phrases split it at its verb or
+ * pronoun. They are candidates of their own, scored like any other phrase.
+ * Measured on XQuAD: F1 0.423 -> 0.426 (second half), first half unchanged;
+ * a bonus for being quoted lowered both.
+ */
+function quotedPhrases(tokens: TaggedToken[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (let open = 0; open < tokens.length; open++) {
+    const closing = OPENING_QUOTES.get(tokens[open]!.text);
+    if (closing === undefined) continue;
+    let close = open + 1;
+    while (close < tokens.length && close - open <= QUOTED_WORDS && tokens[close]!.text !== closing) close++;
+    if (tokens[close]?.text !== closing) continue;
+    // A comma or full stop inside the marks ("We are beggars,") is the sentence's, not the quotation's.
+    let last = close - 1;
+    while (last > open && tokens[last]!.pos === 'PUNCT') last--;
+    if (last > open) candidates.push({ first: open + 1, last, kind: tokens[open + 1]!.pos === 'PROPN' ? 'name' : 'noun' });
+    open = close;
+  }
   return candidates;
 }
 
