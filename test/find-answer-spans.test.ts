@@ -11,6 +11,10 @@ describe('short answers', () => {
     expect(best('In what colony were the settlers promised land?', 'In 1700 several hundred settlers migrated to the colony of Virginia, where the Crown had promised them land.')).toBe('Virginia');
   });
 
+  test('a name joined by "of" or "v." is one name beside the noun asked about ("Brown v. Board of Education")', () => {
+    expect(best('What court case ended the practice?', 'The practice ended after the court case Smith v. Department of Health of Ontario in 1998.')).toBe('Smith v. Department of Health of Ontario');
+  });
+
   test('an amount keeps its currency sign and its unit ("£30m", "28.5°E")', () => {
     expect(best('What were the annual carriage fees?', 'The annual carriage fees were £30m for the channels.')).toBe('£30m');
     expect(best('What is the position of the new satellite?', 'The new satellite took up position at 28.5°E in 1998.')).toBe('28.5°E');

@@ -706,6 +706,26 @@ function numberRanges(tokens: TaggedToken[], candidates: Candidate[]): Candidate
   return ranges;
 }
 
+// Lower-case words that join the names around them into one: "University of Chicago", "Fresno Street and Thorne
+// Ave", "Brown v. Board of Education".
+const NAME_JOINERS = new Set(['of', 'and', 'de', 'the', "'s", '&', 'v.', 'vs.']);
+
+/**
+ * Where a name that starts at `first` ends: its name words, a number after
+ * one ("Astra 2A"), and the particles and joining words between two of them
+ * ("Muhammad ibn Zakariya", "Ludwig van Beethoven", "Brown v. Board").
+ */
+function nameEnd(tokens: TaggedToken[], first: number, isName: (t: TaggedToken | undefined) => boolean): number {
+  let j = first;
+  while (j + 1 < tokens.length) {
+    const next = tokens[j + 1]!;
+    if (isName(next) || (next.pos === 'NUM' && isName(tokens[j]))) j++;
+    else if ((NAME_JOINERS.has(next.text.toLowerCase()) || NAME_PARTICLES.has(next.text)) && isName(tokens[j + 2])) j += 2;
+    else break;
+  }
+  return j;
+}
+
 function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidate[] {
   const candidates: Candidate[] = [];
   // Entities: runs of tokens with the same entity type.
@@ -731,14 +751,7 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
   const isName = (t: TaggedToken | undefined) => t !== undefined && t.pos === 'PROPN' && !DATE_ENTITIES.has(t.entity ?? '') && !isCalendarWord(t.text);
   for (let i = 0; i < tokens.length; i++) {
     if (!isName(tokens[i])) continue;
-    let j = i;
-    while (j + 1 < tokens.length) {
-      const next = tokens[j + 1]!;
-      if (isName(next) || (next.pos === 'NUM' && isName(tokens[j]))) j++;
-      // Lower-case particles belong to the name around them: "Muhammad ibn Zakariya", "Ludwig van Beethoven".
-      else if ((['of', 'and', 'de', 'the', "'s", '&'].includes(next.text.toLowerCase()) || NAME_PARTICLES.has(next.text)) && isName(tokens[j + 2])) j += 2;
-      else break;
-    }
+    const j = nameEnd(tokens, i, isName);
     candidates.push({ first: i, last: j, kind: 'name' });
     // Each shorter name inside a joined one is a candidate too ("Fresno Street" of "Fresno Street and Thorne Ave").
     for (let k = i; k < j; k++) if (!isName(tokens[k + 1])) candidates.push({ first: i, last: k, kind: 'name' });
@@ -832,8 +845,7 @@ function focusNeighbours(tokens: TaggedToken[], question: QuestionAnalysis): Can
     let first = i + 1;
     if (tokens[first]?.text.toLowerCase() === 'of' || tokens[first]?.text === ',') first++;
     if (tokens[first]?.pos === 'DET' && isNamePart(tokens[first + 1])) first++;
-    let last = first - 1;
-    while (isNamePart(tokens[last + 1])) last++;
+    const last = isNamePart(tokens[first]) ? nameEnd(tokens, first, isNamePart) : first - 1;
     const named = (from: number, to: number) => from <= to && tokens.slice(from, to + 1).some((t) => t.pos === 'PROPN');
     if (named(first, last)) candidates.push({ first, last, kind: 'name', besideFocus: true });
     let start = i;
