@@ -29,6 +29,9 @@ describe('short answers', () => {
     expect(all('What did the minister say?', 'The minister said it was "a good day for the workers of this country and for all of us who stood by them" and left.')).not.toContain(
       'a good day for the workers of this country and for all of us who stood by them',
     );
+    // A long quotation's closing mark opens nothing: the short one after it is still found.
+    const after = 'He said "we will see this through for every worker of this country, whatever it costs" before the vote, and the campaign was called "Here We Stand".';
+    expect(best('What was the campaign called?', after)).toBe('Here We Stand');
   });
 
   test('the noun asked about, alone, is no answer ("the hymn" for "what hymn")', () => {

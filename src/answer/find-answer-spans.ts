@@ -815,8 +815,13 @@ function quotedPhrases(tokens: TaggedToken[]): Candidate[] {
     const closing = OPENING_QUOTES.get(tokens[open]!.text);
     if (closing === undefined) continue;
     let close = open + 1;
-    while (close < tokens.length && close - open <= QUOTED_WORDS && tokens[close]!.text !== closing) close++;
-    if (tokens[close]?.text !== closing) continue;
+    while (close < tokens.length && tokens[close]!.text !== closing) close++;
+    if (close === tokens.length) continue;
+    // A longer quotation is skipped whole: its closing mark opens nothing.
+    if (close - open - 1 > QUOTED_WORDS) {
+      open = close;
+      continue;
+    }
     // A comma or full stop inside the marks ("We are beggars,") is the sentence's, not the quotation's.
     let last = close - 1;
     while (last > open && tokens[last]!.pos === 'PUNCT') last--;
