@@ -169,8 +169,9 @@ const LAZY_CAPTIONS: PropertyDescriptor = {
 /**
  * An article whose paragraphs and captions are read from `texts` when
  * asked for: the article cache keeps 100,000 articles' text in its texts
- * file, and a restart reads only what is searched, quoted or summarised (building every paragraph as a string at start-up cost a warm
- * start of 100,000 articles more than a second, half of it in the garbage
+ * file, and a restart reads only what is searched, quoted or summarised
+ * (building every paragraph as a string at start-up cost a warm start of
+ * 100,000 articles more than a second, half of it in the garbage
  * collector). `count` is what the index needs to number the passages
  * without the text (see {@link paragraphCount}); `texts.text(index, count)`
  * must give that many paragraphs.
