@@ -276,3 +276,38 @@ describe('words WordNet gives for a question word', () => {
     expect(engine.ask('When did work on the bridge begin?', { articleId: 'both' }).citations[0]?.quote).toBe('Work on the bridge began in 1991.');
   });
 });
+
+describe('page furniture', () => {
+  // A scraped page keeps its "related stories" and comment links in the text; they hold the story's words too.
+  const scraped = article('scraped', 'Airstrikes kill 12 civilians in Deir ez-Zor', '2017-10-01', [
+    'At least 12 civilians were killed in coalition airstrikes in the province of Deir ez-Zor. The strikes hit the city of Al Bukamal, the agency said.',
+    'Related Coalition strikes hit Daesh in Deir ez-Zor city Tags Deir ez-Zor coalition strikes city Community standardsDiscussion Comment via FacebookComment via News',
+  ]);
+  const engine = createAnswerEngine([harbour, scraped]);
+
+  test('is never quoted, though it holds more of the question', () => {
+    const answer = engine.ask('which city did the coalition strikes hit in Deir ez-Zor');
+    expect(answer.citations.length).toBeGreaterThan(0);
+    for (const citation of answer.citations) expect(citation.quote).not.toMatch(/Comment via/);
+    expect(answer.answer).toBe('Al Bukamal');
+  });
+});
+
+describe('a question that ends on a preposition', () => {
+  const tribe = article('tribe', 'Tribe resists', '2014-08-17', [
+    'Fighters of the Sheitaat tribe resisted the militants for two weeks. The Sheitaat tribe, which is from Deir al-Zour province, numbers about 70,000.',
+  ]);
+  const jingle = article('jingle', 'A new jingle', '2015-02-01', [
+    'A new four-note jingle was introduced that year, based around the network\'s "We Love TV" image campaign, creating an audio signature.',
+  ]);
+  const engine = createAnswerEngine([harbour, tribe, jingle]);
+
+  test('is answered by what follows the same preposition in the sentence ("where is the tribe from")', () => {
+    expect(engine.ask('Where is the Sheitaat tribe from?').answer).toMatch(/^Deir al-Zour(?: province)?$/);
+  });
+
+  test('past a possessor: the network\'s campaign is not the network', () => {
+    expect(engine.ask('What image campaign was the new jingle based around?').answer).toBe('We Love TV');
+  });
+});
+

@@ -7,7 +7,7 @@ import type { Citation, SummaryLength } from '../src/answer/types.ts';
 import { buildArticle } from '../src/parse/build-article.ts';
 import { parseArticleFile } from '../src/parse/parse-article-file.ts';
 import { summarizeArticle } from '../src/summarize-article.ts';
-import { isBoilerplate } from '../src/summary/is-boilerplate.ts';
+import { isBoilerplate, isPageFurniture } from '../src/summary/is-boilerplate.ts';
 import { lengthLimits } from '../src/summary/select-sentences.ts';
 import { sentencesOf } from '../src/sentences.ts';
 
@@ -183,12 +183,20 @@ describe('summarizeArticle leaves out boilerplate', () => {
     { text: 'Copyright laws are to be changed to allow people to copy music they have bought.', boilerplate: false },
     { text: 'The firm said visits to www.example.com doubled in a year after the advertising campaign.', boilerplate: false },
     { text: 'The vote was close.', boilerplate: false },
+    { text: 'Related Army advances in the east Tags Syria army Community standardsDiscussion Comment via FacebookComment via News', boilerplate: true },
+    { text: 'Readers can comment via Facebook on the plan, the council said.', boilerplate: true },
   ];
   for (const t of cases) {
     test(`isBoilerplate(${JSON.stringify(t.text)}) → ${t.boilerplate}`, () => {
       expect(isBoilerplate(t.text)).toBe(t.boilerplate);
     });
   }
+
+  test('a short sentence is too short to summarise with, but no page furniture: it may answer a question', () => {
+    expect(isBoilerplate('He resigned Tuesday.')).toBe(true);
+    expect(isPageFurniture('He resigned Tuesday.')).toBe(false);
+    expect(isPageFurniture('Advertisement')).toBe(true);
+  });
 });
 
 describe('summarizeArticle on very short articles', () => {

@@ -41,6 +41,12 @@ export interface QuestionAnalysis {
   role: 'agent' | 'patient' | 'complement' | null;
   /** The terms right before and after a question word left in place (see findNeighbours). */
   neighbours: { before: string | null; after: string | null };
+  /**
+   * A preposition the question ends on, whose object is the answer ("who is
+   * the boulevard named *after*", "where is the tribe *from*"): in the
+   * sentence the answer follows the same preposition. Null when there is none.
+   */
+  stranded: string | null;
   /** The stemmed terms of the question's verbs ("sing" in "who sang the anthem"): the verbs {@link role} speaks of. */
   verbs: string[];
   /** Each term's dictionary-form term where it differs ("oldest" → "old", "led" → "lead"): see {@link lemmaTerm}. */
@@ -81,6 +87,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     sides: findSides(tokens),
     role: findRole(withVerb),
     neighbours: findNeighbours(tokens),
+    stranded: strandedPreposition(tokens),
     verbs: [...new Set(withVerb.filter((t) => t.pos === 'VERB').flatMap((t) => toTerms(t.text)))],
     lemmas: findLemmas(question),
     related: findRelatedTerms(tokens, terms),
@@ -279,6 +286,13 @@ function findNeighbours(tokens: ReturnType<typeof tagTokens>): QuestionAnalysis[
   let after: string | null = null;
   for (let i = tokens[wh + 1]?.pos === 'ADP' ? wh + 1 : next; i < tokens.length && after === null; i++) after = termAt(i);
   return { before, after };
+}
+
+/** The preposition a question ends on ("… named after?", "… from?"), lower-cased; null when it ends otherwise. */
+function strandedPreposition(tokens: ReturnType<typeof tagTokens>): string | null {
+  const words = tokens.filter((t) => t.pos !== 'PUNCT');
+  const last = words[words.length - 1];
+  return last !== undefined && last.pos === 'ADP' && words.length > 2 ? last.text.toLowerCase() : null;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Article, Sentence } from '../article.ts';
 import { ArticleIndex } from '../search/article-index.ts';
 import { paragraphSentences } from '../sentences.ts';
 import { toTerms } from '../text/terms.ts';
+import { isPageFurniture } from '../summary/is-boilerplate.ts';
 import { analyzeQuestion, holdsTerm, type QuestionAnalysis } from './analyze-question.ts';
 import { citeSentence } from './cite-sentence.ts';
 import { findAnswerSpans, type AnswerSpan } from './find-answer-spans.ts';
@@ -163,12 +164,14 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
       const termSet = new Set(terms);
       const lemmaSet = lemmaTerms(text);
       const found = new Set([...questionTerms].filter((term) => holdsTerm(analysis, term, termSet, lemmaSet)));
-      return { sentence, terms, termSet, lemmaSet, found, refersBack: refersBack(text), refersEarly: refersEarly(text) };
+      return { sentence, terms, termSet, lemmaSet, found, refersBack: refersBack(text), refersEarly: refersEarly(text), furniture: isPageFurniture(text) };
     });
     // The question's names said so far in the paragraph, sentence by sentence.
     const namedBefore = new Set<string>();
     for (const [i, current] of read.entries()) {
       if (i > 0) for (const term of read[i - 1]!.found) if (nameTerms.has(term)) namedBefore.add(term);
+      // Page furniture ("Comment via Facebook", a dateline alone) is never quoted, though the page kept it.
+      if (current.furniture) continue;
       const { sentence, terms, termSet, lemmaSet, found } = current;
       // A sentence that opens on a pronoun ("He", "Its") speaks of the previous sentence's subject, and the
       // sentence before one that does names what the pronoun stands for: the question's words in the neighbour

@@ -444,6 +444,10 @@ function isPossessive(token: TaggedToken | undefined): boolean {
   return token !== undefined && POSSESSIVES.has(token.text.toLowerCase());
 }
 
+// How many tokens before the sentence's copy of the preposition a question ends on a question word may stand
+// ("the tribe, which is from").
+const STRANDED_REACH = 5;
+
 // Words that may stand between a question word's neighbour and the answer ("the international [disease]", "an [imaginative geography] of the East").
 const SLOT_FILLER = new Set(['DET', 'ADJ', 'ADP', 'PART', 'ADV']);
 
@@ -454,16 +458,17 @@ const SLOT_FILLER = new Set(['DET', 'ADJ', 'ADP', 'PART', 'ADV']);
  * articles, describing words or prepositions between.
  */
 function neighbourSlot(tokens: TaggedToken[], question: QuestionAnalysis): { starts: Set<number>; ends: Set<number> } {
+  const questionTerms = new Set(question.terms);
   const starts = new Set<number>();
   const ends = new Set<number>();
   const { before, after } = question.neighbours;
   const matches = (t: TaggedToken, term: string) => t.term === term || t.lemma === (question.lemmas[term] ?? term);
   for (const [i, token] of tokens.entries()) {
-    if (before !== null && matches(token, before)) {
-      for (let k = i + 1; k < tokens.length && k <= i + 3; k++) {
-        starts.add(k);
-        if (!SLOT_FILLER.has(tokens[k]!.pos) && !isPossessive(tokens[k])) break;
-      }
+    if (before !== null && matches(token, before)) addSlotStarts(tokens, i, starts);
+    // "Where is the tribe from?" ← "the al-Sheitaat tribe, which is from [Deir al-Zour province]": the answer
+    // follows the preposition the question ends on, where a question word stands just before it.
+    if (question.stranded !== null && token.text.toLowerCase() === question.stranded && tokens.slice(Math.max(0, i - STRANDED_REACH), i).some((t) => t.term !== null && questionTerms.has(t.term))) {
+      addSlotStarts(tokens, i, starts);
     }
     if (after !== null && matches(token, after)) {
       for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
@@ -473,6 +478,31 @@ function neighbourSlot(tokens: TaggedToken[], question: QuestionAnalysis): { sta
     }
   }
   return { starts, ends };
+}
+
+/**
+ * Where an answer may start after the word at `at`: the next word, or a
+ * later one past articles, describing words, prepositions, possessives and an
+ * opening quotation mark ("the network's [\"We Love TV\"]"), up to three words on.
+ */
+function addSlotStarts(tokens: TaggedToken[], at: number, starts: Set<number>): void {
+  let found: number[] = [];
+  for (let k = at + 1, words = 0; k < tokens.length && words < 3; k++, words++) {
+    // An opening quotation mark: the answer is what it quotes.
+    if (QUOTES.has(tokens[k]!.text)) {
+      found.push(k, k + 1);
+      break;
+    }
+    // A possessor ("the network's") is not the answer but says whose it is: the answer comes after it.
+    if (POSSESSIVE_MARKS.has(tokens[k + 1]?.text ?? '')) {
+      found = [];
+      k++;
+      continue;
+    }
+    found.push(k);
+    if (!SLOT_FILLER.has(tokens[k]!.pos) && !isPossessive(tokens[k])) break;
+  }
+  for (const k of found) starts.add(k);
 }
 
 // Words that introduce a name: "a Norman named Oursel", "a market called the Butcher Market".

@@ -11,7 +11,7 @@ const CALL_TO_ACTION_OPENING =
 
 // The same furniture wherever it stands in the sentence, when its wording can only be furniture.
 const CALL_TO_ACTION_ANYWHERE =
-  /\b(?:click here|click (?:on )?(?:the )?link|follow us on|like us on|sign up (?:for|to) (?:our|the|a) (?:free )?(?:daily |weekly )?(?:newsletter|alerts?|email)|subscribe to (?:our|the) (?:newsletter|channel|podcast)|all rights reserved)\b/i;
+  /\b(?:click here|click (?:on )?(?:the )?link|follow us on|like us on|sign up (?:for|to) (?:our|the|a) (?:free )?(?:daily |weekly )?(?:newsletter|alerts?|email)|subscribe to (?:our|the) (?:newsletter|channel|podcast)|all rights reserved)\b|\bcomment via (?:facebook|twitter|disqus)|\bcommunity standards\s*discussion/i;
 
 // Photo credits: "(AP Photo/Militant video, File)", "Photo: Jane Doe/Getty Images".
 const PHOTO_CREDIT =
@@ -37,8 +37,19 @@ const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
  * @example isBoilerplate('It hopes to sign up AOL\'s existing customers for broadband.') // false
  */
 export function isBoilerplate(sentence: string): boolean {
+  return splitWords(sentence.replace(URL, ' ')).length < MIN_SUMMARY_WORDS || isPageFurniture(sentence);
+}
+
+/**
+ * True for a sentence that is page furniture whatever its length: the tests
+ * of {@link isBoilerplate} other than the count of words. A short sentence
+ * ("He resigned Tuesday.") may still answer a question; furniture never does.
+ *
+ * @example isPageFurniture('Tags Daesh Syria Community standardsDiscussion Comment via Facebook') // true
+ * @example isPageFurniture('He said no.') // false
+ */
+export function isPageFurniture(sentence: string): boolean {
   const text = sentence.trim();
-  if (splitWords(text.replace(URL, ' ')).length < MIN_SUMMARY_WORDS) return true;
   if (CALL_TO_ACTION_OPENING.test(text) || CALL_TO_ACTION_ANYWHERE.test(text)) return true;
   if (PHOTO_CREDIT.test(text)) return true;
   // A short sentence naming a picture agency beside a slash or a picture is a credit line ("Jane Doe/Getty Images").
