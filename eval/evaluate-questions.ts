@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Answer } from '../src/answer/types.ts';
+import type { Answer, Confidence } from '../src/answer/types.ts';
 import type { QuestionAnswerer } from './baseline.ts';
 import type { XquadQuestion } from './load-xquad.ts';
 import { containsAnswer, exactMatch, f1Score, maxOverGold } from './metrics.ts';
@@ -8,6 +8,7 @@ import { containsAnswer, exactMatch, f1Score, maxOverGold } from './metrics.ts';
 export interface QuestionOutcome {
   question: XquadQuestion;
   answer: string | null;
+  confidence: Confidence;
   /** The top citation's quote, or null when there is none. */
   topQuote: string | null;
   topArticleId: string | null;
@@ -36,6 +37,11 @@ export interface QuestionReport {
   /** F1 and exact match over the answered questions only; null when none was answered. */
   f1Answered: number | null;
   exactMatchAnswered: number | null;
+  /** Share of questions answered with high confidence. */
+  highShare: number;
+  /** Mean F1 of the high-confidence answers, and the share of them scoring F1 0; null when there is none. */
+  highF1: number | null;
+  highWrong: number | null;
   meanLatencyMs: number;
   p95LatencyMs: number;
   /** Time to build the system over the collection (index, models). */
@@ -74,6 +80,7 @@ export function evaluateQuestions(
     outcomes.push({
       question,
       answer: answer.answer,
+      confidence: answer.confidence,
       topQuote: top?.quote ?? null,
       topArticleId: top?.articleId ?? null,
       hitAt1: quotes.slice(0, 1).some((q) => containsAnswer(q, question.golds)),
@@ -85,6 +92,7 @@ export function evaluateQuestions(
   }
 
   const answered = outcomes.filter((o) => o.answer !== null);
+  const high = answered.filter((o) => o.confidence === 'high');
   const report: QuestionReport = {
     questions: outcomes.length,
     excerptAt1: mean(outcomes.map((o) => (o.hitAt1 ? 1 : 0))),
@@ -96,6 +104,9 @@ export function evaluateQuestions(
     answered: answered.length,
     f1Answered: answered.length === 0 ? null : mean(answered.map((o) => o.f1)),
     exactMatchAnswered: answered.length === 0 ? null : mean(answered.map((o) => o.exactMatch)),
+    highShare: outcomes.length === 0 ? 0 : high.length / outcomes.length,
+    highF1: high.length === 0 ? null : mean(high.map((o) => o.f1)),
+    highWrong: high.length === 0 ? null : mean(high.map((o) => (o.f1 === 0 ? 1 : 0))),
     meanLatencyMs: mean(latencies),
     p95LatencyMs: percentile(latencies, 0.95),
     buildMs,

@@ -311,3 +311,18 @@ describe('a question that ends on a preposition', () => {
   });
 });
 
+describe('confidence', () => {
+  const briefing = article('briefing', 'Strikes on the air base', '2016-09-17', [
+    'Russian General Vladimir Savchenko spoke to reporters. "A total of 10 strikes were carried out" starting from 1600 GMT, he said in a television briefing.',
+  ]);
+  const engine = createAnswerEngine([harbour, briefing]);
+
+  test('is not high for an answer that is not of the kind asked for (a number for "who")', () => {
+    const answer = engine.ask('who said the strikes were carried out from 1600 GMT');
+    expect(answer.confidence).not.toBe('high');
+  });
+
+  test('is high for a name that answers "who" in a sentence holding the whole question', () => {
+    expect(engine.ask('Who said the repairs cost 3.5 million euros?')).toMatchObject({ answer: 'Engineer Ana Ruiz', confidence: 'high' });
+  });
+});
