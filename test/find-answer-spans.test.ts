@@ -271,3 +271,22 @@ describe('an aside in brackets right after the question\'s words', () => {
     expect(spans.find((s) => s.text === 'Earth')?.features.bracketed).toBe(1);
   });
 });
+
+describe('a number and the words that bound it', () => {
+  test('keeps "more than", "at least", "up to": they change the figure', () => {
+    expect(best('How many soldiers were killed?', 'More than 60 soldiers were killed in the strikes on Saturday.')).toBe('More than 60');
+    expect(best('How many people died in the attack?', 'At least 87 people died in the attack, officials said.')).toBe('At least 87');
+    expect(best('How many were wounded?', 'Up to 40 were wounded in the blast, the hospital said.')).toBe('Up to 40');
+  });
+
+  test('leaves a number alone where the question asks no number', () => {
+    expect(all('When did the shelling start?', 'The shelling started on 3 May and lasted more than 60 hours.')).not.toContain('more than 60');
+  });
+});
+
+describe('a date written with an ordinal', () => {
+  test('"the 4th of April" is one date, not "April"', () => {
+    expect(best('When did the attack take place?', 'The attack took place on the 4th of April, the ambassador said.')).toBe('the 4th of April');
+    expect(best('When did the attack take place?', 'The attack took place on the 4th of April 2017 in the north.')).toBe('the 4th of April 2017');
+  });
+});
