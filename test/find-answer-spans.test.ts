@@ -290,3 +290,15 @@ describe('a date written with an ordinal', () => {
     expect(best('When did the attack take place?', 'The attack took place on the 4th of April 2017 in the north.')).toBe('the 4th of April 2017');
   });
 });
+
+describe('a number joined to a unit by a hyphen', () => {
+  test('does not count the noun "how many" asks about ("the three-year-old conflict" is no count of members)', () => {
+    const fits = findAnswerSpans('Monitors of the three-year-old conflict said the group executed many tribe members.', analyzeQuestion('How many tribe members did the group execute?'));
+    expect(fits.find((s) => s.text.startsWith('three-year-old'))?.typeFit ?? 0).toBeLessThan(0.5);
+  });
+
+  test('a fraction is no measure ("two-thirds of its population")', () => {
+    const fits = findAnswerSpans('Baghdad suffered severely, and sometimes two-thirds of its population was wiped out.', analyzeQuestion('How many people died of plague in Baghdad?'));
+    expect(fits.find((s) => s.text.startsWith('two-thirds'))?.typeFit).toBeGreaterThan(0.5);
+  });
+});

@@ -1098,6 +1098,7 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
       if (kind === 'date' && question.focus !== 'time' && !span.some((t) => /\p{N}/u.test(t.text))) return UNNUMBERED_DATE;
       return kind === 'date' ? 1 : kind === 'number' ? 0.35 : 0.05;
     case 'number':
+      if (kind === 'number' && measuresOtherNoun(tokens, first, question)) return COMPOUND_MEASURE;
       if (kind === 'number') return numberFit(question, tokens[first]!.entity ?? tokens[last]!.entity);
       return kind === 'date' ? 0.3 : 0.05;
     case 'person': {
@@ -1127,6 +1128,26 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
     case 'thing':
       return hasFocus ? 0.95 : kind === 'noun' || kind === 'name' ? 0.7 : 0.45;
   }
+}
+
+// The fit of a number joined to a unit by a hyphen ("the three-year-old conflict", "a 2-yard run") for "how many"
+// another noun: it describes a noun, it does not count the one asked about.
+const COMPOUND_MEASURE = 0.4;
+
+// A number joined to its unit by a hyphen, as the tagger keeps it in one word: "three-year-old", "10-day", "2-yard".
+const HYPHENATED_MEASURE = /^(?:[\p{N}.,]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand)-(\p{L}+)/iu;
+
+const FRACTIONS = /^(?:halves|half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?|thousandths?)$/i;
+
+/**
+ * Is the number at `first` a hyphenated measure ("three-year-old", "10-day")
+ * whose unit is not the noun a "how many" question counts?
+ */
+function measuresOtherNoun(tokens: TaggedToken[], first: number, question: QuestionAnalysis): boolean {
+  if (question.type !== 'how many' || question.focus === null) return false;
+  const unit = HYPHENATED_MEASURE.exec(tokens[first]!.text)?.[1];
+  // A fraction ("two-thirds of its population") is a share of the noun after it, not a measure.
+  return unit !== undefined && !FRACTIONS.test(unit) && !isFocus({ ...tokens[first]!, text: unit }, question.focus);
 }
 
 const SHARE_NOUNS = new Set(['percentage', 'percent', 'proportion', 'share', 'fraction', 'rate']);
