@@ -302,3 +302,23 @@ describe('a number joined to a unit by a hyphen', () => {
     expect(fits.find((s) => s.text.startsWith('two-thirds'))?.typeFit).toBeGreaterThan(0.5);
   });
 });
+
+describe('a name after "the town of", "the neighbourhoods of"', () => {
+  const sentence = 'Helicopters dropped barrels on the town of Ghandoura, the monitor said.';
+  const fitOf = (question: string, text: string) => findAnswerSpans(sentence, analyzeQuestion(question)).find((s) => s.text === text)?.typeFit;
+
+  test('is a place: it fits "where" fully and "who" poorly', () => {
+    expect(fitOf('Where did the helicopters drop barrels?', 'Ghandoura')).toBe(1);
+    expect(fitOf('Who dropped barrels?', 'Ghandoura')).toBeLessThan(0.7);
+  });
+});
+
+describe('a question ending on a preposition', () => {
+  test('is answered after the sentence\'s copy of the preposition that follows the question\'s word before it', () => {
+    expect(best('What continent are the islands off the coast of?', 'The expedition conquered the islands of Lanzarote, Fuerteventura and El Hierro off the Atlantic coast of Africa.')).toBe('Africa');
+  });
+
+  test('after any question word where the sentence words the one before it otherwise ("to be made on")', () => {
+    expect(best('What did the minister propose payments of benefits to be made on?', 'The minister was proposing the payments of benefits and tax credits on a "Welfare Cash Card" for essentials.')).toBe('Welfare Cash Card');
+  });
+});

@@ -43,10 +43,11 @@ export interface QuestionAnalysis {
   neighbours: { before: string | null; after: string | null };
   /**
    * A preposition the question ends on, whose object is the answer ("who is
-   * the boulevard named *after*", "where is the tribe *from*"): in the
-   * sentence the answer follows the same preposition. Null when there is none.
+   * the boulevard named *after*", "where is the tribe *from*"), and the term
+   * right before it ("name", "tribe"): in the sentence the answer follows the
+   * same preposition after that word. Null when the question ends otherwise.
    */
-  stranded: string | null;
+  stranded: { preposition: string; after: string } | null;
   /** The stemmed terms of the question's verbs ("sing" in "who sang the anthem"): the verbs {@link role} speaks of. */
   verbs: string[];
   /** Each term's dictionary-form term where it differs ("oldest" → "old", "led" → "lead"): see {@link lemmaTerm}. */
@@ -288,11 +289,13 @@ function findNeighbours(tokens: ReturnType<typeof tagTokens>): QuestionAnalysis[
   return { before, after };
 }
 
-/** The preposition a question ends on ("… named after?", "… from?"), lower-cased; null when it ends otherwise. */
-function strandedPreposition(tokens: ReturnType<typeof tagTokens>): string | null {
+/** The preposition a question ends on ("… named after?", "… from?"), lower-cased, and the term before it (see QuestionAnalysis.stranded). */
+function strandedPreposition(tokens: ReturnType<typeof tagTokens>): QuestionAnalysis['stranded'] {
   const words = tokens.filter((t) => t.pos !== 'PUNCT');
   const last = words[words.length - 1];
-  return last !== undefined && last.pos === 'ADP' && words.length > 2 ? last.text.toLowerCase() : null;
+  if (last === undefined || last.pos !== 'ADP' || words.length <= 2) return null;
+  const after = words.slice(0, -1).reverse().find((t) => t.term !== null)?.term ?? null;
+  return after === null ? null : { preposition: last.text.toLowerCase(), after };
 }
 
 /**

@@ -458,16 +458,21 @@ const SLOT_FILLER = new Set(['DET', 'ADJ', 'ADP', 'PART', 'ADV']);
  * articles, describing words or prepositions between.
  */
 function neighbourSlot(tokens: TaggedToken[], question: QuestionAnalysis): { starts: Set<number>; ends: Set<number> } {
-  const questionTerms = new Set(question.terms);
   const starts = new Set<number>();
   const ends = new Set<number>();
   const { before, after } = question.neighbours;
   const matches = (t: TaggedToken, term: string) => t.term === term || t.lemma === (question.lemmas[term] ?? term);
+  // The question's word before the preposition it ends on ("coast" in "off the coast of?") ties it to the
+  // sentence's; where the sentence words that otherwise ("to be made on?"), any question word does.
+  const { stranded } = question;
+  const questionTerms = new Set(question.terms);
+  const saysAfter = stranded !== null && tokens.some((t) => matches(t, stranded.after));
+  const anchorsStranded = (t: TaggedToken) => (saysAfter ? matches(t, stranded!.after) : t.term !== null && questionTerms.has(t.term));
   for (const [i, token] of tokens.entries()) {
     if (before !== null && matches(token, before)) addSlotStarts(tokens, i, starts);
     // "Where is the tribe from?" ← "the al-Sheitaat tribe, which is from [Deir al-Zour province]": the answer
-    // follows the preposition the question ends on, where a question word stands just before it.
-    if (question.stranded !== null && token.text.toLowerCase() === question.stranded && tokens.slice(Math.max(0, i - STRANDED_REACH), i).some((t) => t.term !== null && questionTerms.has(t.term))) {
+    // follows the preposition the question ends on, where the question's word before it stands just before it.
+    if (stranded !== null && token.text.toLowerCase() === stranded.preposition && tokens.slice(Math.max(0, i - STRANDED_REACH), i).some(anchorsStranded)) {
       addSlotStarts(tokens, i, starts);
     }
     if (after !== null && matches(token, after)) {
@@ -1073,7 +1078,17 @@ function nameClass(tokens: TaggedToken[], first: number, last: number): 'person'
   if (words.length > 1 && PLACE_HEADS.has(words[words.length - 1]!)) return 'place';
   if (words.length > 1 && lexiconIs(words[0]!, 'first-name')) return 'person';
   if (words.length === 1 && lexiconIs(words[0]!, 'place')) return 'place';
+  // "the town of Ghandoura", "the neighbourhoods of Seif al Dawla". (A place word after the name is no sign:
+  // "U.S. city", "Syrian town".)
+  if (tokens[first - 1]?.text.toLowerCase() === 'of' && isPlaceHead(tokens[first - 2]?.text)) return 'place';
   return null;
+}
+
+/** A word for a kind of place ("town", "neighbourhoods", "province"), singular or plural. */
+function isPlaceHead(word: string | undefined): boolean {
+  if (word === undefined) return false;
+  const lower = word.toLowerCase();
+  return PLACE_HEADS.has(lower) || (lower.endsWith('s') && PLACE_HEADS.has(lower.slice(0, -1)));
 }
 
 // How well a date with no number in it fits "when" (see fitOf). Measured on XQuAD: F1 0.583 -> 0.587 (first half),
