@@ -157,6 +157,15 @@ describe('a "who" answered by a sentence that opens on "He"', () => {
     expect(answer.citations[0]?.quote).toBe('He is also the oldest quarterback ever to play in a Super Bowl, at age 39.');
     expect(answer.answer).toBe('39');
   });
+
+  test('so does "he said" at the end of a sentence that names no person', () => {
+    const briefing = article('briefing', 'Strikes on the air base', '2016-09-17', [
+      'Russian General Vladimir Savchenko spoke to reporters on Sunday. "A total of 10 strikes were carried out" starting from 1600 GMT, he said in a television briefing.',
+    ]);
+    const answer = createAnswerEngine([harbour, briefing]).ask('who said the strikes were carried out from 1600 GMT');
+    expect(answer.answer).toBe('Russian General Vladimir Savchenko');
+    expect(answer.citations[0]?.quote).toMatch(/^Russian General Vladimir Savchenko spoke .* he said in a television briefing\.$/);
+  });
 });
 
 describe('the excerpts after the first', () => {
@@ -313,7 +322,7 @@ describe('a question that ends on a preposition', () => {
 
 describe('confidence', () => {
   const briefing = article('briefing', 'Strikes on the air base', '2016-09-17', [
-    'Russian General Vladimir Savchenko spoke to reporters. "A total of 10 strikes were carried out" starting from 1600 GMT, he said in a television briefing.',
+    'Reporters were called to the ministry. "A total of 10 strikes were carried out" starting from 1600 GMT, the statement read.',
   ]);
   const engine = createAnswerEngine([harbour, briefing]);
 

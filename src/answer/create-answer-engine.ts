@@ -236,10 +236,13 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
 
 // Pronouns that stand for a person or group named before.
 const PERSONAL = new Set(['he', 'she', 'they', 'his', 'her', 'their']);
+// "He" or "she" anywhere in a sentence naming no person: "… starting from 1600 GMT, he said in a briefing."
+const PERSON_PRONOUN = /\b(?:he|she)\b/i;
 
 /**
  * "Who …?" answered by a sentence that opens on "He" or "His" ("His Liber
- * servitoris is of particular interest"): the person is named in the
+ * servitoris is of particular interest"), or that names no person but says
+ * "he" or "she" ("… from 1600 GMT, he said"): the person is named in the
  * sentence before. The answer is taken from there, and the quote runs from
  * that sentence through the one found, so that it shows who "he" is.
  */
@@ -247,7 +250,8 @@ function nameTheReferent(index: ArticleIndex, analysis: QuestionAnalysis, best: 
   // A sentence naming a person itself ("They then beat the New England Patriots") answers on its own.
   if (analysis.expects !== 'person' || (best.span?.typeFit ?? 0) >= 0.9) return;
   const paragraph = best.article.paragraphs[best.sentence.paragraph]!;
-  if (!opensOn(paragraph.slice(best.sentence.start, best.sentence.end), PERSONAL)) return;
+  const text = paragraph.slice(best.sentence.start, best.sentence.end);
+  if (!opensOn(text, PERSONAL) && !PERSON_PRONOUN.test(text)) return;
   const sentences = paragraphSentences(best.article, best.sentence.paragraph);
   const previous = sentences[sentences.findIndex((s) => s.start === best.sentence.start) - 1];
   if (!previous) return;
