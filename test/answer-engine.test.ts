@@ -331,6 +331,23 @@ describe('confidence', () => {
     expect(answer.confidence).not.toBe('high');
   });
 
+  test('is low at most for an answer of another kind than asked for (a place for "when")', () => {
+    const mosque = article('mosque', 'Mortars hit Damascus', '2016-05-01', [
+      'Gunmen injured civilians in mortar attacks close to the Umayyad Mosque and the Mezzeh neighborhood in the capital Damascus.',
+    ]);
+    const answer = createAnswerEngine([harbour, mosque]).ask('when was the Umayyad Mosque in Damascus built');
+    expect(['low', 'none']).toContain(answer.confidence);
+  });
+
+  test('is low at most when the article does not say a name the question gives', () => {
+    const london = article('london', 'Former mayor speaks', '2016-10-13', [
+      'Johnson, the former mayor of London, said before the war began that outrage was growing.',
+    ]);
+    const raqqa = article('raqqa', 'Raqqa', '2017-10-20', ['Raqqa was held by the group for three years.']);
+    const answer = createAnswerEngine([harbour, london, raqqa]).ask('who was the mayor of Raqqa before the war');
+    expect(['low', 'none']).toContain(answer.confidence);
+  });
+
   test('is high for a name that answers "who" in a sentence holding the whole question', () => {
     expect(engine.ask('Who said the repairs cost 3.5 million euros?')).toMatchObject({ answer: 'Engineer Ana Ruiz', confidence: 'high' });
   });
