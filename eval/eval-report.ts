@@ -26,6 +26,16 @@ export interface XquadSection {
   unanswerable?: UnanswerableReport;
 }
 
+/** The news part of a run: questions about the articles this repository ships. */
+export interface NewsSection {
+  folder: string;
+  articles: number;
+  engine: QuestionReport;
+  baseline: QuestionReport;
+  /** The engine asked questions that no shipped article answers. */
+  unanswerable: UnanswerableReport;
+}
+
 /** The BBC part of a run. */
 export interface BbcSection {
   folder: string;
@@ -49,6 +59,7 @@ export interface EvalReport {
   half: 'first' | 'second' | null;
   targets: typeof TARGETS;
   xquad?: XquadSection;
+  news?: NewsSection;
   bbc?: BbcSection;
 }
 
@@ -99,6 +110,28 @@ export function formatXquad(section: XquadSection): string {
   const notes = [isUnavailable(engine) ? `engine: n/a (${engine.unavailable})` : null,
     'baseline: plain minisearch sentence search, default options; its answer is the top sentence'];
   return [title, '', table(['', 'engine', 'baseline', 'target'], rows), '', ...notes.filter((n) => n !== null)].join('\n');
+}
+
+/** The news table: questions about the shipped articles, the engine beside the baseline. */
+export function formatNews(section: NewsSection): string {
+  const { engine: e, baseline: b, unanswerable: u } = section;
+  const rows: string[][] = [
+    ['excerpt@1 (top quote contains the answer)', rate(e.excerptAt1), rate(b.excerptAt1)],
+    ['excerpt@3', rate(e.excerptAt3), rate(b.excerptAt3)],
+    ['answer F1 (SQuAD v1.1; abstention = 0)', rate(e.f1), rate(b.f1)],
+    ['answer exact match', rate(e.exactMatch), rate(b.exactMatch)],
+    ['abstention rate', rate(e.abstentionRate), rate(b.abstentionRate)],
+    ['answered with high confidence', rate(e.highShare), rate(b.highShare)],
+    ['F1 of the high-confidence answers', rate(e.highF1), rate(b.highF1)],
+    ['high-confidence answers with F1 0', rate(e.highWrong), rate(b.highWrong)],
+    ['top citation from the right article', rate(e.sourceAt1), rate(b.sourceAt1)],
+    [`abstains on the ${u.questions} questions no article answers`, rate(u.abstentionRate), '–'],
+    ['confident (high/medium) on those', rate(u.confidentRate), '–'],
+    ['mean latency per question', ms(e.meanLatencyMs), ms(b.meanLatencyMs)],
+  ];
+  const title = `News questions: ${e.questions} questions about the ${section.articles} articles in ${section.folder}, each asked against all of them`;
+  const notes = ['questions written for this project from the FA-KES articles it ships (eval/news-questions.jsonl); no targets'];
+  return [title, '', table(['', 'engine', 'baseline'], rows), '', ...notes].join('\n');
 }
 
 /** The BBC table: the engine's default summary beside Lead-3. */

@@ -2,15 +2,17 @@
  * The evaluation harness: measures the answer engine and the summariser on
  * public data sets, beside plain baselines, in one run.
  *
- *   npm run eval -- <data folder> [--limit N] [--only xquad|bbc] [--half first|second] [--json out.json] [--show-misses]
+ *   npm run eval -- <data folder> [--limit N] [--only xquad|bbc|news] [--half first|second] [--json out.json] [--show-misses]
  *
  * The data folder holds `xquad-dev/xquad-dev.json` and `bbc-news-summary/`
- * (in development: ../shared/data). Nothing here is needed to build, run or
- * test the bot.
+ * (in development: ../shared/data). The news questions (`news-questions.jsonl`)
+ * are asked of the articles this repository ships. Nothing here is needed to
+ * build, run or test the bot.
  */
 import { statSync, existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { Article } from '../src/article.ts';
@@ -19,17 +21,20 @@ import { createSentenceSearchBaseline, summarizeLead, type QuestionAnswerer } fr
 import { evaluateQuestions, worstOutcomes } from './evaluate-questions.ts';
 import { evaluateUnanswerable, type UnanswerableReport } from './evaluate-unanswerable.ts';
 import { evaluateSummaries, meanGoldWords } from './evaluate-summaries.ts';
-import { formatBbc, formatMisses, formatXquad, TARGETS, type BbcSection, type EvalReport, type XquadSection } from './eval-report.ts';
+import { formatBbc, formatMisses, formatNews, formatXquad, TARGETS, type BbcSection, type EvalReport, type NewsSection, type XquadSection } from './eval-report.ts';
 import { BBC_FOLDER, loadBbc, parsePlainTextFallback, type ParseArticleFile } from './load-bbc.ts';
 import { loadOptionalExport } from './load-optional-export.ts';
+import { loadNewsQuestions } from './load-news-questions.ts';
 import { loadXquad, XQUAD_FILE } from './load-xquad.ts';
+import { createAnswerEngine } from '../src/answer/create-answer-engine.ts';
+import { loadArticles } from '../src/load-articles.ts';
 import { spreadSample } from './spread-sample.ts';
 
-const USAGE = `Usage: npm run eval -- <data folder> [--limit N] [--only xquad|bbc] [--half first|second] [--json out.json] [--show-misses]
+const USAGE = `Usage: npm run eval -- <data folder> [--limit N] [--only xquad|bbc|news] [--half first|second] [--json out.json] [--show-misses]
 
   <data folder>   the folder holding xquad-dev/ and bbc-news-summary/ (in development: ../shared/data)
   --limit N       use N questions and N BBC articles, spread evenly over the sets (default: all)
-  --only SET      run only xquad or only bbc
+  --only SET      run only xquad, bbc or news (questions about the shipped articles in articles/)
   --half H        ask only the first or the second half of the XQuAD questions (a change tuned on one half is
                   checked on the other; every paragraph is still loaded)
   --json FILE     also write every figure as JSON to FILE
@@ -44,7 +49,7 @@ type SummarizeArticle = (article: Article, length: SummaryLength) => Citation[];
 interface Options {
   data: string;
   limit: number | undefined;
-  only: 'xquad' | 'bbc' | undefined;
+  only: 'xquad' | 'bbc' | 'news' | undefined;
   half: 'first' | 'second' | undefined;
   json: string | undefined;
   showMisses: boolean;
@@ -88,13 +93,13 @@ function readOptions(argv: string[]): Options {
     limit = Number(values.limit);
   }
   const only = values.only;
-  if (only !== undefined && only !== 'xquad' && only !== 'bbc') throw new UsageError(`--only expects xquad or bbc, got "${only}"`);
+  if (only !== undefined && only !== 'xquad' && only !== 'bbc' && only !== 'news') throw new UsageError(`--only expects xquad, bbc or news, got "${only}"`);
   const half = values.half;
   if (half !== undefined && half !== 'first' && half !== 'second') throw new UsageError(`--half expects first or second, got "${half}"`);
 
   const needed = [
-    ...(only !== 'bbc' ? [XQUAD_FILE] : []),
-    ...(only !== 'xquad' ? [join(BBC_FOLDER, 'articles'), join(BBC_FOLDER, 'summaries')] : []),
+    ...(only === undefined || only === 'xquad' ? [XQUAD_FILE] : []),
+    ...(only === undefined || only === 'bbc' ? [join(BBC_FOLDER, 'articles'), join(BBC_FOLDER, 'summaries')] : []),
   ];
   const missing = needed.filter((path) => !existsSync(join(data, path)));
   if (missing.length > 0) {
@@ -143,6 +148,33 @@ async function runXquad(options: Options): Promise<XquadSection> {
     engine,
     baseline: baseline.report,
     ...(unanswerable ? { unanswerable } : {}),
+  };
+}
+
+async function runNews(options: Options): Promise<NewsSection> {
+  progress('news: loading the shipped articles and the news questions');
+  const folder = fileURLToPath(new URL('../articles', import.meta.url));
+  const { articles } = await loadArticles(folder);
+  const set = await loadNewsQuestions();
+  const questions = options.limit === undefined ? set.answerable : spreadSample(set.answerable, options.limit);
+  progress(`news: baseline and engine on ${questions.length} questions, and ${set.unanswerable.length} that no article answers`);
+  const baseline = evaluateQuestions(() => createSentenceSearchBaseline(articles), questions);
+  const result = evaluateQuestions(() => createAnswerEngine(articles), questions);
+  const engine = createAnswerEngine(articles);
+  const unanswered = set.unanswerable.map((question) => engine.ask(question));
+  if (options.showMisses) {
+    process.stderr.write(`\n${formatMisses('engine (news questions)', worstOutcomes(result.outcomes, MISSES_SHOWN))}\n\n`);
+  }
+  return {
+    folder,
+    articles: articles.length,
+    engine: result.report,
+    baseline: baseline.report,
+    unanswerable: {
+      questions: unanswered.length,
+      abstentionRate: unanswered.length === 0 ? 0 : unanswered.filter((a) => a.answer === null).length / unanswered.length,
+      confidentRate: unanswered.length === 0 ? 0 : unanswered.filter((a) => a.answer !== null && (a.confidence === 'high' || a.confidence === 'medium')).length / unanswered.length,
+    },
   };
 }
 
@@ -199,11 +231,15 @@ async function main(): Promise<void> {
     targets: TARGETS,
   };
   const sections: string[] = [];
-  if (options.only !== 'bbc') {
+  if (options.only === undefined || options.only === 'xquad') {
     report.xquad = await runXquad(options);
     sections.push(formatXquad(report.xquad));
   }
-  if (options.only !== 'xquad') {
+  if (options.only === undefined || options.only === 'news') {
+    report.news = await runNews(options);
+    sections.push(formatNews(report.news));
+  }
+  if (options.only === undefined || options.only === 'bbc') {
     report.bbc = await runBbc(options);
     sections.push(formatBbc(report.bbc));
   }

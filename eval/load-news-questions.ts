@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { XquadQuestion } from './load-xquad.ts';
+
+/** Where the news questions live, beside this file. */
+export const NEWS_QUESTIONS_FILE = new URL('./news-questions.jsonl', import.meta.url);
+
+/** The folder of the shipped articles the questions are about, relative to `articles/`. */
+export const NEWS_ARTICLES_SUBFOLDER = 'fa-kes';
+
+const NewsQuestionSchema = z.discriminatedUnion('answerable', [
+  z.object({
+    answerable: z.literal(true),
+    file: z.string().min(1),
+    question: z.string().min(1),
+    answers: z.array(z.string().min(1)).min(1),
+    type: z.string().optional(),
+  }),
+  z.object({
+    answerable: z.literal(false),
+    file: z.null(),
+    question: z.string().min(1),
+    answers: z.array(z.string()).max(0),
+    type: z.string().optional(),
+  }),
+]);
+
+/** The news question set: questions a reader would ask about the shipped articles, and questions none answers. */
+export interface NewsQuestionSet {
+  /** Each with the gold answers and the id of the article (in `articles/`) that answers it. */
+  answerable: XquadQuestion[];
+  /** Questions no shipped article answers: a trustworthy engine abstains on them. */
+  unanswerable: string[];
+}
+
+/**
+ * Reads the news questions (JSON Lines: `file`, `question`, `answers`,
+ * `type`, `answerable`). Their answers are spans of the FA-KES articles
+ * shipped in `articles/fa-kes/`; the questions were written for this project
+ * by reading the articles, without looking at the engine. Throws with the
+ * line number when a line is malformed.
+ */
+export async function loadNewsQuestions(path: URL | string = NEWS_QUESTIONS_FILE): Promise<NewsQuestionSet> {
+  const lines = (await readFile(path, 'utf8')).split('\n');
+  const set: NewsQuestionSet = { answerable: [], unanswerable: [] };
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    const parsed = NewsQuestionSchema.safeParse(JSON.parse(line));
+    if (!parsed.success) throw new Error(`loadNewsQuestions: line ${index + 1}: ${z.prettifyError(parsed.error)}`);
+    const entry = parsed.data;
+    if (entry.answerable) {
+      set.answerable.push({ id: `news#${index + 1}`, question: entry.question, golds: entry.answers, articleId: `${NEWS_ARTICLES_SUBFOLDER}/${entry.file}` });
+    } else {
+      set.unanswerable.push(entry.question);
+    }
+  }
+  return set;
+}
