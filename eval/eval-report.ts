@@ -178,5 +178,5 @@ export function formatMisses(system: string, misses: readonly QuestionOutcome[])
       `   F1 ${o.f1.toFixed(2)}, excerpt@1 ${o.hitAt1 ? 'hit' : 'miss'}, excerpt@3 ${o.hitAt3 ? 'hit' : 'miss'}`,
     ].join('\n'),
   );
-  return [`Worst XQuAD misses of the ${system}:`, ...blocks].join('\n\n');
+  return [`Worst misses of the ${system}:`, ...blocks].join('\n\n');
 }

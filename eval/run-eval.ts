@@ -124,13 +124,13 @@ async function runXquad(options: Options): Promise<XquadSection> {
   const engineExport = await loadOptionalExport<CreateAnswerEngine>('src/answer/create-answer-engine.ts', 'createAnswerEngine');
   let engine: XquadSection['engine'];
   let unanswerable: UnanswerableReport | undefined;
-  let misses = { system: 'baseline (the engine is not built yet)', outcomes: baseline.outcomes };
+  let misses = { system: 'baseline on XQuAD (the engine is not built yet)', outcomes: baseline.outcomes };
   if (engineExport.ok) {
     progress(`XQuAD: engine on ${questions.length} questions`);
     const createEngine = engineExport.value;
     const result = evaluateQuestions(() => createEngine(set.articles), questions);
     engine = result.report;
-    misses = { system: 'engine', outcomes: result.outcomes };
+    misses = { system: 'engine on XQuAD', outcomes: result.outcomes };
     progress('XQuAD: engine with each question\'s source article removed');
     unanswerable = evaluateUnanswerable((articles) => createEngine(articles), set.articles, questions);
     const firstError = result.outcomes.find((o) => o.error !== undefined);
@@ -163,7 +163,7 @@ async function runNews(options: Options): Promise<NewsSection> {
   const engine = createAnswerEngine(articles);
   const unanswered = set.unanswerable.map((question) => engine.ask(question));
   if (options.showMisses) {
-    process.stderr.write(`\n${formatMisses('engine (news questions)', worstOutcomes(result.outcomes, MISSES_SHOWN))}\n\n`);
+    process.stderr.write(`\n${formatMisses('engine on the news questions', worstOutcomes(result.outcomes, MISSES_SHOWN))}\n\n`);
   }
   return {
     folder,
