@@ -322,3 +322,19 @@ describe('a question ending on a preposition', () => {
     expect(best('What did the minister propose payments of benefits to be made on?', 'The minister was proposing the payments of benefits and tax credits on a "Welfare Cash Card" for essentials.')).toBe('Welfare Cash Card');
   });
 });
+
+describe('names in news copy', () => {
+  test('a word after a hyphenated particle is part of the name ("President Bashar al-Assad")', () => {
+    expect(best('Who are the fighters loyal to?', 'Rebels killed at least 13 fighters loyal to President Bashar al-Assad in the northern city.')).toBe('President Bashar al-Assad');
+  });
+
+  test('a name opening on a title is a person, not a place after "to"', () => {
+    const spans = findAnswerSpans('Rebels killed at least 13 fighters loyal to President Bashar al-Assad in the northern city.', analyzeQuestion('Where were the fighters killed?'));
+    expect(spans.find((s) => s.text === 'President Bashar al-Assad')?.typeFit).toBeLessThan(0.75);
+  });
+
+  test('a weekday is a date wherever it stands ("late on Tuesday"), never a person', () => {
+    const spans = findAnswerSpans('Opposition forces exploded bombs in tunnels under the city late on Tuesday.', analyzeQuestion('Who exploded the bombs?'));
+    expect(spans.find((s) => s.text === 'Tuesday')?.typeFit ?? 0).toBeLessThan(0.5);
+  });
+});

@@ -1,5 +1,5 @@
 import type { AnswerKind, QuestionAnalysis } from './analyze-question.ts';
-import { lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, ROLE_WORDS } from '../facts/lexicon.ts';
+import { lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PARTICLE_PREFIX, PLACE_HEADS, ROLE_WORDS } from '../facts/lexicon.ts';
 import { BE_FORMS, PARTICIPLE_ENDING, tagTokens, type TaggedToken } from './tag-tokens.ts';
 import { toTerm } from '../text/terms.ts';
 
@@ -819,7 +819,9 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
   // Proper names, joined by "of", "and", "'s", "de", "ibn": "University of Chicago", "Fresno Street and Thorne Ave".
   // Days and months are capitalised but are dates, not names ("on Sunday").
   // The entity tagger sometimes calls a date a duration ("since October 8, 2015"): the lexicon's months and weekdays say it.
-  const isName = (t: TaggedToken | undefined) => t !== undefined && t.pos === 'PROPN' && !DATE_ENTITIES.has(t.entity ?? '') && !isCalendarWord(t.text);
+  // A word after a hyphenated particle is a name word however it was tagged ("al-Assad", "al-Sheitaat").
+  const isName = (t: TaggedToken | undefined) =>
+    t !== undefined && (t.pos === 'PROPN' || PARTICLE_PREFIX.test(t.text)) && !DATE_ENTITIES.has(t.entity ?? '') && !isCalendarWord(t.text);
   for (let i = 0; i < tokens.length; i++) {
     if (!isName(tokens[i])) continue;
     const j = nameEnd(tokens, i, isName);
@@ -1075,6 +1077,8 @@ function nameClass(tokens: TaggedToken[], first: number, last: number): 'person'
   if (whole.has('org')) return 'org';
   if (whole.has('place')) return 'place';
   if (words.some((w) => ORG_HEADS.has(w))) return 'org';
+  // A title before a name: "President Bashar al-Assad", "General Vladimir Savchenko".
+  if (words.length > 1 && ROLE_WORDS.has(words[0]!)) return 'person';
   if (words.length > 1 && PLACE_HEADS.has(words[words.length - 1]!)) return 'place';
   if (words.length > 1 && lexiconIs(words[0]!, 'first-name')) return 'person';
   if (words.length === 1 && lexiconIs(words[0]!, 'place')) return 'place';
@@ -1100,7 +1104,9 @@ const YEAR_IN_DATE = 0.85;
 function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedToken[], first: number, last: number): number {
   // A noun phrase of names alone ("the Pittsburgh Steelers") is a name.
   const span = tokens.slice(first, last + 1);
-  const kind = spanKind === 'noun' && span.every((t) => t.pos === 'PROPN' || t.pos === 'DET') && span.some((t) => t.pos === 'PROPN') ? 'name' : spanKind;
+  // A weekday or a month standing alone ("late on Tuesday") is a date, whichever path found it.
+  const calendar = span.some((t) => t.pos === 'PROPN') && span.every((t) => t.pos === 'DET' || isCalendarWord(t.text) || DATE_ENTITIES.has(t.entity ?? ''));
+  const kind = calendar ? 'date' : spanKind === 'noun' && span.every((t) => t.pos === 'PROPN' || t.pos === 'DET') && span.some((t) => t.pos === 'PROPN') ? 'name' : spanKind;
   const before = tokens[first - 1]?.text.toLowerCase() ?? '';
   const hasFocus = question.focus !== null && tokens.slice(first, last + 1).some((t) => isFocus(t, question.focus));
   switch (question.expects) {
