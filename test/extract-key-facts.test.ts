@@ -317,3 +317,13 @@ test('digits inside Discord mentions and URLs are not numbers', () => {
   const values = extractKeyFacts(built.article).filter((f) => f.kind === 'number').map((f) => f.value);
   expect(values).toEqual(['40']);
 });
+
+describe('a name spelled out before its acronym', () => {
+  test('is one organisation, though its words hold places ("Islamic State of Iraq and the Levant (ISIL)")', () => {
+    const a = article(['The so-called Islamic State of Iraq and the Levant (ISIL) militant group has executed 700 members of a tribe in eastern Syria, a monitoring group says.'], '2014-08-17');
+    const who = ofKind(extractKeyFacts(a), 'who').map((f) => f.text);
+    expect(who).toContain('Islamic State of Iraq and the Levant');
+    expect(who).not.toContain('Levant');
+    expect(ofKind(extractKeyFacts(a), 'where').map((f) => f.text)).not.toContain('Iraq');
+  });
+});

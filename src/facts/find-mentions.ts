@@ -142,7 +142,45 @@ function findGroups(words: Word[]): Group[] {
     groups.push({ first, last });
     i = last + 1;
   }
-  return groups;
+  return withAcronymDefinitions(words, groups);
+}
+
+// Lower-case words a name spelled out before its acronym may hold: "Islamic State of Iraq and the Levant (ISIL)".
+const ACRONYM_JOINERS = new Set(['of', 'and', 'the', 'for', 'in', 'on', '&']);
+
+/** The initials of the capitalised words ("Syrian Democratic Forces" → "SDF"). */
+function initialsOf(words: Word[]): string {
+  return words.filter((w) => w.cap && !w.punct).map((w) => w.text[0]!.toUpperCase()).join('');
+}
+
+/**
+ * A name followed by its acronym in brackets is spelled out by as many
+ * capitalised words before the bracket as the acronym has letters ("Islamic
+ * State of Iraq and the Levant (ISIL)", "Syrian Democratic Forces (SDF)"),
+ * joining words between them: those words are one name, whatever groups the
+ * words alone made.
+ */
+function withAcronymDefinitions(words: Word[], groups: Group[]): Group[] {
+  let merged = groups;
+  for (const [k, w] of words.entries()) {
+    if (w.text !== '(' || !words[k + 1]?.acronym || words[k + 2]?.text !== ')') continue;
+    const letters = words[k + 1]!.text.replace(/\./g, '').toUpperCase();
+    let first = k;
+    let matched = letters.length;
+    for (let j = k - 1; j >= 0 && matched > 0; j -= 1) {
+      const word = words[j]!;
+      if (word.cap && !word.punct && word.text[0]!.toUpperCase() === letters[matched - 1]) {
+        matched -= 1;
+        first = j;
+      } else if (!ACRONYM_JOINERS.has(word.lower)) {
+        break;
+      }
+    }
+    if (matched > 0 || first === k - 1) continue;
+    const last = k - 1;
+    merged = [...merged.filter((g) => g.last < first || g.first > last), { first, last }].sort((a, b) => a.first - b.first);
+  }
+  return merged;
 }
 
 function textOf(s: AnalyzedSentence, first: number, last: number): string {
@@ -373,7 +411,12 @@ export function findMentions(s: AnalyzedSentence): Mention[] {
       const between = words.slice(listRole.last + 1, name.first);
       if (between.length > 0 && between.every((w) => w.text === ',' || w.lower === 'and')) role = listRole.role;
     }
-    const { kind, strength } = classify(s, name, role !== undefined && roleGroup !== null && hasPersonRole(words, roleGroup));
+    let acronym: string | undefined;
+    if (words[name.last + 1]?.text === '(' && words[name.last + 2]?.acronym && words[name.last + 3]?.text === ')') acronym = words[name.last + 2]!.text;
+    const classified = classify(s, name, role !== undefined && roleGroup !== null && hasPersonRole(words, roleGroup));
+    // A name of several words spelled out before its acronym that nothing else places is an organisation's.
+    const spelledOut = acronym !== undefined && name.last > name.first && initialsOf(words.slice(name.first, name.last + 1)) === acronym.replace(/\./g, '').toUpperCase();
+    const { kind, strength } = classified.kind === 'unknown' && spelledOut ? { kind: 'org' as const, strength: 2 } : classified;
     if (role === undefined) {
       const after = appositiveAfter(words, name.last, kind === 'person');
       const before = after === null && kind === 'person' ? appositiveBefore(words, name.first) : null;
@@ -386,8 +429,6 @@ export function findMentions(s: AnalyzedSentence): Mention[] {
     } else {
       listRole = null;
     }
-    let acronym: string | undefined;
-    if (words[name.last + 1]?.text === '(' && words[name.last + 2]?.acronym && words[name.last + 3]?.text === ')') acronym = words[name.last + 2]!.text;
     mentions.push({
       sentence: s,
       first: name.first,
