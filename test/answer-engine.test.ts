@@ -315,6 +315,15 @@ describe('a question that ends on a preposition', () => {
     expect(engine.ask('Where is the Sheitaat tribe from?').answer).toMatch(/^Deir al-Zour(?: province)?$/);
   });
 
+  test('ranks first the sentence holding the preposition after the question\'s word before it ("named after")', () => {
+    const boulevard = article('boulevard', 'A boulevard', '2015-02-01', [
+      'The boulevard was named the best street in the city by a national magazine in 2010, and the boulevard is lined with palms. It was named after Theo Kearney, a raisin grower who planted them.',
+    ]);
+    const answer = createAnswerEngine([harbour, boulevard]).ask('Who is the boulevard named after?');
+    expect(answer.citations[0]?.quote).toBe('It was named after Theo Kearney, a raisin grower who planted them.');
+    expect(answer.answer).toBe('Theo Kearney');
+  });
+
   test('past a possessor: the network\'s campaign is not the network', () => {
     expect(engine.ask('What image campaign was the new jingle based around?').answer).toBe('We Love TV');
   });

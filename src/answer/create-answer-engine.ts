@@ -91,6 +91,13 @@ export const RANKING_WEIGHTS = {
    * and 0.2 measured about the same, 0.3 lower; excerpt@1, F1 and confidence do not change.
    */
   besideBest: 0.1,
+  /**
+   * A sentence holding the preposition a question ends on right after the question's word before it ("named
+   * after", "the tribe, which is from"; see QuestionAnalysis.stranded): the statement the question was made from.
+   * Measured on XQuAD: excerpt@1 0.830 -> 0.837 (first half), 0.742 -> 0.748 (second); F1 0.606 -> 0.611 and
+   * 0.431 unchanged; 0.15–0.4 measured alike, 0.6 lower on the second half.
+   */
+  stranded: 0.3,
 };
 
 // How many passages the index hands to the sentence ranker.
@@ -223,7 +230,8 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
         w.carried * (carried / questionWeight) +
         w.referent * (asReferent / questionWeight) +
         w.passage * (hit.score / topScore) +
-        w.bigram * bigramOverlap(analysis.terms, terms);
+        w.bigram * bigramOverlap(analysis.terms, terms) +
+        (holdsStrandedPreposition(analysis, paragraphText.slice(sentence.start, sentence.end)) ? w.stranded : 0);
       ranked.push({ article, sentence, relevance, coverage: (inSentence + 0.5 * (inContext + inNeighbour + carried + asReferent) + SYNONYM_COVERAGE * asSynonym) / questionWeight, span: null, score: relevance });
     }
   }
@@ -323,6 +331,28 @@ function sharesRoot(term: string, terms: ReadonlySet<string>): boolean {
     let common = 0;
     while (common < shorter && term[common] === other[common]) common++;
     if (common >= need) return true;
+  }
+  return false;
+}
+
+// How many words before the preposition a question ends on the question's word before it may stand in a sentence.
+const STRANDED_WORD_REACH = 4;
+
+/**
+ * Does the sentence hold the preposition the question ends on within a few
+ * words after the question's word before it ("Who is the boulevard named
+ * after?" ← "… named after Andrew Jackson")?
+ */
+function holdsStrandedPreposition(analysis: QuestionAnalysis, sentence: string): boolean {
+  const { stranded } = analysis;
+  if (stranded === null) return false;
+  const lemma = analysis.lemmas[stranded.after] ?? stranded.after;
+  const words = sentence.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) ?? [];
+  for (const [i, word] of words.entries()) {
+    if (word !== stranded.preposition) continue;
+    for (let k = Math.max(0, i - STRANDED_WORD_REACH); k < i; k++) {
+      if (toTerms(words[k]!)[0] === stranded.after || lemmaTerms(words[k]!).has(lemma)) return true;
+    }
   }
   return false;
 }
