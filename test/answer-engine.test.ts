@@ -158,6 +158,17 @@ describe('a "who" answered by a sentence that opens on "He"', () => {
     expect(answer.answer).toBe('39');
   });
 
+  test('a quotation given a paragraph of its own takes "he" from the end of the paragraph before, quoted next', () => {
+    const wire = article('wire', 'Strikes on the air base', '2016-09-17', [
+      'Russian jets later intervened in support of the Syrian army, Russian General Vladimir Savchenko said.',
+      '"A total of 10 strikes were carried out" starting from 1600 GMT, he said in a television briefing.',
+    ]);
+    const answer = createAnswerEngine([harbour, wire]).ask('who said the strikes were carried out from 1600 GMT');
+    expect(answer.answer).toBe('Russian General Vladimir Savchenko');
+    expect(answer.citations.slice(0, 2).map((c) => c.paragraph)).toEqual([1, 0]);
+    expect(answer.citations[1]?.quote).toBe('Russian jets later intervened in support of the Syrian army, Russian General Vladimir Savchenko said.');
+  });
+
   test('so does "he said" at the end of a sentence that names no person', () => {
     const briefing = article('briefing', 'Strikes on the air base', '2016-09-17', [
       'Russian General Vladimir Savchenko spoke to reporters on Sunday. "A total of 10 strikes were carried out" starting from 1600 GMT, he said in a television briefing.',

@@ -37,6 +37,11 @@ interface RankedSentence {
   coverage: number;
   span: AnswerSpan | null;
   score: number;
+  /**
+   * The last sentence of the paragraph before, when it names the person a "he" of this sentence stands for
+   * and the answer was taken from it (see nameTheReferent): quoted right after this one.
+   */
+  referent?: Sentence;
 }
 
 /**
@@ -261,7 +266,11 @@ const PERSON_PRONOUN = /\b(?:he|she)\b/i;
  * servitoris is of particular interest"), or that names no person but says
  * "he" or "she" ("… from 1600 GMT, he said"): the person is named in the
  * sentence before. The answer is taken from there, and the quote runs from
- * that sentence through the one found, so that it shows who "he" is.
+ * that sentence through the one found, so that it shows who "he" is. When
+ * the sentence opens its paragraph (news copy often gives a quotation a
+ * paragraph of its own, the speaker named at the end of the one before), the
+ * person is taken from the last sentence of the paragraph before, which is
+ * quoted next.
  */
 function nameTheReferent(index: ArticleIndex, analysis: QuestionAnalysis, best: RankedSentence): void {
   // A sentence naming a person itself ("They then beat the New England Patriots") answers on its own.
@@ -270,15 +279,18 @@ function nameTheReferent(index: ArticleIndex, analysis: QuestionAnalysis, best: 
   const text = paragraph.slice(best.sentence.start, best.sentence.end);
   if (!opensOn(text, PERSONAL) && !PERSON_PRONOUN.test(text)) return;
   const sentences = paragraphSentences(best.article, best.sentence.paragraph);
-  const previous = sentences[sentences.findIndex((s) => s.start === best.sentence.start) - 1];
+  const position = sentences.findIndex((s) => s.start === best.sentence.start);
+  const before = best.sentence.paragraph - 1;
+  const previous = position > 0 ? sentences[position - 1]! : before >= 0 ? paragraphSentences(best.article, before).at(-1) : undefined;
   if (!previous) return;
   // The first person named there: the subject a following "he" most often stands for.
-  const named = findAnswerSpans(paragraph.slice(previous.start, previous.end), analysis, (term) => index.idf(term))
+  const named = findAnswerSpans(best.article.paragraphs[previous.paragraph]!.slice(previous.start, previous.end), analysis, (term) => index.idf(term))
     .filter((span) => span.typeFit >= 0.9)
     .sort((a, b) => a.start - b.start)[0];
   if (!named) return;
-  best.sentence = { paragraph: best.sentence.paragraph, start: previous.start, end: best.sentence.end };
   best.span = named;
+  if (previous.paragraph === best.sentence.paragraph) best.sentence = { paragraph: best.sentence.paragraph, start: previous.start, end: best.sentence.end };
+  else best.referent = previous;
 }
 
 // Words that open a sentence speaking of something the previous sentence named.
@@ -380,6 +392,11 @@ function buildAnswer(index: ArticleIndex, analysis: QuestionAnalysis, ranked: Ra
     if (seen.has(text)) continue;
     seen.add(text);
     citations.push(citeSentence(candidate.article, candidate.sentence));
+    if (candidate.referent && citations.length < maxExcerpts) {
+      const referent = candidate.article.paragraphs[candidate.referent.paragraph]!.slice(candidate.referent.start, candidate.referent.end);
+      seen.add(referent);
+      citations.push(citeSentence(candidate.article, candidate.referent));
+    }
     if (citations.length >= maxExcerpts) break;
   }
   const best = ranked[0];
