@@ -63,6 +63,11 @@ describe('the noun asked about', () => {
     expect(analyzeQuestion('Which is the largest city without a highway?').expects).toBe('place');
   });
 
+  test('a neighbourhood, a suburb or an airbase asked for is a place', () => {
+    expect(analyzeQuestion('In which Damascus neighbourhood did the blast hit the bus?').expects).toBe('place');
+    expect(analyzeQuestion('At which airbase were the troops held?').expects).toBe('place');
+  });
+
   test('"how many" counts the noun before the auxiliary, though the tagger takes it for a verb', () => {
     expect(analyzeQuestion('How many forced fumbles did Thomas Davis have?').focus).toBe('fumble');
   });

@@ -338,3 +338,14 @@ describe('names in news copy', () => {
     expect(spans.find((s) => s.text === 'Tuesday')?.typeFit ?? 0).toBeLessThan(0.5);
   });
 });
+
+describe('a phrase holding a date', () => {
+  test('names no place: a dateline is no answer to "where" or "in which neighbourhood"', () => {
+    const sentence = 'AFP Sunday 1 Feb 2015 At least seven people were killed when a blast ripped through a bus in the capital.';
+    for (const question of ['Where did the blast rip through a bus?', 'In which neighbourhood did the blast rip through a bus?']) {
+      const dated = findAnswerSpans(sentence, analyzeQuestion(question)).filter((s) => s.text.includes('2015'));
+      expect(dated.length).toBeGreaterThan(0);
+      for (const span of dated) expect(span.typeFit, `${question} → ${span.text}`).toBeLessThan(0.1);
+    }
+  });
+});

@@ -1095,6 +1095,9 @@ function isPlaceHead(word: string | undefined): boolean {
   return PLACE_HEADS.has(lower) || (lower.endsWith('s') && PLACE_HEADS.has(lower.slice(0, -1)));
 }
 
+// How well a phrase holding a dated word fits "who" or "where" (see fitOf).
+const DATED_NAME = 0.05;
+
 // How well a date with no number in it fits "when" (see fitOf). Measured on XQuAD: F1 0.583 -> 0.587 (first half),
 // 0.410 unchanged (second); 0.6 measured the same.
 const UNNUMBERED_DATE = 0.8;
@@ -1109,6 +1112,8 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
   const kind = calendar ? 'date' : spanKind === 'noun' && span.every((t) => t.pos === 'PROPN' || t.pos === 'DET') && span.some((t) => t.pos === 'PROPN') ? 'name' : spanKind;
   const before = tokens[first - 1]?.text.toLowerCase() ?? '';
   const hasFocus = question.focus !== null && tokens.slice(first, last + 1).some((t) => isFocus(t, question.focus));
+  // A phrase holding a date ("AFP Sunday 1 Feb 2015", a dateline) names no person or place.
+  if ((question.expects === 'person' || question.expects === 'place') && span.some((t) => DATE_ENTITIES.has(t.entity ?? '') && /\p{N}/u.test(t.text))) return DATED_NAME;
   switch (question.expects) {
     case 'date':
       // "What year" is answered by a year ("2015"), not a longer date holding it ("the fall of 2015").
