@@ -349,3 +349,9 @@ describe('a phrase holding a date', () => {
     }
   });
 });
+
+describe('an organisation', () => {
+  test('is a poor answer to "where", even after "from"', () => {
+    expect(best('Where did the fighters flee?', 'The fighters fled from the Syrian Observatory for Human Rights to the town of Akhtarin.')).toBe('Akhtarin');
+  });
+});
