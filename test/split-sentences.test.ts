@@ -55,3 +55,13 @@ describe('splitSentences', () => {
     );
   });
 });
+
+describe('a title written short before a name', () => {
+  test('does not end the sentence ("spokesman Maj. Gen. Igor Konashenkov")', () => {
+    const text = 'Russian Defense Ministry spokesman Maj. Gen. Igor Konashenkov said the strikes hit. Another sentence follows.';
+    expect(splitSentences(text).map(({ start, end }) => text.slice(start, end))).toEqual([
+      'Russian Defense Ministry spokesman Maj. Gen. Igor Konashenkov said the strikes hit.',
+      'Another sentence follows.',
+    ]);
+  });
+});

@@ -38,6 +38,7 @@ export function splitSentences(text: string): SentenceSpan[] {
       cursor = start + written.length;
     });
   mergeSplitTokens(text, spans);
+  mergeAfterTitles(text, spans);
   if (spans.length === 0) {
     const start = text.length - text.trimStart().length;
     return [{ start, end: text.trimEnd().length }];
@@ -53,6 +54,20 @@ export function splitSentences(text: string): SentenceSpan[] {
 
 // Markup that must stay whole: Discord mentions (`<@!42>`, `<@&7>`, `<#9>`) and URLs.
 const UNBREAKABLE = /<[@#][!&]?\d+>|https?:\/\/\S+/g;
+
+// Titles written short before a name, which the splitter takes for a sentence's end when it does not know them
+// ("spokesman Maj. | Gen. Igor Konashenkov").
+const TITLE_BEFORE_NAME = /\b(?:Maj|Gen|Lt|Col|Sgt|Capt|Brig|Adm|Cmdr|Cpl|Pvt|Gov|Sen|Rep|Rev|Prof|Dr|Mr|Mrs|Ms|St|Mt|Ft)\.$/;
+
+/** Joins a sentence that ends on a short title to the next when that one opens on a capitalised word (the name). */
+function mergeAfterTitles(text: string, spans: SentenceSpan[]): void {
+  for (let i = 0; i + 1 < spans.length; i++) {
+    const sentence = text.slice(spans[i]!.start, spans[i]!.end);
+    if (!TITLE_BEFORE_NAME.test(sentence) || !/^\p{Lu}/u.test(text.slice(spans[i + 1]!.start))) continue;
+    spans.splice(i, 2, { start: spans[i]!.start, end: spans[i + 1]!.end });
+    i--;
+  }
+}
 
 /** Joins two sentences where the boundary between them falls inside a mention or a URL. */
 function mergeSplitTokens(text: string, spans: SentenceSpan[]): void {
