@@ -52,12 +52,13 @@ export interface QuestionReport {
 
 /**
  * Builds a system and asks it every question, scoring its answers and
- * excerpts. Timing covers `ask` alone; the build is timed apart.
+ * excerpts. Timing covers `ask` alone; the build is timed apart. The system
+ * built is handed back, for further questions.
  */
 export function evaluateQuestions(
   build: () => QuestionAnswerer,
   questions: readonly XquadQuestion[],
-): { report: QuestionReport; outcomes: QuestionOutcome[] } {
+): { report: QuestionReport; outcomes: QuestionOutcome[]; system: QuestionAnswerer } {
   const buildStart = performance.now();
   const system = build();
   const buildMs = performance.now() - buildStart;
@@ -112,7 +113,7 @@ export function evaluateQuestions(
     buildMs,
     errors: outcomes.filter((o) => o.error !== undefined).length,
   };
-  return { report, outcomes };
+  return { report, outcomes, system };
 }
 
 /**

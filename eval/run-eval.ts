@@ -160,8 +160,7 @@ async function runNews(options: Options): Promise<NewsSection> {
   progress(`news: baseline and engine on ${questions.length} questions, and ${set.unanswerable.length} that no article answers`);
   const baseline = evaluateQuestions(() => createSentenceSearchBaseline(articles), questions);
   const result = evaluateQuestions(() => createAnswerEngine(articles), questions);
-  const engine = createAnswerEngine(articles);
-  const unanswered = set.unanswerable.map((question) => engine.ask(question));
+  const unanswered = set.unanswerable.map((question) => result.system.ask(question));
   if (options.showMisses) {
     process.stderr.write(`\n${formatMisses('engine on the news questions', worstOutcomes(result.outcomes, MISSES_SHOWN))}\n\n`);
   }

@@ -1,5 +1,5 @@
 import type { AnswerKind, QuestionAnalysis } from './analyze-question.ts';
-import { lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PARTICLE_PREFIX, PLACE_HEADS, ROLE_WORDS } from '../facts/lexicon.ts';
+import { lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PARTICLE_PREFIX, PLACE_HEADS, PLACE_OF_NOUNS, ROLE_WORDS } from '../facts/lexicon.ts';
 import { BE_FORMS, PARTICIPLE_ENDING, tagTokens, type TaggedToken } from './tag-tokens.ts';
 import { toTerm } from '../text/terms.ts';
 
@@ -494,7 +494,7 @@ function addSlotStarts(tokens: TaggedToken[], at: number, starts: Set<number>): 
   let found: number[] = [];
   for (let k = at + 1, words = 0; k < tokens.length && words < 3; k++, words++) {
     // An opening quotation mark: the answer is what it quotes.
-    if (QUOTES.has(tokens[k]!.text)) {
+    if (OPENING_QUOTES.has(tokens[k]!.text)) {
       found.push(k, k + 1);
       break;
     }
@@ -1086,17 +1086,10 @@ function nameClass(tokens: TaggedToken[], first: number, last: number): 'person'
   if (words.length > 1 && PLACE_HEADS.has(words[words.length - 1]!)) return 'place';
   if (words.length > 1 && lexiconIs(words[0]!, 'first-name')) return 'person';
   if (words.length === 1 && lexiconIs(words[0]!, 'place')) return 'place';
-  // "the town of Ghandoura", "the neighbourhoods of Seif al Dawla". (A place word after the name is no sign:
-  // "U.S. city", "Syrian town".)
-  if (tokens[first - 1]?.text.toLowerCase() === 'of' && isPlaceHead(tokens[first - 2]?.text)) return 'place';
+  // "the town of Ghandoura", "the neighbourhoods of Seif al Dawla": the key facts' rule. (A place word after the
+  // name is no sign: "U.S. city", "Syrian town".)
+  if (tokens[first - 1]?.text.toLowerCase() === 'of' && PLACE_OF_NOUNS.has(tokens[first - 2]?.text.toLowerCase() ?? '')) return 'place';
   return null;
-}
-
-/** A word for a kind of place ("town", "neighbourhoods", "province"), singular or plural. */
-function isPlaceHead(word: string | undefined): boolean {
-  if (word === undefined) return false;
-  const lower = word.toLowerCase();
-  return PLACE_HEADS.has(lower) || (lower.endsWith('s') && PLACE_HEADS.has(lower.slice(0, -1)));
 }
 
 // How well a phrase holding a dated word fits "who" or "where" (see fitOf).

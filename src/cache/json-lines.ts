@@ -9,8 +9,7 @@ import { startFileHashing, type FileHashing } from './hash-in-worker.ts';
 
 /**
  * The cache files of the bot are JSON Lines: a header line naming the format
- * and its version, body lines of one JSON value each (or of the caller's own
- * layout of JSON texts, read with readJsonLineBytes), and a trailer line
+ * and its version, body lines of one JSON value each, and a trailer line
  * with the SHA-256 of every byte before it. Every byte is ASCII: characters
  * beyond it are written as JSON escapes (\u00e9), so that lines are read
  * back as Latin-1, which Node decodes far faster than UTF-8 (the 480 MB
