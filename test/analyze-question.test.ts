@@ -126,3 +126,17 @@ describe('the words around a question word left in place', () => {
     expect(analyzeQuestion('At the time of the flood what was in demand?').neighbours).toEqual({ before: null, after: null });
   });
 });
+
+describe('a question asking for a speaker', () => {
+  test('has a reporting verb right after its question word and noun', () => {
+    for (const question of ['Who said the strike killed five people?', 'Who has said the war is over?', 'Which official reported the attack?', 'Who claimed the bombing?']) {
+      expect(analyzeQuestion(question).speaker, question).toBe(true);
+    }
+  });
+
+  test('not when the reporting verb belongs to another subject, or the verb reports nothing', () => {
+    for (const question of ['Who sang the national anthem?', 'What did the minister say?', 'Who did Putin say would attend?', 'Which force lost six members?']) {
+      expect(analyzeQuestion(question).speaker, question).toBe(false);
+    }
+  });
+});

@@ -340,13 +340,70 @@ describe('names in news copy', () => {
 });
 
 describe('a phrase holding a date', () => {
-  test('names no place: a dateline is no answer to "where" or "in which neighbourhood"', () => {
-    const sentence = 'AFP Sunday 1 Feb 2015 At least seven people were killed when a blast ripped through a bus in the capital.';
-    for (const question of ['Where did the blast rip through a bus?', 'In which neighbourhood did the blast rip through a bus?']) {
+  test('names no place or person ("AFP Sunday 1 Feb 2015" inside a sentence)', () => {
+    const sentence = 'The blast ripped through a bus in the capital, said a report by AFP Sunday 1 Feb 2015 quoting the monitor.';
+    for (const question of ['Where did the blast rip through a bus?', 'In which neighbourhood did the blast rip through a bus?', 'Who reported the blast?']) {
       const dated = findAnswerSpans(sentence, analyzeQuestion(question)).filter((s) => s.text.includes('2015'));
       expect(dated.length).toBeGreaterThan(0);
       for (const span of dated) expect(span.typeFit, `${question} → ${span.text}`).toBeLessThan(0.1);
     }
+  });
+});
+
+describe('a dateline opening the sentence', () => {
+  test('is no answer: the spans start where the news does', () => {
+    const sentence = 'AFP Sunday 1 Feb 2015 At least seven people were killed when a blast ripped through a bus in a central district of the capital.';
+    for (const question of ['In which neighbourhood did the blast rip through a bus?', 'Who reported the blast?', 'When did the blast rip through a bus?']) {
+      const spans = findAnswerSpans(sentence, analyzeQuestion(question));
+      expect(spans.length, question).toBeGreaterThan(0);
+      for (const span of spans) expect(span.start, `${question} → ${span.text}`).toBeGreaterThanOrEqual(sentence.indexOf('At least'));
+    }
+  });
+
+  test('a sentence without one keeps its opening words as candidates', () => {
+    expect(best('Who killed seven people?', 'Rebels killed seven people in the capital.')).toBe('Rebels');
+  });
+});
+
+describe('a country', () => {
+  test('is a poor answer to "which town / village / neighbourhood", a full one to "which country" or "where"', () => {
+    const sentence = 'An air raid killed 19 civilians in Syria in the village of Thalthana near Dabiq.';
+    const fit = (question: string, text: string) => findAnswerSpans(sentence, analyzeQuestion(question)).find((s) => s.text === text)!.typeFit;
+    expect(best('Which village was hit by the air raid that killed 19 civilians?', sentence)).toBe('Thalthana');
+    expect(fit('Which village was hit by the air raid?', 'Syria')).toBeLessThan(fit('Which village was hit by the air raid?', 'Thalthana'));
+    expect(fit('Which neighbourhood was hit by the air raid?', 'Syria')).toBeLessThan(1);
+    expect(fit('Which country was hit by the air raid?', 'Syria')).toBe(1);
+    expect(fit('Where did the air raid kill 19 civilians?', 'Syria')).toBe(1);
+  });
+});
+
+describe('a question asking who said something', () => {
+  test('is answered by the speaker: before the reporting verb, after it, after "according to", or after "claimed by"', () => {
+    const question = 'Who said the missile strike near Homs killed five people?';
+    expect(best(question, 'A missile strike on an airfield in Syria near Homs killed five people and injured seven, Homs Governor Talal Barazi said Friday.')).toContain('Talal Barazi');
+    expect(best(question, 'A missile strike on an airfield in Syria near Homs killed five people, said Talal Barazi.')).toBe('Talal Barazi');
+    expect(best(question, 'According to Talal Barazi, a missile strike on an airfield in Syria near Homs killed five people.')).toBe('Talal Barazi');
+    expect(best('Who claimed the truck bombing in Qamishli?', 'The truck bombing in Qamishli near Hasaka was claimed by DAESH.')).toBe('DAESH');
+  });
+
+  test('a subject of another verb is no speaker', () => {
+    const spans = findAnswerSpans('Talal Barazi visited Homs after the strike, the agency said.', analyzeQuestion('Who said the strike hit Homs?'));
+    expect(spans.find((s) => s.text === 'Talal Barazi')?.features.speaker).toBe(0);
+  });
+});
+
+describe('a relative clause after a name', () => {
+  test('tells who the person is, however far its words stand from the name', () => {
+    const sentence = 'The past record was held by John Elway, who led the Broncos to victory in Super Bowl XXXIII at age 38 and is currently Denver\'s Executive Vice President of Football Operations and General Manager.';
+    expect(best('Who is the General Manager for the Broncos?', sentence)).toBe('John Elway');
+    const relative = (question: string, text: string) => findAnswerSpans(sentence, analyzeQuestion(question)).find((s) => s.text === text)?.features.relative;
+    expect(relative('Who is the General Manager for the Broncos?', 'John Elway')).toBeGreaterThan(0);
+  });
+
+  test('does not describe a team or a company the question asks for', () => {
+    const sentence = 'The past record was held by John Elway, who led the Broncos to victory in Super Bowl XXXIII at age 38.';
+    const relative = (question: string, text: string) => findAnswerSpans(sentence, analyzeQuestion(question)).find((s) => s.text === text)?.features.relative;
+    expect(relative('What team was the winner of Super Bowl XXXIII?', 'John Elway') ?? 0).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { foldWord, isStopWord, splitWords, toTerms } from '../text/terms.ts';
 import { BE_FORMS, lemmaTerm, PARTICIPLE_ENDING, tagTokens } from './tag-tokens.ts';
-import { lexiconIs, ROLE_WORDS } from '../facts/lexicon.ts';
+import { lexiconIs, REPORTING_VERBS, ROLE_WORDS } from '../facts/lexicon.ts';
 import { findRelatedTerms } from './find-related-terms.ts';
 
 /** The kind of answer a question wants. */
@@ -48,6 +48,11 @@ export interface QuestionAnalysis {
    * same preposition after that word. Null when the question ends otherwise.
    */
   stranded: { preposition: string; after: string } | null;
+  /**
+   * The question asks who said or reported something ("who said the strike killed five", "which official
+   * claimed …"): the answer is the speaker, the subject of a reporting verb in the sentence.
+   */
+  speaker: boolean;
   /** The stemmed terms of the question's verbs ("sing" in "who sang the anthem"): the verbs {@link role} speaks of. */
   verbs: string[];
   /** Each term's dictionary-form term where it differs ("oldest" → "old", "led" → "lead"): see {@link lemmaTerm}. */
@@ -89,6 +94,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     role: findRole(withVerb),
     neighbours: findNeighbours(tokens),
     stranded: strandedPreposition(tokens),
+    speaker: asksSpeaker(tokens),
     verbs: [...new Set(withVerb.filter((t) => t.pos === 'VERB').flatMap((t) => toTerms(t.text)))],
     lemmas: findLemmas(question),
     related: findRelatedTerms(tokens, terms),
@@ -402,6 +408,19 @@ function findRole(tokens: ReturnType<typeof tagTokens>): QuestionAnalysis['role'
   if (lower[i] === 'be' || lower[i] === 'been') return 'patient';
   if (tokens[i]?.pos === 'VERB') return 'agent';
   return verbAfter(i) > i ? 'patient' : null;
+}
+
+// Words between the question's phrase and its verb: "who has said", "which group later claimed".
+const BEFORE_VERB = new Set(['has', 'have', 'had', 'did', 'does', 'do', 'first', 'later', 'also', 'then', 'publicly', 'officially']);
+
+/** Does the question's verb, right after its question word and noun, report speech ("who said", "which agency reported")? */
+function asksSpeaker(tokens: ReturnType<typeof tagTokens>): boolean {
+  const { lower, wh, next } = questionPhrase(tokens);
+  if (wh < 0 || !['who', 'which', 'what'].includes(lower[wh]!)) return false;
+  let i = next;
+  while (BEFORE_VERB.has(lower[i] ?? '')) i++;
+  const word = lower[i];
+  return word !== undefined && (REPORTING_VERBS.has(word) || REPORTING_VERBS.has(`${word}ed`) || REPORTING_VERBS.has(`${word}d`));
 }
 
 function findLemmas(question: string): Record<string, string> {

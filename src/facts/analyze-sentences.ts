@@ -2,7 +2,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Article, Sentence } from '../article.ts';
 import { sentencesOf } from '../sentences.ts';
-import { lexiconIs } from './lexicon.ts';
+import { newsStart } from './news-start.ts';
 
 /** One word or punctuation mark of a sentence, located in its paragraph. */
 export interface Word {
@@ -117,54 +117,8 @@ function withParts(words: Omit<Word, 'pos'>[], parts: { start: number; end: numb
   });
 }
 
-const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
-// Datelines that open a body: "Date of publication 14 October 2016", "Published October 2 2017", "Wed 19 Apr 2017", "BEIRUT (AP) —".
-const DATELINES = [
-  new RegExp(`^(?:Date of publication|Published|Posted|Updated|Last updated)\\s*:?\\s*(?:on\\s+|at\\s+)?(?:[A-Z][a-z]+,?\\s+)?(?:\\d{1,2}\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2},?\\s*\\d{4})(?:\\s+\\d{1,2}:\\d{2}(?:\\s*[AaPp]\\.?[Mm]\\.?)?)?(?:\\s*(?:GMT|UTC))?\\s*`),
-  new RegExp(`^(?:\\p{Lu}{2,6}\\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+\\d{1,2}\\s+${MONTH},?\\s+\\d{4}\\s*`, 'u'),
-  /^\p{Lu}[\p{Lu} .'-]{2,30}(?:\s*\([\p{L} .]{2,30}\))?\s*[-—–]\s+/u,
-  // A bare date opening the text: "6 July 2015 So called Islamic State …", "June 16, 2017 The ministry …".
-  new RegExp(`^(?:\\d{1,2}\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2},?\\s+\\d{4})\\s+(?=\\p{Lu})`, 'u'),
-];
 // Page furniture run into the text: "Print Tweet Views 458 Related …", "Share Email".
 const PAGE_CHROME = /\b(?:Print|Tweet|Share|Email|E-mail|Comments?|Views?)\s+(?:\d+\s+)?(?:Print|Tweet|Share|Email|E-mail|Comments?|Views?|Related)\b/;
-const NUMBER_WORD = /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Hundreds|Thousands|Dozens|At|More|About|Some|Nearly|Several|Many)$/;
-const FUNCTION_START = /^(?:The|A|An|In|On|At|It|He|She|They|We|This|These|After|Before|As|When|While|Since|According)$/;
-
-/** An all-capital city opening the text, the dateline of a wire story: "BEIRUT Syrian government forces …". */
-function cityDateline(text: string): number {
-  const match = /^(\p{Lu}{3,}(?:\s+\p{Lu}{3,})?)\s*(?:\([\p{L} .]{2,30}\))?\s*[-—–:]?\s+(?=\p{Lu})/u.exec(text);
-  return match !== null && lexiconIs(match[1]!.toLowerCase(), 'place') ? match[0].length : 0;
-}
-
-/**
- * Where the news starts in a sentence that opens with a dateline or a web
- * page's tag list ("Tags Syria Aleppo … At least 20 people were killed"):
- * a character offset into the sentence, or -1 when nothing of it is news.
- */
-function newsStart(text: string): number {
-  let start = 0;
-  // Web-page chrome run into the text: "24.07.2016Get short URL 124 At least four people …".
-  const chrome = /^.{0,40}?Get short URL\s*\d*\s*/.exec(text);
-  if (chrome !== null) start = chrome[0].length;
-  for (const pattern of DATELINES) {
-    const match = pattern.exec(text.slice(start));
-    if (match !== null && match[0].length < text.length - start) start += match[0].length;
-  }
-  start += cityDateline(text.slice(start));
-  const tags = /^Tags\s+/.exec(text.slice(start));
-  if (tags !== null) {
-    // The tag list runs into the first sentence; that sentence starts at a capitalised function or number word.
-    const rest = text.slice(start + tags[0].length);
-    let offset = 0;
-    for (const word of rest.split(/(\s+)/)) {
-      if (offset > 0 && (FUNCTION_START.test(word) || NUMBER_WORD.test(word)) && /^\p{Lu}/u.test(word)) return start + tags[0].length + offset;
-      offset += word.length;
-    }
-    return -1;
-  }
-  return start;
-}
 
 /** A web page's description of its own outlet ("Asharq Al-Awsat is the world's premier pan-Arab daily…"). */
 function describesOutlet(text: string, source: string | null): boolean {
