@@ -377,6 +377,24 @@ describe('a country', () => {
   });
 });
 
+describe('a question asking how things compare', () => {
+  test('is answered by a comparative, with the word grading it ("much higher", "stronger", "more expensive")', () => {
+    expect(best('How do the fees at these schools compare to those at other schools?', 'These schools tend to set much higher school fees than other public schools.')).toBe('much higher');
+    expect(best('What are committees in the Parliament compared to other systems?', 'The role of committees is stronger in the Parliament than in other parliamentary systems.')).toBe('stronger');
+    expect(best('How does the new line compare to the old one?', 'The new line is more expensive than the old one.')).toBe('more expensive');
+  });
+
+  test('a word ending in "-er" that compares nothing is no candidate ("former", "other")', () => {
+    const spans = all('How do former members compare to other members?', 'Former members were paid under other rules.');
+    expect(spans).not.toContain('Former');
+    expect(spans).not.toContain('other');
+  });
+
+  test('a question comparing nothing gets no comparative candidates', () => {
+    expect(all('What did the schools set?', 'These schools set much higher fees.')).not.toContain('much higher');
+  });
+});
+
 describe('a question asking who said something', () => {
   test('is answered by the speaker: before the reporting verb, after it, after "according to", or after "claimed by"', () => {
     const question = 'Who said the missile strike near Homs killed five people?';
