@@ -156,6 +156,12 @@ describe('short answers', () => {
     expect(spans).not.toContain('Scottish Parliament');
     expect(spans[0]).toContain('the police');
   });
+
+  test('unless the question asks what the initials stand for: then the name they spell answers it, "for" and "of" within', () => {
+    expect(best('What did the LMP acronym stand for?', 'The crew positions were titled Commander (CDR) Command Module Pilot (CMP) and Lunar Module Pilot (LMP).')).toBe('Lunar Module Pilot');
+    expect(best('What does SOHR stand for?', 'The Syrian Observatory for Human Rights (SOHR) said 20 people were killed in Aleppo.')).toBe('Syrian Observatory for Human Rights');
+    expect(best('What is ISIL short for?', 'Fighters of the Islamic State of Iraq and the Levant (ISIL) took the town.')).toBe('Islamic State of Iraq and the Levant');
+  });
 });
 
 describe('words WordNet gives for a question word', () => {

@@ -92,10 +92,12 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const slot = neighbourSlot(tokens, question);
   const named = asksName(question) ? namedStarts(tokens) : new Set<number>();
   const acronyms = new Set(question.question.match(ACRONYM) ?? []);
+  // "What does LMP stand for?" is answered by the name it abbreviates ("Lunar Module Pilot").
+  const asksExpansion = acronyms.size > 0 && EXPANSION_QUESTION.test(question.question);
   const spans: AnswerSpan[] = [];
   // A dateline opening the sentence ("AFP Sunday 1 Feb 2015 At least seven people…") is no part of the news.
   const newsFrom = newsStart(sentence);
-  for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question), ...kindModifiers(tokens, question), ...comparisons(tokens, question)], tokens, question)) {
+  for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question), ...kindModifiers(tokens, question), ...comparisons(tokens, question), ...(asksExpansion ? expansions(tokens, acronyms) : [])], tokens, question)) {
     const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
     if (!trimmed) continue;
     const { first, last } = trimmed;
@@ -107,8 +109,9 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
     // The noun asked about alone ("the hymn" for "what hymn") restates the question; the answer names it.
     if (content.every((t) => isFocus(t, question.focus) || questionTerms.has(t.term!))) continue;
     // So does a name the question gives as its initials ("Scottish Parliament" for "the SP").
-    if (acronyms.size > 0 && acronyms.has(initials(tokens, first, last))) continue;
-    const typeFit = trimmed.besideFocus || trimmed.kind === 'comparison' ? 1 : fitOf(trimmed.kind, question, tokens, first, last) * (modifiesNoun(tokens, trimmed, question.focus) ? MODIFIER : 1);
+    const expands = acronyms.size > 0 && acronyms.has(initials(tokens, first, last));
+    if (expands && !asksExpansion) continue;
+    const typeFit = trimmed.besideFocus || trimmed.kind === 'comparison' || expands ? 1 : fitOf(trimmed.kind, question, tokens, first, last) * (modifiesNoun(tokens, trimmed, question.focus) ? MODIFIER : 1);
     const features: SpanFeatures = {
       typeFit,
       nearby: windowCoverage(nearTerms, first, last, weightOf, question.sides) / questionWeight,
@@ -136,6 +139,30 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
     spans.push({ start: tokens[first]!.start, end: tokens[last]!.end, text: sentence.slice(tokens[first]!.start, tokens[last]!.end), typeFit, score, features });
   }
   return dedupe(spans).sort((a, b) => b.score - a.score);
+}
+
+// A question asking what an abbreviation stands for.
+const EXPANSION_QUESTION = /\b(?:stands?|stood) for\b|\bshort for\b|\babbreviat|\bacronym\b/i;
+
+// How many words before an abbreviation in brackets its expansion may start.
+const EXPANSION_WORDS = 8;
+
+/**
+ * The words an abbreviation of the question stands for, where the sentence
+ * defines it: "the Syrian Observatory for Human Rights (SOHR)", whose
+ * capitalised words' initials spell it; the noun phrases found elsewhere
+ * stop at "for" and "of".
+ */
+function expansions(tokens: TaggedToken[], acronyms: ReadonlySet<string>): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const [i, token] of tokens.entries()) {
+    if (!acronyms.has(token.text) || tokens[i - 1]?.text !== '(' || i < 3) continue;
+    const last = i - 2;
+    for (let first = last; first >= Math.max(0, last - EXPANSION_WORDS); first--) {
+      if (initials(tokens, first, last) === token.text && /^\p{Lu}/u.test(tokens[first]!.text)) candidates.push({ first, last, kind: 'name' });
+    }
+  }
+  return candidates;
 }
 
 // An abbreviation written in capitals ("SP", "ASL", "NATO").
