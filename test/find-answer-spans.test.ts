@@ -11,6 +11,11 @@ describe('short answers', () => {
     expect(best('In what colony were the settlers promised land?', 'In 1700 several hundred settlers migrated to the colony of Virginia, where the Crown had promised them land.')).toBe('Virginia');
   });
 
+  test('a name given to the noun asked about by "known as", "called", "named"', () => {
+    expect(best('Which Kurdish security force lost six members?', 'A suicide blast killed six members of the Kurdish internal security force known as the Asayish in April.')).toBe('Asayish');
+    expect(best('Which militia took the town?', 'The town was taken by a militia called Liwa al-Quds.')).toBe('Liwa al-Quds');
+  });
+
   test('a name joined by "of" or "v." is one name beside the noun asked about ("Brown v. Board of Education")', () => {
     expect(best('What court case ended the practice?', 'The practice ended after the court case Smith v. Department of Health of Ontario in 1998.')).toBe('Smith v. Department of Health of Ontario');
   });

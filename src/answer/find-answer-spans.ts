@@ -969,6 +969,9 @@ function focusNeighbours(tokens: TaggedToken[], question: QuestionAnalysis): Can
     if (token.pos !== 'NOUN' || !isFocus(token, focus)) continue;
     let first = i + 1;
     if (tokens[first]?.text.toLowerCase() === 'of' || tokens[first]?.text === ',') first++;
+    // "the Kurdish internal security force known as the Asayish", "a militia called Jaish al-Fateh".
+    else if (NAMING_AFTER_NOUN.has(tokens[first]?.text.toLowerCase() ?? '')) first++;
+    else if (tokens[first]?.text.toLowerCase() === 'known' && tokens[first + 1]?.text.toLowerCase() === 'as') first += 2;
     if (tokens[first]?.pos === 'DET' && isNamePart(tokens[first + 1])) first++;
     const last = isNamePart(tokens[first]) ? nameEnd(tokens, first, isNamePart) : first - 1;
     const named = (from: number, to: number) => from <= to && tokens.slice(from, to + 1).some((t) => t.pos === 'PROPN');
@@ -1032,6 +1035,9 @@ function isComparative(word: string): boolean {
   const bases = [stem, `${stem}e`, ...(/([^aeiou])\1$/.test(stem) ? [stem.slice(0, -1)] : []), ...(stem.endsWith('i') ? [`${stem.slice(0, -1)}y`] : [])];
   return bases.some((base) => sharedWordNet().senses(base, 'adj').length > 0);
 }
+
+// Participles that give a noun its name right after it: "a group called …", "the force dubbed …".
+const NAMING_AFTER_NOUN = new Set(['called', 'named', 'dubbed', 'nicknamed', 'titled', 'entitled']);
 
 // Nouns that ask for a kind of something: "what type of protest", "what kind of data". The noun a "what" question
 // asks about is treated alike ("what platform" ← "the digital terrestrial platform"): measured on XQuAD, F1
