@@ -140,3 +140,14 @@ describe('a question asking for a speaker', () => {
     }
   });
 });
+
+describe('a question asking for a count in other words', () => {
+  test('"the number / amount / estimate of X" asks for a number and counts X, as "how many X" would', () => {
+    for (const question of ['What is the number of tree species in the forest?', 'What is the estimate for the amount of tree species in the forest?']) {
+      const analysis = analyzeQuestion(question);
+      expect(analysis.expects, question).toBe('number');
+      expect(analysis.focus, question).toBe('species');
+    }
+    expect(analyzeQuestion('What was the estimate?').expects).toBe('number');
+  });
+});

@@ -388,6 +388,20 @@ describe('a country', () => {
   });
 });
 
+describe('a numeral left alone', () => {
+  test('once the question\'s noun is cut, or counting a part ("one of which"), is a count, not the thing asked about', () => {
+    const school = '"Three children were killed and 14 students were injured in a terrorist rocket attack on the national school in the Shahba neighbourhood of Aleppo" state news agency SANA reported.';
+    expect(best("What was hit by the rebel rocket attack in Aleppo's Shahba neighbourhood that killed 3 children?", school)).toBe('the national school');
+    const hall = 'The Observatory said there were fresh air strikes against the city on Wednesday one of which hit the town hall.';
+    const one = findAnswerSpans(hall, analyzeQuestion("What building was hit by Wednesday's fresh air strikes?")).find((s) => s.text === 'one');
+    expect(one?.typeFit).toBeLessThan(0.7);
+  });
+
+  test('answers a question asking for a count', () => {
+    expect(best('How many children were killed in the rocket attack?', 'Three children were killed in a rocket attack on the national school.')).toBe('Three');
+  });
+});
+
 describe('a question asking how things compare', () => {
   test('is answered by a comparative, with the word grading it ("much higher", "stronger", "more expensive")', () => {
     expect(best('How do the fees at these schools compare to those at other schools?', 'These schools tend to set much higher school fees than other public schools.')).toBe('much higher');

@@ -12,7 +12,10 @@ export interface QuestionAnalysis {
   /** The question word: who, what, when, where, why, how, how many, how much, which; or `other`. */
   type: 'who' | 'what' | 'when' | 'where' | 'why' | 'how' | 'how many' | 'how much' | 'which' | 'other';
   expects: AnswerKind;
-  /** The noun the question asks about ("year" in "what year", "fighters" in "how many fighters"), folded. */
+  /**
+   * The noun the question asks about ("year" in "what year", "fighters" in "how many fighters", "species" in
+   * "what is the number of tree species"), folded.
+   */
   focus: string | null;
   /** Stemmed content terms, unique, in order. */
   terms: string[];
@@ -66,7 +69,7 @@ export interface QuestionAnalysis {
 
 const DATE_NOUNS = new Set(['year', 'date', 'day', 'month', 'century', 'decade', 'time', 'period', 'era', 'season', 'week', 'age']);
 const PLACE_NOUNS = new Set(['city', 'country', 'state', 'place', 'location', 'town', 'region', 'continent', 'river', 'area', 'province', 'village', 'county', 'island', 'nation', 'capital', 'street', 'district', 'site', 'venue', 'stadium', 'mountain', 'ocean', 'sea', 'territory', 'neighbourhood', 'neighborhood', 'suburb', 'governorate', 'municipality', 'airbase', 'camp']);
-const NUMBER_NOUNS = new Set(['number', 'percentage', 'percent', 'amount', 'proportion', 'size', 'distance', 'length', 'height', 'cost', 'price', 'temperature', 'total', 'score', 'population', 'rate', 'speed', 'weight', 'sum', 'value', 'fraction', 'share', 'count']);
+const NUMBER_NOUNS = new Set(['number', 'estimate', 'toll', 'tally', 'percentage', 'percent', 'amount', 'proportion', 'size', 'distance', 'length', 'height', 'cost', 'price', 'temperature', 'total', 'score', 'population', 'rate', 'speed', 'weight', 'sum', 'value', 'fraction', 'share', 'count']);
 const PERSON_NOUNS = new Set(['person', 'man', 'woman', 'leader', 'president', 'player', 'people', 'group', 'company', 'organization', 'organisation', 'team', 'author', 'scientist', 'king', 'queen', 'emperor', 'minister', 'official', 'member', 'party', 'agency', 'ministry', 'army', 'military', 'body', 'government', 'firm', 'band', 'artist', 'writer', 'coach', 'quarterback', 'owner', 'founder', 'general', 'commander', 'spokesman', 'spokesperson', 'actor', 'singer', 'director', 'professor', 'physicist', 'philosopher', 'chairman', 'ruler', 'dynasty', 'tribe', 'university', 'school', 'network', 'broadcaster', 'station', 'channel']);
 const HOW_NUMBER = new Set(['long', 'old', 'far', 'big', 'large', 'tall', 'often', 'high', 'heavy', 'deep', 'wide', 'fast', 'late', 'early', 'soon', 'frequently']);
 
@@ -79,14 +82,17 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const words = splitWords(question).map(foldWord);
   const { type, wordIndex } = findQuestionWord(words);
   const tokens = tagTokens(question);
-  const focus = findFocus(tokens.map((t) => ({ word: foldWord(t.text), pos: t.pos })), type, wordIndex);
+  const foldedTokens = tokens.map((t) => ({ word: foldWord(t.text), pos: t.pos }));
+  const focus = findFocus(foldedTokens, type, wordIndex);
   const withVerb = withAskedVerb(tokens);
   const terms = [...new Set(toTerms(question))];
+  const expects = expectedKind(type, focus, words, wordIndex);
   return {
     question,
     type,
-    expects: expectedKind(type, focus, words, wordIndex),
-    focus,
+    expects,
+    // "What is the number of tree species": the noun counted is the focus, as in "how many species".
+    focus: focus ?? (expects === 'number' ? countedNoun(foldedTokens) : null),
     terms,
     names: findNames(tokens),
     passive: isPassive(tokens),
@@ -232,6 +238,27 @@ function findNames(tokens: ReturnType<typeof tagTokens>): string[] {
   }
   flush();
   return names;
+}
+
+// Nouns that name a count of the noun after "of": "the number of tree species", "the death toll of …".
+const COUNT_NOUNS = new Set(['number', 'amount', 'count', 'total', 'estimate', 'tally']);
+
+/**
+ * The noun a "what is the number of …" question counts, which "how many"
+ * would name: the last noun of the phrase after the last count noun and
+ * "of" ("the estimate for the amount of tree [species]"); null when none.
+ */
+function countedNoun(tokens: Array<{ word: string; pos: string }>): string | null {
+  let counted: string | null = null;
+  for (const [i, token] of tokens.entries()) {
+    if (!COUNT_NOUNS.has(token.word) || tokens[i + 1]?.word !== 'of') continue;
+    let j = i + 2;
+    if (tokens[j]?.pos === 'DET') j++;
+    let noun: string | null = null;
+    for (; ['ADJ', 'NOUN'].includes(tokens[j]?.pos ?? ''); j++) if (tokens[j]!.pos === 'NOUN') noun = tokens[j]!.word;
+    if (noun !== null) counted = noun;
+  }
+  return counted;
 }
 
 /** "streets" → "street", "cities" → "city": enough for matching focus nouns to the lists above. */

@@ -1101,7 +1101,10 @@ function trimQuestionWords(tokens: TaggedToken[], candidate: Candidate, question
   // Without its head noun a phrase is a dangling modifier ("the old [position]", "an electrical [fire]"): no answer.
   if (last < end && candidate.kind === 'noun' && !HEADS.has(tokens[last]!.pos)) return null;
   const afterQuestionWords = first > candidate.first && tokens.slice(candidate.first, first).some(isQuestionWord);
-  return { ...candidate, first, last, afterQuestionWords };
+  // A numeral left once the question's noun is cut ("Three [children]"), or one counting a part ("one of which"),
+  // is a count, not the thing asked about.
+  const numeral = candidate.kind === 'noun' && (last < end || tokens[last + 1]?.text.toLowerCase() === 'of') && tokens.slice(first, last + 1).every((t) => t.pos === 'NUM');
+  return { ...candidate, first, last, afterQuestionWords, ...(numeral ? { kind: 'number' as const } : {}) };
 }
 
 // How much a name loses as a person, place or thing when it only modifies the noun after it.
