@@ -72,17 +72,33 @@ export function maxOverGold(
 }
 
 /**
- * True when an excerpt contains one of the gold answers, comparing whole
- * normalised tokens (so gold "1" is not found in "1990"). A gold answer that
- * normalises to nothing (e.g. "The") is looked for as written, ignoring case.
+ * True when an excerpt contains one of the gold answers: the gold's words,
+ * in order, are whole words of the excerpt (so gold "1" is not found in
+ * "1990"). Words are runs of letters and digits, lower-cased, articles
+ * left out; an apostrophe, a hyphen or any other mark separates them, so
+ * that "Manning's problems" contains "Manning", "their own 24-yard line"
+ * contains "24" and "‘often damaging’" contains "often damaging". (SQuAD's
+ * answer normalisation deletes those marks instead, which joins "Manning's"
+ * into one word: right for comparing two answers, wrong for finding one in
+ * a sentence.) A gold answer with no words (e.g. "The") is looked for as
+ * written, ignoring case.
  */
 export function containsAnswer(excerpt: string, golds: readonly string[]): boolean {
-  const haystack = ` ${normalizeAnswer(excerpt)} `;
+  const haystack = ` ${excerptWords(excerpt).join(' ')} `;
   return golds.some((gold) => {
-    const needle = normalizeAnswer(gold);
+    const needle = excerptWords(gold).join(' ');
     if (needle === '') return gold.trim() !== '' && excerpt.toLowerCase().includes(gold.trim().toLowerCase());
     return haystack.includes(` ${needle} `);
   });
+}
+
+const ARTICLE_WORDS = new Set(['a', 'an', 'the']);
+
+function excerptWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '' && !ARTICLE_WORDS.has(word));
 }
 
 /** Recall, precision and F-measure (β = 1) of one ROUGE comparison. */

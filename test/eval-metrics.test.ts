@@ -81,7 +81,12 @@ describe('containsAnswer', () => {
     { excerpt: 'The Panthers gave up just 308 points.', golds: ['Carolina', '308'], out: true },
     { excerpt: 'It opened in 1990.', golds: ['1'], out: false },
     { excerpt: 'It cost $1,000 in all.', golds: ['1,000'], out: true },
-    { excerpt: 'Luther’s translation spread.', golds: ["Luther's translation"], out: false },
+    { excerpt: 'Luther’s translation spread.', golds: ["Luther's translation"], out: true },
+    { excerpt: "Despite Manning's problems, he threw none.", golds: ['Manning'], out: true },
+    { excerpt: 'Carolina got the ball on their own 24-yard line.', golds: ['24'], out: true },
+    { excerpt: 'Carolina got the ball on their own 24-yard line.', golds: ['4'], out: false },
+    { excerpt: 'Parliament heard it was ‘often damaging’.', golds: ['often damaging'], out: true },
+    { excerpt: 'He won six Grammys.', golds: ['Six Grammys won'], out: false },
     { excerpt: 'The hall is in Leeds.', golds: ['The'], out: true },
     { excerpt: 'A hall in Leeds.', golds: ['The'], out: false },
   ];
