@@ -65,3 +65,18 @@ describe('a title written short before a name', () => {
     ]);
   });
 });
+
+describe('an abbreviation inside a sentence ("et al.", "e.g.")', () => {
+  const sentences = (text: string) => splitSentences(text).map(({ start, end }) => text.slice(start, end));
+
+  test('does not end it when a number or a lower-case word follows', () => {
+    expect(sentences('The finding was supported by reconstructions by Jones et al. 1998 and Briffa 2000. Others differ.')).toEqual([
+      'The finding was supported by reconstructions by Jones et al. 1998 and Briffa 2000.',
+      'Others differ.',
+    ]);
+  });
+
+  test('ends it when a capitalised word follows', () => {
+    expect(sentences('He studied the work of Jones et al. Then he left.')).toEqual(['He studied the work of Jones et al.', 'Then he left.']);
+  });
+});

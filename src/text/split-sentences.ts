@@ -59,11 +59,21 @@ const UNBREAKABLE = /<[@#][!&]?\d+>|https?:\/\/\S+/g;
 // ("spokesman Maj. | Gen. Igor Konashenkov").
 const TITLE_BEFORE_NAME = /\b(?:Maj|Gen|Lt|Col|Sgt|Capt|Brig|Adm|Cmdr|Cpl|Pvt|Gov|Sen|Rep|Rev|Prof|Dr|Mr|Mrs|Ms|St|Mt|Ft)\.$/;
 
-/** Joins a sentence that ends on a short title to the next when that one opens on a capitalised word (the name). */
+// Abbreviations inside a sentence, which end one only when a capitalised word follows: "Jones et al. 1998",
+// "pharmacies, e.g. in hospitals".
+const INNER_ABBREVIATION = /(?:\bet al|\be\.g|\bi\.e|\bcf|\bvs|\betc)\.$/;
+
+/**
+ * Joins a sentence that ends on a short title to the next when that one opens on a capitalised word (the
+ * name), and one that ends on an abbreviation such as "et al." to the next when that one opens otherwise.
+ */
 function mergeAfterTitles(text: string, spans: SentenceSpan[]): void {
   for (let i = 0; i + 1 < spans.length; i++) {
     const sentence = text.slice(spans[i]!.start, spans[i]!.end);
-    if (!TITLE_BEFORE_NAME.test(sentence) || !/^\p{Lu}/u.test(text.slice(spans[i + 1]!.start))) continue;
+    const next = text.slice(spans[i + 1]!.start);
+    const beforeName = TITLE_BEFORE_NAME.test(sentence) && /^\p{Lu}/u.test(next);
+    const inside = INNER_ABBREVIATION.test(sentence) && !/^\p{Lu}/u.test(next);
+    if (!beforeName && !inside) continue;
     spans.splice(i, 2, { start: spans[i]!.start, end: spans[i + 1]!.end });
     i--;
   }
