@@ -402,6 +402,26 @@ describe('a numeral left alone', () => {
   });
 });
 
+describe('a "six-time" winner', () => {
+  test('answers "how many" with the number of times, "Six"', () => {
+    const sentence = 'Six-time Grammy winner and Academy Award nominee Lady Gaga performed the national anthem.';
+    const span = findAnswerSpans(sentence, analyzeQuestion('How many Grammys has Lady Gaga won?'))[0]!;
+    expect(span.text).toBe('Six');
+    expect(sentence.slice(span.start, span.end)).toBe('Six');
+  });
+
+  test('another hyphenated measure still does not count the noun asked about', () => {
+    const fit = findAnswerSpans('The three-year-old conflict has 40 members.', analyzeQuestion('How many members does the group have?')).find((s) => s.text === 'three-year-old')?.typeFit;
+    expect(fit ?? 0).toBeLessThan(1);
+  });
+});
+
+describe('a roman numeral alone', () => {
+  test('is a number, no name: "grade I or II listed" does not answer "who listed"', () => {
+    expect(best('Who listed the Grainger Market architecture as grade 1 in 1954?', 'The Grainger Market architecture, like most in Grainger Town, which are either grade I or II listed, was listed grade I in 1954 by English Heritage.')).toBe('English Heritage');
+  });
+});
+
 describe('a question asking how things compare', () => {
   test('is answered by a comparative, with the word grading it ("much higher", "stronger", "more expensive")', () => {
     expect(best('How do the fees at these schools compare to those at other schools?', 'These schools tend to set much higher school fees than other public schools.')).toBe('much higher');

@@ -136,7 +136,9 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
     };
     let score = 0;
     for (const name of FEATURE_NAMES) score += SPAN_WEIGHTS[name] * features[name];
-    spans.push({ start: tokens[first]!.start, end: tokens[last]!.end, text: sentence.slice(tokens[first]!.start, tokens[last]!.end), typeFit, score, features });
+    const times = first === last && trimmed.kind === 'number' ? timesCount(tokens[first]!, question) : null;
+    const end = times === null ? tokens[last]!.end : tokens[first]!.start + times;
+    spans.push({ start: tokens[first]!.start, end, text: sentence.slice(tokens[first]!.start, end), typeFit, score, features });
   }
   return dedupe(spans).sort((a, b) => b.score - a.score);
 }
@@ -1274,7 +1276,8 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
   const span = tokens.slice(first, last + 1);
   // A weekday or a month standing alone ("late on Tuesday") is a date, whichever path found it.
   const calendar = span.some((t) => t.pos === 'PROPN') && span.every((t) => t.pos === 'DET' || isCalendarWord(t.text) || DATE_ENTITIES.has(t.entity ?? ''));
-  const kind = calendar ? 'date' : spanKind === 'noun' && span.every((t) => t.pos === 'PROPN' || t.pos === 'DET') && span.some((t) => t.pos === 'PROPN') ? 'name' : spanKind;
+  // A roman numeral alone ("grade I or II listed", "Henry VIII's") is a number, not a name.
+  const kind = calendar ? 'date' : spanKind !== 'number' && first === last && ROMAN_NUMERAL.test(span[0]!.text) ? 'number' : spanKind === 'noun' && span.every((t) => t.pos === 'PROPN' || t.pos === 'DET') && span.some((t) => t.pos === 'PROPN') ? 'name' : spanKind;
   const before = tokens[first - 1]?.text.toLowerCase() ?? '';
   const hasFocus = question.focus !== null && tokens.slice(first, last + 1).some((t) => isFocus(t, question.focus));
   // A phrase holding a date ("AFP Sunday 1 Feb 2015", a dateline) names no person or place.
@@ -1340,9 +1343,26 @@ const FRACTIONS = /^(?:halves|half|thirds?|quarters?|fifths?|sixths?|sevenths?|e
 function measuresOtherNoun(tokens: TaggedToken[], first: number, question: QuestionAnalysis): boolean {
   if (question.type !== 'how many' || question.focus === null) return false;
   const unit = HYPHENATED_MEASURE.exec(tokens[first]!.text)?.[1];
-  // A fraction ("two-thirds of its population") is a share of the noun after it, not a measure.
-  return unit !== undefined && !FRACTIONS.test(unit) && !isFocus({ ...tokens[first]!, text: unit }, question.focus);
+  // A fraction ("two-thirds of its population") is a share of the noun after it, not a measure; "six-time" says how
+  // many times ("Six-time Grammy winner"), which is the count asked for (see timesCount).
+  return unit !== undefined && !FRACTIONS.test(unit) && !TIMES_UNIT.test(unit) && !isFocus({ ...tokens[first]!, text: unit }, question.focus);
 }
+
+// The unit of "six-time", "two-times": a number of occasions.
+const TIMES_UNIT = /^times?$/i;
+
+/**
+ * The number of a "six-time" ("Six-time Grammy winner"), which answers "how
+ * many Grammys": the characters of the word before its hyphen, or null.
+ */
+function timesCount(token: TaggedToken, question: QuestionAnalysis): number | null {
+  if (question.type !== 'how many') return null;
+  const match = HYPHENATED_MEASURE.exec(token.text);
+  return match && TIMES_UNIT.test(match[1]!) ? token.text.indexOf('-') : null;
+}
+
+// I, II, IV, XIV…: two letters or more, so that the pronoun "I" is left alone.
+const ROMAN_NUMERAL = /^(?=[IVXLCDM]{2,}$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 
 const SHARE_NOUNS = new Set(['percentage', 'percent', 'proportion', 'share', 'fraction', 'rate']);
 
