@@ -376,6 +376,12 @@ describe('a dateline opening the sentence', () => {
   });
 });
 
+describe('a country the lexicon does not know', () => {
+  test('is a place all the same ("Britain", from the region names Node carries and a few more)', () => {
+    expect(best('Where was Halford Mackinder born?', 'Political geographers such as Friedrich Ratzel of Germany and Halford Mackinder of Britain also supported imperialism.')).toBe('Britain');
+  });
+});
+
 describe('a country', () => {
   test('is a poor answer to "which town / village / neighbourhood", a full one to "which country" or "where"', () => {
     const sentence = 'An air raid killed 19 civilians in Syria in the village of Thalthana near Dabiq.';

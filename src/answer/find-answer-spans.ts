@@ -1221,7 +1221,7 @@ function nameClass(tokens: TaggedToken[], first: number, last: number): 'person'
   const whole = lexiconClassesOf(words.join(' '));
   if (whole.has('person')) return 'person';
   if (whole.has('org')) return 'org';
-  if (whole.has('place')) return 'place';
+  if (whole.has('place') || isCountry(tokens, first, last)) return 'place';
   if (words.some((w) => ORG_HEADS.has(w))) return 'org';
   // A title before a name: "President Bashar al-Assad", "General Vladimir Savchenko".
   if (words.length > 1 && ROLE_WORDS.has(words[0]!)) return 'person';
@@ -1256,6 +1256,8 @@ function isCountry(tokens: TaggedToken[], first: number, last: number): boolean 
         if (name !== undefined && name !== a + b) countryNames.add(name.toLowerCase());
       }
     }
+    // Names the region list gives otherwise ("United Kingdom", "United States").
+    for (const name of ['britain', 'great britain', 'england', 'scotland', 'wales', 'northern ireland', 'america']) countryNames.add(name);
   }
   const words = tokens.slice(first, last + 1).map((t) => t.text.toLowerCase());
   if (words[0] === 'the') words.shift();
