@@ -380,6 +380,13 @@ describe('a country the lexicon does not know', () => {
   test('is a place all the same ("Britain", from the region names Node carries and a few more)', () => {
     expect(best('Where was Halford Mackinder born?', 'Political geographers such as Friedrich Ratzel of Germany and Halford Mackinder of Britain also supported imperialism.')).toBe('Britain');
   });
+
+  test('the European Union and the United Nations are no countries: they answer "who" fully', () => {
+    const sentence = 'The agreement was signed by the European Union and the United Nations.';
+    const fit = (text: string) => findAnswerSpans(sentence, analyzeQuestion('Who signed the agreement?')).find((s) => s.text === text)?.typeFit;
+    expect(fit('European Union')).toBe(1);
+    expect(fit('United Nations')).toBe(1);
+  });
 });
 
 describe('a country', () => {

@@ -1241,6 +1241,10 @@ const SMALLER_THAN_COUNTRY = new Set(['city', 'town', 'village', 'neighbourhood'
 // 0.3 measured the same.
 const COUNTRY_FOR_SMALLER_PLACE = 0.5;
 
+// Region codes of what is no country: the European Union, the eurozone, the United Nations, "Outlying Oceania",
+// the pseudo-locales and "Unknown Region".
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+
 // Country names in English, from the ICU data Node carries ("Syria", "United Kingdom", "Congo - Kinshasa").
 let countryNames: Set<string> | undefined;
 
@@ -1252,6 +1256,7 @@ function isCountry(tokens: TaggedToken[], first: number, last: number): boolean 
     const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
     for (const a of letters) {
       for (const b of letters) {
+        if (NOT_COUNTRIES.has(a + b)) continue;
         const name = names.of(a + b);
         if (name !== undefined && name !== a + b) countryNames.add(name.toLowerCase());
       }
