@@ -415,6 +415,12 @@ describe('a numeral left alone', () => {
   });
 });
 
+describe('a number followed by the question\'s verb used as a noun', () => {
+  test('counts what "how many" asks ("over 400 wounded" for "how many people were wounded")', () => {
+    expect(best('How many people were wounded in the chemical attack?', 'The chemical attack killed at least 100 people and left over 400 wounded, the health directorate said.')).toBe('over 400');
+  });
+});
+
 describe('a "six-time" winner', () => {
   test('answers "how many" with the number of times, "Six"', () => {
     const sentence = 'Six-time Grammy winner and Academy Award nominee Lady Gaga performed the national anthem.';
