@@ -372,3 +372,22 @@ describe('confidence', () => {
     expect(engine.ask('Who said the repairs cost 3.5 million euros?')).toMatchObject({ answer: 'Engineer Ana Ruiz', confidence: 'high' });
   });
 });
+
+describe('a question dated by month ("in the raids of 3 April 2017")', () => {
+  const raids = article('raids', 'Regime raids kill civilians in Eastern Ghouta', '2017-04-03', [
+    'Regime air raids on Monday killed 12 civilians in Douma and Harasta and five more in the town of Sabqa, a monitor said.',
+  ]);
+  const other = article('other', 'Harbour reopens', '2017-06-20', ['The harbour at Port Ellis reopened on Tuesday after three weeks of repairs.']);
+
+  test('is answered from the article published then, though its text never says the date: as a pointer (low)', () => {
+    const answer = createAnswerEngine([raids, other]).ask('which Ghouta town lost five civilians in the raids of 3 April 2017?');
+    expect(answer.answer).not.toBeNull();
+    expect(answer.confidence).toBe('low');
+    expect(answer.citations[0]?.articleId).toBe('raids');
+  });
+
+  test('a year alone is not taken from the date: a question about something else abstains', () => {
+    const cup = article('cup', 'Army retakes villages', '2014-07-13', ['The army won back two villages near Daraa on Sunday, the agency said.']);
+    expect(createAnswerEngine([cup, other]).ask('who won the 2014 world cup').answer).toBeNull();
+  });
+});

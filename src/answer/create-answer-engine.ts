@@ -1,6 +1,7 @@
 import type { Article, Sentence } from '../article.ts';
 import { ArticleIndex } from '../search/article-index.ts';
 import { paragraphSentences } from '../sentences.ts';
+import { isCalendarWord } from '../facts/lexicon.ts';
 import { toTerms } from '../text/terms.ts';
 import { isPageFurniture } from '../summary/is-boilerplate.ts';
 import { analyzeQuestion, holdsTerm, type QuestionAnalysis } from './analyze-question.ts';
@@ -35,6 +36,8 @@ interface RankedSentence {
   relevance: number;
   /** Share (IDF-weighted) of the question's terms found in the sentence or its paragraph. */
   coverage: number;
+  /** The same share of the question's terms other than the date words the article's date holds (see publicationTerms). */
+  undatedCoverage: number;
   span: AnswerSpan | null;
   score: number;
   /**
@@ -185,6 +188,9 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
     if (!article) continue;
     const paragraphText = article.paragraphs[hit.paragraph] ?? '';
     const contextTerms = new Set([...toTerms(paragraphText), ...toTerms(article.title)]);
+    // "The raids of 3 April 2017": the article's date, which its body seldom repeats, holds the question's date
+    // words; they rank it as context does and are not asked of its text (see publicationTerms).
+    const dated = new Set(publicationTerms(article.date, questionTerms));
     const sentences = paragraphSentences(article, hit.paragraph);
     const read = sentences.map((sentence) => {
       const text = paragraphText.slice(sentence.start, sentence.end);
@@ -219,8 +225,10 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
       let asLemma = 0;
       let asRelated = 0;
       let asSynonym = 0;
+      let asDate = 0;
       for (const term of questionTerms) {
         if (termSet.has(term)) inSentence += index.idf(term);
+        else if (dated.has(term)) asDate += index.idf(term);
         else if (found.has(term)) asLemma += index.idf(term);
         else if (RANKING_WEIGHTS.related > 0 && sharesRoot(term, termSet)) asRelated += index.idf(term);
         else if (RANKING_WEIGHTS.synonym > 0 && analysis.related[term]?.some((other) => termSet.has(other) || lemmaSet.has(other))) asSynonym += index.idf(term);
@@ -234,14 +242,15 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
         w.sentence * ((inSentence + asLemma) / questionWeight) +
         w.related * (asRelated / questionWeight) +
         w.synonym * (asSynonym / questionWeight) +
-        w.context * (inContext / questionWeight) +
+        w.context * ((inContext + asDate) / questionWeight) +
         w.neighbour * (inNeighbour / questionWeight) +
         w.carried * (carried / questionWeight) +
         w.referent * (asReferent / questionWeight) +
         w.passage * (hit.score / topScore) +
         w.bigram * bigramOverlap(analysis.terms, terms) +
         (holdsStrandedPreposition(analysis, paragraphText.slice(sentence.start, sentence.end)) ? w.stranded : 0);
-      ranked.push({ article, sentence, relevance, coverage: (inSentence + 0.5 * (inContext + inNeighbour + carried + asReferent) + SYNONYM_COVERAGE * asSynonym) / questionWeight, span: null, score: relevance });
+      const foundWeight = inSentence + 0.5 * (inContext + inNeighbour + carried + asReferent) + SYNONYM_COVERAGE * asSynonym;
+      ranked.push({ article, sentence, relevance, coverage: foundWeight / questionWeight, undatedCoverage: foundWeight / Math.max(questionWeight - asDate, 1e-9), span: null, score: relevance });
     }
   }
   ranked.sort((a, b) => b.relevance - a.relevance);
@@ -254,6 +263,31 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
   ranked.sort((a, b) => b.score - a.score);
   if (ranked[0]) nameTheReferent(index, analysis, ranked[0]);
   return ranked;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** An article's publication date as a writer would put it ("2017-04-03" → "Monday 3 April 2017"), or "" when unknown. */
+function publicationDate(date: string | null): string {
+  const match = date === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return '';
+  const weekday = WEEKDAY_NAMES[new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).getUTCDay()];
+  return `${weekday} ${Number(match[3])} ${MONTH_NAMES[Number(match[2]) - 1]} ${match[1]}`;
+}
+
+/**
+ * The question's terms an article's publication date answers: its month ("in April", "3 April 2017"), and with
+ * the month its year and day. A year alone ("the 2014 world cup") spans too much to say the article is meant.
+ */
+function publicationTerms(date: string | null, questionTerms: ReadonlySet<string>): string[] {
+  const match = date === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return [];
+  const month = MONTH_NAMES[Number(match[2]) - 1]!;
+  // A capitalised month has two terms, its stem and its exact form ("novemb", "november"): see toIndexTerms.
+  if (!toTerms(month).some((term) => questionTerms.has(term))) return [];
+  return toTerms(`${Number(match[3])} ${month} ${match[1]}`).filter((term) => questionTerms.has(term));
 }
 
 // Pronouns that stand for a person or group named before.
@@ -447,18 +481,27 @@ function judgeConfidence(index: ArticleIndex, analysis: QuestionAnalysis, best: 
   // A word known in its dictionary form ("sang" → sing, "drove" → drive) is a verb the articles word otherwise,
   // not an unknown subject.
   const known = (term: string) => index.knows(term) || (analysis.lemmas[term] !== undefined && index.knows(analysis.lemmas[term]));
-  const unknown = analysis.terms.filter((term) => term.length >= 4 && !known(term) && !analysis.names.some((n) => n.toLowerCase().includes(term)));
+  // The article's date answers its own date words ("April 2017"), which no text need hold.
+  const dated = new Set(publicationTerms(best.article.date, new Set(analysis.terms)));
+  const unknown = analysis.terms.filter((term) => term.length >= 4 && !known(term) && !dated.has(term) && !analysis.names.some((n) => n.toLowerCase().includes(term)));
   const unknownWords = unknown.length * 3 >= analysis.terms.length ? unknown : [];
   const asked = analysis.names.length + unknownWords.length;
   const found = analysis.names.filter((n) => mentionsName(articleText, n)).length;
+  // A month or weekday the question gives ("on Monday 3 April 2017") that only the article's date says.
+  const publication = publicationDate(best.article.date).toLowerCase();
+  const dateNamesFound = analysis.names.filter((n) => isCalendarWord(n) && !mentionsName(articleText, n) && publication.includes(n.toLowerCase())).length;
   const namesFound = asked === 0 ? 1 : found / asked;
+  // Counted found only against abstaining: the text alone does not hold the question's date, so the answer may be of
+  // another day, and a name not found keeps it a pointer (low) below.
+  const namesFoundWithDate = asked === 0 ? 1 : (found + dateNamesFound) / asked;
   const runnerUp = ranked.find((r) => r.article.id !== best.article.id || r.sentence !== best.sentence);
   const margin = runnerUp ? Math.max(0, Math.min(1, (best.score - runnerUp.score) / Math.max(best.score, 1e-9) / 0.2)) : 1;
   const fit = best.span?.typeFit ?? 0;
   const signal = 0.5 * Math.min(1, best.coverage) + 0.2 * fit + 0.1 * margin + 0.2 * namesFound;
   // Too little of the question is in the text to say anything (typo matches alone never answer).
-  if (best.coverage < MIN_COVERAGE) return 'none';
-  if (namesFound < 1 && best.coverage < 0.6) return 'none';
+  // Date words the article's date holds ("in April 2017") are not asked of its text here; the signal still counts them.
+  if (best.undatedCoverage < MIN_COVERAGE) return 'none';
+  if (namesFoundWithDate < 1 && best.undatedCoverage < 0.6) return 'none';
   // An answer not plainly of the kind asked for (a noun phrase for "what", a name the lexicon does not
   // place for "where") is wrong about twice as often, however much of the question its sentence holds.
   if (signal >= 0.75 && fit >= HIGH_CONFIDENCE_FIT) return 'high';

@@ -1,5 +1,5 @@
 import type { AnswerKind, QuestionAnalysis } from './analyze-question.ts';
-import { lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PARTICLE_PREFIX, PLACE_HEADS, PLACE_OF_NOUNS, REPORTING_VERBS, ROLE_WORDS } from '../facts/lexicon.ts';
+import { isCalendarWord, lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PARTICLE_PREFIX, PLACE_HEADS, PLACE_OF_NOUNS, REPORTING_VERBS, ROLE_WORDS } from '../facts/lexicon.ts';
 import { BE_FORMS, PARTICIPLE_ENDING, tagTokens, type TaggedToken } from './tag-tokens.ts';
 import { toTerm } from '../text/terms.ts';
 import { newsStart } from '../facts/news-start.ts';
@@ -724,12 +724,6 @@ function normaliseTag(token: TaggedToken, index: number, tokens: TaggedToken[]):
   const sentenceStart = previous === undefined || /^[.!?:;"“‘(]$/.test(previous.text);
   if (!sentenceStart && /^\p{Lu}\p{Ll}/u.test(token.text) && ['NOUN', 'VERB', 'ADJ'].includes(token.pos)) return { ...token, pos: 'PROPN' };
   return token;
-}
-
-/** A month or weekday name ("October", "Sunday"): part of a date, never a name. */
-function isCalendarWord(word: string): boolean {
-  const lower = word.toLowerCase();
-  return lexiconIs(lower, 'month') || lexiconIs(lower, 'weekday');
 }
 
 /**

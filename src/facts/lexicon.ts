@@ -46,6 +46,12 @@ export function lexiconIs(lower: string, cls: LexiconClass): boolean {
   return lexiconClasses.get(lower)?.has(cls) ?? false;
 }
 
+/** A month or a weekday ("April", "Monday"), as compromise's lexicon knows them (not "May", which it takes for a verb). */
+export function isCalendarWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return lexiconIs(lower, 'month') || lexiconIs(lower, 'weekday');
+}
+
 const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/));
 
 /** Capitalised words that start sentences or headlines but never names. */
