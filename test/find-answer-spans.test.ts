@@ -401,6 +401,16 @@ describe('a country', () => {
   });
 });
 
+describe('what is left once the question\'s words are cut', () => {
+  test('a number\'s bound without the number the question gives ("at least [39]") is no answer', () => {
+    expect(all('How many children were among the 39 civilians killed?', 'Air strikes have killed at least 39 civilians including children, activists said.')).not.toContain('at least');
+  });
+
+  test('a nationality without its noun ("Syrian [gas field]") is no answer', () => {
+    expect(best('Which gas field did Islamic State capture in July 2014?', 'Islamic State captured a Syrian gas field east of Homs in July 2014.')).toBe('a Syrian gas field');
+  });
+});
+
 describe('a numeral left alone', () => {
   test('once the question\'s noun is cut, or counting a part ("one of which"), is a count, not the thing asked about', () => {
     const school = '"Three children were killed and 14 students were injured in a terrorist rocket attack on the national school in the Shahba neighbourhood of Aleppo" state news agency SANA reported.';

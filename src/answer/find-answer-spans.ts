@@ -1,5 +1,5 @@
 import type { AnswerKind, QuestionAnalysis } from './analyze-question.ts';
-import { isCalendarWord, lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PARTICLE_PREFIX, PLACE_HEADS, PLACE_OF_NOUNS, REPORTING_VERBS, ROLE_WORDS } from '../facts/lexicon.ts';
+import { APPROXIMATORS, isCalendarWord, lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PARTICLE_PREFIX, PLACE_HEADS, PLACE_OF_NOUNS, REPORTING_VERBS, ROLE_WORDS } from '../facts/lexicon.ts';
 import { BE_FORMS, PARTICIPLE_ENDING, tagTokens, type TaggedToken } from './tag-tokens.ts';
 import { toTerm } from '../text/terms.ts';
 import { newsStart } from '../facts/news-start.ts';
@@ -1099,6 +1099,9 @@ function clauseCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidate
 }
 
 /** Drops question words at the edges of a span ("the Panthers defense" → "defense" for a question about the Panthers). */
+// The words that bound a number ("at least", "more than"), which say nothing without it.
+const BOUNDS = new Set(APPROXIMATORS);
+
 function trimQuestionWords(tokens: TaggedToken[], candidate: Candidate, questionTerms: Set<string>, focus: string | null): Candidate | null {
   let { first, last } = candidate;
   const isQuestionWord = (t: TaggedToken) => t.term !== null && questionTerms.has(t.term) && !isFocus(t, focus);
@@ -1110,6 +1113,10 @@ function trimQuestionWords(tokens: TaggedToken[], candidate: Candidate, question
   if (first > last) return null;
   // Without its head noun a phrase is a dangling modifier ("the old [position]", "an electrical [fire]"): no answer.
   if (last < end && candidate.kind === 'noun' && !HEADS.has(tokens[last]!.pos)) return null;
+  // So is a number's bound without the number the question already gives ("at least [39]").
+  if (candidate.kind === 'number' && BOUNDS.has(tokens.slice(first, last + 1).map((t) => t.text.toLowerCase()).join(' '))) return null;
+  // And a nationality without its noun ("Syrian [troops]"), unless a nationality is asked for.
+  if (last < end && first === last && candidate.kind === 'noun' && lexiconIs(tokens[last]!.text.toLowerCase(), 'demonym')) return null;
   const afterQuestionWords = first > candidate.first && tokens.slice(candidate.first, first).some(isQuestionWord);
   // A numeral left once the question's noun is cut ("Three [children]"), or one counting a part ("one of which"),
   // is a count, not the thing asked about.
