@@ -26,8 +26,12 @@ export interface XquadSection {
   unanswerable?: UnanswerableReport;
 }
 
-/** The news part of a run: questions about the articles this repository ships. */
+/** The news part of a run: one set of questions about the articles this repository ships. */
 export interface NewsSection {
+  /** Which set ("first set"), its file, and how it has been used (see NEWS_QUESTION_FILES). */
+  set: string;
+  file: string;
+  use: string;
   folder: string;
   articles: number;
   engine: QuestionReport;
@@ -59,7 +63,7 @@ export interface EvalReport {
   half: 'first' | 'second' | null;
   targets: typeof TARGETS;
   xquad?: XquadSection;
-  news?: NewsSection;
+  news?: NewsSection[];
   bbc?: BbcSection;
 }
 
@@ -129,8 +133,8 @@ export function formatNews(section: NewsSection): string {
     ['confident (high/medium) on those', rate(u.confidentRate), '–'],
     ['mean latency per question', ms(e.meanLatencyMs), ms(b.meanLatencyMs)],
   ];
-  const title = `News questions: ${e.questions} questions about the ${section.articles} articles in ${section.folder}, each asked against all of them`;
-  const notes = ['questions written for this project from the FA-KES articles it ships (eval/news-questions.jsonl); no targets'];
+  const title = `News questions, ${section.set}: ${e.questions} questions about the ${section.articles} articles in ${section.folder}, each asked against all of them`;
+  const notes = [`questions written for this project from the FA-KES articles it ships (${section.file}); no targets`, `use: ${section.use}`];
   return [title, '', table(['', 'engine', 'baseline'], rows), '', ...notes].join('\n');
 }
 

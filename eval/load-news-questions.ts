@@ -2,8 +2,29 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { XquadQuestion } from './load-xquad.ts';
 
-/** Where the news questions live, beside this file. */
+/** Where the first news question set lives, beside this file. */
 export const NEWS_QUESTIONS_FILE = new URL('./news-questions.jsonl', import.meta.url);
+
+/** One news question set: its file beside this module and how it has been used, which says what its figures mean. */
+export interface NewsQuestionFile {
+  name: string;
+  file: URL;
+  /** Printed under its table. */
+  use: string;
+}
+
+/**
+ * The news question sets, each written by a helper reading the shipped
+ * articles without seeing the engine, from its own articles (the files
+ * numbered n % 9 == 0, 4 and 7 in name order). The first two were then used
+ * to find and check changes; the third was measured once, at the end of
+ * the session that wrote it, and is kept for measuring only.
+ */
+export const NEWS_QUESTION_FILES: readonly NewsQuestionFile[] = [
+  { name: 'first set', file: NEWS_QUESTIONS_FILE, use: 'sessions 11-12 read its misses to find changes: no longer unseen' },
+  { name: 'second set', file: new URL('./news-questions-b.jsonl', import.meta.url), use: 'session 12 read its misses to find changes, after measuring it once: no longer unseen' },
+  { name: 'third set', file: new URL('./news-questions-unseen.jsonl', import.meta.url), use: 'kept for measuring only: no change was made by reading its questions' },
+];
 
 /** The folder of the shipped articles the questions are about, relative to `articles/`. */
 export const NEWS_ARTICLES_SUBFOLDER = 'fa-kes';

@@ -5,13 +5,14 @@
  *   npm run eval -- <data folder> [--limit N] [--only xquad|bbc|news] [--half first|second] [--json out.json] [--show-misses]
  *
  * The data folder holds `xquad-dev/xquad-dev.json` and `bbc-news-summary/`
- * (in development: ../shared/data). The news questions (`news-questions.jsonl`)
- * are asked of the articles this repository ships. Nothing here is needed to
- * build, run or test the bot.
+ * (in development: ../shared/data). The three news question sets
+ * (`news-questions*.jsonl`, see NEWS_QUESTION_FILES) are asked of the
+ * articles this repository ships. Nothing here is needed to build, run or
+ * test the bot.
  */
 import { statSync, existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -24,7 +25,7 @@ import { evaluateSummaries, meanGoldWords } from './evaluate-summaries.ts';
 import { formatBbc, formatMisses, formatNews, formatXquad, TARGETS, type BbcSection, type EvalReport, type NewsSection, type XquadSection } from './eval-report.ts';
 import { BBC_FOLDER, loadBbc, parsePlainTextFallback, type ParseArticleFile } from './load-bbc.ts';
 import { loadOptionalExport } from './load-optional-export.ts';
-import { loadNewsQuestions } from './load-news-questions.ts';
+import { loadNewsQuestions, NEWS_QUESTION_FILES } from './load-news-questions.ts';
 import { loadXquad, XQUAD_FILE } from './load-xquad.ts';
 import { createAnswerEngine } from '../src/answer/create-answer-engine.ts';
 import { loadArticles } from '../src/load-articles.ts';
@@ -34,11 +35,11 @@ const USAGE = `Usage: npm run eval -- <data folder> [--limit N] [--only xquad|bb
 
   <data folder>   the folder holding xquad-dev/ and bbc-news-summary/ (in development: ../shared/data)
   --limit N       use N questions and N BBC articles, spread evenly over the sets (default: all)
-  --only SET      run only xquad, bbc or news (questions about the shipped articles in articles/)
+  --only SET      run only xquad, bbc or news (the three sets of questions about the shipped articles in articles/)
   --half H        ask only the first or the second half of the XQuAD questions (a change tuned on one half is
                   checked on the other; every paragraph is still loaded)
   --json FILE     also write every figure as JSON to FILE
-  --show-misses   print the engine's worst XQuAD misses to stderr`;
+  --show-misses   print the engine's worst XQuAD and news misses to stderr`;
 
 const MISSES_SHOWN = 10;
 
@@ -151,30 +152,37 @@ async function runXquad(options: Options): Promise<XquadSection> {
   };
 }
 
-async function runNews(options: Options): Promise<NewsSection> {
-  progress('news: loading the shipped articles and the news questions');
+async function runNews(options: Options): Promise<NewsSection[]> {
+  progress('news: loading the shipped articles');
   const folder = fileURLToPath(new URL('../articles', import.meta.url));
   const { articles } = await loadArticles(folder);
-  const set = await loadNewsQuestions();
-  const questions = options.limit === undefined ? set.answerable : spreadSample(set.answerable, options.limit);
-  progress(`news: baseline and engine on ${questions.length} questions, and ${set.unanswerable.length} that no article answers`);
-  const baseline = evaluateQuestions(() => createSentenceSearchBaseline(articles), questions);
-  const result = evaluateQuestions(() => createAnswerEngine(articles), questions);
-  const unanswered = set.unanswerable.map((question) => result.system.ask(question));
-  if (options.showMisses) {
-    process.stderr.write(`\n${formatMisses('engine on the news questions', worstOutcomes(result.outcomes, MISSES_SHOWN))}\n\n`);
+  const sections: NewsSection[] = [];
+  for (const { name, file, use } of NEWS_QUESTION_FILES) {
+    const set = await loadNewsQuestions(file);
+    const questions = options.limit === undefined ? set.answerable : spreadSample(set.answerable, options.limit);
+    progress(`news, ${name}: baseline and engine on ${questions.length} questions, and ${set.unanswerable.length} that no article answers`);
+    const baseline = evaluateQuestions(() => createSentenceSearchBaseline(articles), questions);
+    const result = evaluateQuestions(() => createAnswerEngine(articles), questions);
+    const unanswered = set.unanswerable.map((question) => result.system.ask(question));
+    if (options.showMisses) {
+      process.stderr.write(`\n${formatMisses(`engine on the news questions, ${name}`, worstOutcomes(result.outcomes, MISSES_SHOWN))}\n\n`);
+    }
+    sections.push({
+      set: name,
+      file: `eval/${basename(fileURLToPath(file))}`,
+      use,
+      folder,
+      articles: articles.length,
+      engine: result.report,
+      baseline: baseline.report,
+      unanswerable: {
+        questions: unanswered.length,
+        abstentionRate: unanswered.length === 0 ? 0 : unanswered.filter((a) => a.answer === null).length / unanswered.length,
+        confidentRate: unanswered.length === 0 ? 0 : unanswered.filter((a) => a.answer !== null && (a.confidence === 'high' || a.confidence === 'medium')).length / unanswered.length,
+      },
+    });
   }
-  return {
-    folder,
-    articles: articles.length,
-    engine: result.report,
-    baseline: baseline.report,
-    unanswerable: {
-      questions: unanswered.length,
-      abstentionRate: unanswered.length === 0 ? 0 : unanswered.filter((a) => a.answer === null).length / unanswered.length,
-      confidentRate: unanswered.length === 0 ? 0 : unanswered.filter((a) => a.answer !== null && (a.confidence === 'high' || a.confidence === 'medium')).length / unanswered.length,
-    },
-  };
+  return sections;
 }
 
 async function runBbc(options: Options): Promise<BbcSection> {
@@ -236,7 +244,7 @@ async function main(): Promise<void> {
   }
   if (options.only === undefined || options.only === 'news') {
     report.news = await runNews(options);
-    sections.push(formatNews(report.news));
+    sections.push(...report.news.map(formatNews));
   }
   if (options.only === undefined || options.only === 'bbc') {
     report.bbc = await runBbc(options);
