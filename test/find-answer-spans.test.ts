@@ -469,6 +469,13 @@ describe('a question asking how things compare', () => {
   });
 });
 
+describe('"how often" and "which direction"', () => {
+  test('are answered by a frequency ("rarely") and a compass direction ("southwest"), which no noun phrase is', () => {
+    expect(best('How often does the Doctor travel by himself?', 'The Doctor rarely travels alone and often brings one or more companions.')).toBe('rarely');
+    expect(best('In which direction does the neighborhood lie from the freeway?', 'The neighborhood lies southwest of the freeway and extends to the city limits.')).toBe('southwest');
+  });
+});
+
 describe('a question asking who said something', () => {
   test('is answered by the speaker: before the reporting verb, after it, after "according to", or after "claimed by"', () => {
     const question = 'Who said the missile strike near Homs killed five people?';

@@ -1,5 +1,5 @@
 import type { AnswerKind, QuestionAnalysis } from './analyze-question.ts';
-import { APPROXIMATORS, isCalendarWord, lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PARTICLE_PREFIX, PLACE_HEADS, PLACE_OF_NOUNS, REPORTING_VERBS, ROLE_WORDS } from '../facts/lexicon.ts';
+import { APPROXIMATORS, DIRECTION_WORDS, isCalendarWord, lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PARTICLE_PREFIX, PLACE_HEADS, PLACE_OF_NOUNS, REPORTING_VERBS, ROLE_WORDS } from '../facts/lexicon.ts';
 import { BE_FORMS, PARTICIPLE_ENDING, tagTokens, type TaggedToken } from './tag-tokens.ts';
 import { toTerm } from '../text/terms.ts';
 import { newsStart } from '../facts/news-start.ts';
@@ -22,7 +22,12 @@ export interface AnswerSpan {
 /** The features a candidate span is scored on, by name; each is weighted by SPAN_WEIGHTS. */
 export type SpanFeatures = Record<keyof typeof SPAN_WEIGHTS, number>;
 
-type SpanKind = 'date' | 'number' | 'name' | 'noun' | 'clause' | 'comparison';
+/**
+ * `asked`: a word of the very kind the question names, which no noun phrase is: a comparative for "how do X
+ * compare" (see comparisons), a frequency for "how often", a compass direction for "which direction" (see
+ * askedWords).
+ */
+type SpanKind = 'date' | 'number' | 'name' | 'noun' | 'clause' | 'asked';
 
 interface Candidate {
   first: number;
@@ -97,7 +102,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const spans: AnswerSpan[] = [];
   // A dateline opening the sentence ("AFP Sunday 1 Feb 2015 At least seven people…") is no part of the news.
   const newsFrom = newsStart(sentence);
-  for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question), ...kindModifiers(tokens, question), ...comparisons(tokens, question), ...(asksExpansion ? expansions(tokens, acronyms) : [])], tokens, question)) {
+  for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question), ...kindModifiers(tokens, question), ...comparisons(tokens, question), ...askedWords(tokens, question), ...(asksExpansion ? expansions(tokens, acronyms) : [])], tokens, question)) {
     const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
     if (!trimmed) continue;
     const { first, last } = trimmed;
@@ -111,7 +116,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
     // So does a name the question gives as its initials ("Scottish Parliament" for "the SP").
     const expands = acronyms.size > 0 && acronyms.has(initials(tokens, first, last));
     if (expands && !asksExpansion) continue;
-    const typeFit = trimmed.besideFocus || trimmed.kind === 'comparison' || expands ? 1 : fitOf(trimmed.kind, question, tokens, first, last) * (modifiesNoun(tokens, trimmed, question.focus) ? MODIFIER : 1);
+    const typeFit = trimmed.besideFocus || trimmed.kind === 'asked' || expands ? 1 : fitOf(trimmed.kind, question, tokens, first, last) * (modifiesNoun(tokens, trimmed, question.focus) ? MODIFIER : 1);
     const features: SpanFeatures = {
       typeFit,
       nearby: windowCoverage(nearTerms, first, last, weightOf, question.sides) / questionWeight,
@@ -1030,7 +1035,26 @@ function comparisons(tokens: TaggedToken[], question: QuestionAnalysis): Candida
     let first = i;
     if (DEGREE_WORDS.has(tokens[i - 1]?.text.toLowerCase() ?? '')) first--;
     const last = (word === 'more' || word === 'less') && (tokens[i + 1]?.pos === 'ADJ' || tokens[i + 1]?.pos === 'ADV') ? i + 1 : i;
-    candidates.push({ first, last, kind: 'comparison' });
+    candidates.push({ first, last, kind: 'asked' });
+  }
+  return candidates;
+}
+
+// Words that say how often ("how often does the Doctor travel alone?" ← "rarely").
+const FREQUENCY_WORDS = new Set(['never', 'rarely', 'seldom', 'occasionally', 'sometimes', 'often', 'frequently', 'usually', 'always', 'regularly', 'annually', 'yearly', 'monthly', 'weekly', 'daily', 'nightly', 'hourly', 'once', 'twice']);
+
+/**
+ * The words of the kind "how often" and "which direction" ask for, which
+ * are no noun phrases: "rarely", "twice", "southwest", "north-east".
+ */
+function askedWords(tokens: TaggedToken[], question: QuestionAnalysis): Candidate[] {
+  const often = /\bhow (?:often|frequently)\b/i.test(question.question);
+  const direction = question.focus === 'direction';
+  if (!often && !direction) return [];
+  const words = often ? FREQUENCY_WORDS : DIRECTION_WORDS;
+  const candidates: Candidate[] = [];
+  for (const [i, token] of tokens.entries()) {
+    if (words.has(token.text.toLowerCase().replace('-', ''))) candidates.push({ first: i, last: i, kind: 'asked' });
   }
   return candidates;
 }
