@@ -469,6 +469,16 @@ describe('a question asking how things compare', () => {
   });
 });
 
+describe('a value a question word labels with a colon', () => {
+  test('answers "what is the Dutch word" ("Dutch: Amazoneregenwoud"), up to the next semicolon or bracket', () => {
+    expect(best('What is the Dutch word for the Amazon rainforest?', 'The Amazon rainforest (French: Forêt amazonienne; Dutch: Amazoneregenwoud) covers most of the Amazon basin of South America.')).toBe('Amazoneregenwoud');
+  });
+
+  test('not a date or a number asked for', () => {
+    expect(best('In what year was the Schools Act passed?', 'The Schools Act of 1996 recognised two categories: "public" and "independent".')).toBe('1996');
+  });
+});
+
 describe('"how often" and "which direction"', () => {
   test('are answered by a frequency ("rarely") and a compass direction ("southwest"), which no noun phrase is', () => {
     expect(best('How often does the Doctor travel by himself?', 'The Doctor rarely travels alone and often brings one or more companions.')).toBe('rarely');
