@@ -135,7 +135,7 @@ describe('a question asking for a speaker', () => {
   });
 
   test('not when the reporting verb belongs to another subject, or the verb reports nothing', () => {
-    for (const question of ['Who sang the national anthem?', 'What did the minister say?', 'Who did Putin say would attend?', 'Which force lost six members?']) {
+    for (const question of ['Who sang the national anthem?', 'What did the minister say?', 'Who did Putin say would attend?', 'Which force lost six members?', 'What added to the cost?']) {
       expect(analyzeQuestion(question).speaker, question).toBe(false);
     }
   });

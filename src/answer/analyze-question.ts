@@ -444,6 +444,8 @@ const BEFORE_VERB = new Set(['has', 'have', 'had', 'did', 'does', 'do', 'first',
 function asksSpeaker(tokens: ReturnType<typeof tagTokens>): boolean {
   const { lower, wh, next } = questionPhrase(tokens);
   if (wh < 0 || !['who', 'which', 'what'].includes(lower[wh]!)) return false;
+  // "Which agency reported …" asks for a speaker, "what added …" does not: "which" and "what" need their noun.
+  if (lower[wh] !== 'who' && next === wh + 1) return false;
   let i = next;
   while (BEFORE_VERB.has(lower[i] ?? '')) i++;
   const word = lower[i];
