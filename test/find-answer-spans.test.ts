@@ -469,6 +469,18 @@ describe('a question asking how things compare', () => {
   });
 });
 
+describe('"what happened to X" and "how did X go"', () => {
+  test('are answered by what the sentence says X did, with the words that qualify it', () => {
+    expect(best('What happened to the rate of deforestation between 2004 and 2014?', 'Although deforestation has declined significantly in the Brazilian Amazon between 2004 and 2014, there has been an increase since.')).toBe('declined significantly');
+    expect(best('What happens to the norm when a number is multiplied by p?', 'In particular, this norm gets smaller when a number is multiplied by p.')).toBe('gets smaller');
+    expect(best('How did the attempt to establish a Scottish Assembly go in 1979?', 'The 1979 referendum to establish a devolved Scottish Assembly failed.')).toBe('failed');
+  });
+
+  test('another question gets no verb as its answer', () => {
+    expect(all('What declined in the Brazilian Amazon?', 'Deforestation has declined significantly in the Brazilian Amazon.')).not.toContain('declined significantly');
+  });
+});
+
 describe('a value a question word labels with a colon', () => {
   test('answers "what is the Dutch word" ("Dutch: Amazoneregenwoud"), up to the next semicolon or bracket', () => {
     expect(best('What is the Dutch word for the Amazon rainforest?', 'The Amazon rainforest (French: Forêt amazonienne; Dutch: Amazoneregenwoud) covers most of the Amazon basin of South America.')).toBe('Amazoneregenwoud');

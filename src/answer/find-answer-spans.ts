@@ -102,7 +102,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const spans: AnswerSpan[] = [];
   // A dateline opening the sentence ("AFP Sunday 1 Feb 2015 At least seven people…") is no part of the news.
   const newsFrom = newsStart(sentence);
-  for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question), ...kindModifiers(tokens, question), ...comparisons(tokens, question), ...askedWords(tokens, question), ...labelledValues(tokens, anchorTerms, question), ...(asksExpansion ? expansions(tokens, acronyms) : [])], tokens, question)) {
+  for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question), ...kindModifiers(tokens, question), ...comparisons(tokens, question), ...askedWords(tokens, question), ...labelledValues(tokens, anchorTerms, question), ...predicates(tokens, anchorTerms, question), ...(asksExpansion ? expansions(tokens, acronyms) : [])], tokens, question)) {
     const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
     if (!trimmed) continue;
     const { first, last } = trimmed;
@@ -1036,6 +1036,31 @@ function comparisons(tokens: TaggedToken[], question: QuestionAnalysis): Candida
     if (DEGREE_WORDS.has(tokens[i - 1]?.text.toLowerCase() ?? '')) first--;
     const last = (word === 'more' || word === 'less') && (tokens[i + 1]?.pos === 'ADJ' || tokens[i + 1]?.pos === 'ADV') ? i + 1 : i;
     candidates.push({ first, last, kind: 'asked' });
+  }
+  return candidates;
+}
+
+// "What happened to X?", "how did X go?": the answer is what the sentence says X did.
+const WHAT_HAPPENED = /\bwhat (?:happened|happens|happen) to\b|\bhow (?:did|does|do|has|have) .+ (?:go|end|turn out|fare)\b/i;
+
+/**
+ * The verb a question's words are the subject of, with the adverbs and
+ * adjectives right after it ("deforestation has [declined significantly]",
+ * "this norm [gets smaller]", "the referendum … [failed]"), for "what
+ * happened to X" and "how did X go". Measured on XQuAD: F1 0.546 -> 0.551
+ * (three answers, F1 0 before); news unchanged.
+ */
+function predicates(tokens: TaggedToken[], anchors: ReadonlyMap<number, string>, question: QuestionAnalysis): Candidate[] {
+  if (!WHAT_HAPPENED.test(question.question)) return [];
+  const candidates: Candidate[] = [];
+  for (const [i, token] of tokens.entries()) {
+    if (token.pos !== 'VERB' || anchors.has(i)) continue;
+    let before = i - 1;
+    while (before >= 0 && (tokens[before]!.pos === 'AUX' || tokens[before]!.pos === 'ADV')) before--;
+    if (!anchors.has(before)) continue;
+    let last = i;
+    while (last + 1 < tokens.length && last - i < 2 && (tokens[last + 1]!.pos === 'ADV' || tokens[last + 1]!.pos === 'ADJ')) last++;
+    candidates.push({ first: i, last, kind: 'asked' });
   }
   return candidates;
 }
