@@ -409,6 +409,10 @@ describe('what is left once the question\'s words are cut', () => {
   test('a nationality without its noun ("Syrian [gas field]") is no answer', () => {
     expect(best('Which gas field did Islamic State capture in July 2014?', 'Islamic State captured a Syrian gas field east of Homs in July 2014.')).toBe('a Syrian gas field');
   });
+
+  test('unless a nationality is asked for', () => {
+    expect(best('What nationality were the troops who took the town?', 'Syrian troops took the town on Monday.')).toBe('Syrian');
+  });
 });
 
 describe('a numeral left alone', () => {

@@ -269,12 +269,18 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+/** An article's publication date as its parts, or null when it has none. */
+function publicationParts(date: string | null): { year: number; month: number; day: number } | null {
+  const match = date === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : null;
+}
+
 /** An article's publication date as a writer would put it ("2017-04-03" → "Monday 3 April 2017"), or "" when unknown. */
 function publicationDate(date: string | null): string {
-  const match = date === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return '';
-  const weekday = WEEKDAY_NAMES[new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).getUTCDay()];
-  return `${weekday} ${Number(match[3])} ${MONTH_NAMES[Number(match[2]) - 1]} ${match[1]}`;
+  const parts = publicationParts(date);
+  if (!parts) return '';
+  const weekday = WEEKDAY_NAMES[new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay()];
+  return `${weekday} ${parts.day} ${MONTH_NAMES[parts.month - 1]} ${parts.year}`;
 }
 
 /**
@@ -282,12 +288,12 @@ function publicationDate(date: string | null): string {
  * the month its year and day. A year alone ("the 2014 world cup") spans too much to say the article is meant.
  */
 function publicationTerms(date: string | null, questionTerms: ReadonlySet<string>): string[] {
-  const match = date === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return [];
-  const month = MONTH_NAMES[Number(match[2]) - 1]!;
+  const parts = publicationParts(date);
+  if (!parts) return [];
+  const month = MONTH_NAMES[parts.month - 1]!;
   // A capitalised month has two terms, its stem and its exact form ("novemb", "november"): see toIndexTerms.
   if (!toTerms(month).some((term) => questionTerms.has(term))) return [];
-  return toTerms(`${Number(match[3])} ${month} ${match[1]}`).filter((term) => questionTerms.has(term));
+  return toTerms(`${parts.day} ${month} ${parts.year}`).filter((term) => questionTerms.has(term));
 }
 
 // Pronouns that stand for a person or group named before.

@@ -1168,10 +1168,12 @@ function clauseCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidate
   return candidates;
 }
 
-/** Drops question words at the edges of a span ("the Panthers defense" → "defense" for a question about the Panthers). */
 // The words that bound a number ("at least", "more than"), which say nothing without it.
 const BOUNDS = new Set(APPROXIMATORS);
+// Nouns asking for what a nationality word says ("what nationality were the troops?" ← "Syrian troops").
+const NATIONALITY_NOUNS = new Set(['nationality', 'citizenship', 'ethnicity', 'origin', 'descent']);
 
+/** Drops question words at the edges of a span ("the Panthers defense" → "defense" for a question about the Panthers). */
 function trimQuestionWords(tokens: TaggedToken[], candidate: Candidate, questionTerms: Set<string>, focus: string | null): Candidate | null {
   let { first, last } = candidate;
   const isQuestionWord = (t: TaggedToken) => t.term !== null && questionTerms.has(t.term) && !isFocus(t, focus);
@@ -1186,7 +1188,7 @@ function trimQuestionWords(tokens: TaggedToken[], candidate: Candidate, question
   // So is a number's bound without the number the question already gives ("at least [39]").
   if (candidate.kind === 'number' && BOUNDS.has(tokens.slice(first, last + 1).map((t) => t.text.toLowerCase()).join(' '))) return null;
   // And a nationality without its noun ("Syrian [troops]"), unless a nationality is asked for.
-  if (last < end && first === last && candidate.kind === 'noun' && lexiconIs(tokens[last]!.text.toLowerCase(), 'demonym')) return null;
+  if (last < end && first === last && candidate.kind === 'noun' && lexiconIs(tokens[last]!.text.toLowerCase(), 'demonym') && !NATIONALITY_NOUNS.has(focus ?? '')) return null;
   const afterQuestionWords = first > candidate.first && tokens.slice(candidate.first, first).some(isQuestionWord);
   // A numeral left once the question's noun is cut ("Three [children]"), or one counting a part ("one of which"),
   // is a count, not the thing asked about.
