@@ -198,7 +198,7 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
       const termSet = new Set(terms);
       const lemmaSet = lemmaTerms(text);
       const found = new Set([...questionTerms].filter((term) => holdsTerm(analysis, term, termSet, lemmaSet)));
-      return { sentence, terms, termSet, lemmaSet, found, refersBack: refersBack(text), refersEarly: refersEarly(text), furniture: isPageFurniture(text) };
+      return { sentence, text, terms, termSet, lemmaSet, found, refersBack: refersBack(text), refersEarly: refersEarly(text), furniture: isPageFurniture(text) };
     });
     // The question's names said so far in the paragraph, sentence by sentence.
     const namedBefore = new Set<string>();
@@ -206,7 +206,7 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
       if (i > 0) for (const term of read[i - 1]!.found) if (nameTerms.has(term)) namedBefore.add(term);
       // Page furniture ("Comment via Facebook", a dateline alone) is never quoted, though the page kept it.
       if (current.furniture) continue;
-      const { sentence, terms, termSet, lemmaSet, found } = current;
+      const { sentence, text, terms, termSet, lemmaSet, found } = current;
       // A sentence that opens on a pronoun ("He", "Its") speaks of the previous sentence's subject, and the
       // sentence before one that does names what the pronoun stands for: the question's words in the neighbour
       // count nearly as if they were in the sentence.
@@ -248,7 +248,7 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
         w.referent * (asReferent / questionWeight) +
         w.passage * (hit.score / topScore) +
         w.bigram * bigramOverlap(analysis.terms, terms) +
-        (holdsStrandedPreposition(analysis, paragraphText.slice(sentence.start, sentence.end)) ? w.stranded : 0);
+        (holdsStrandedPreposition(analysis, text) ? w.stranded : 0);
       const foundWeight = inSentence + 0.5 * (inContext + inNeighbour + carried + asReferent) + SYNONYM_COVERAGE * asSynonym;
       ranked.push({ article, sentence, relevance, coverage: foundWeight / questionWeight, undatedCoverage: foundWeight / Math.max(questionWeight - asDate, 1e-9), span: null, score: relevance });
     }
