@@ -17,6 +17,14 @@ describe('ArticleIndex', () => {
     expect(index.searchPassages('the of and')).toEqual([]);
   });
 
+  test('an unknown word is matched to the known words a few edits from it; a known or short word to none', () => {
+    const index = new ArticleIndex([harbour, election]);
+    expect(index.typoMatches('harbuor')).toEqual(['harbour']);
+    expect(index.typoMatches('harbour')).toEqual([]);
+    expect(index.typoMatches('majr')).toEqual([]);
+    expect(index.typoMatches('zzzzzzz')).toEqual([]);
+  });
+
   test('adding, replacing and removing one article updates answers without a rebuild', () => {
     const index = new ArticleIndex([harbour]);
     index.add(election);

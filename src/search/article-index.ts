@@ -225,6 +225,15 @@ export class ArticleIndex {
     return this.#postings.idf(this.#postings.passageFrequency(term));
   }
 
+  /**
+   * The known terms an unknown (stemmed) term may be a typo of ("ghandi" → "gandhi"): those within a few edits,
+   * by its length. None for a term some passage holds, or one too short to guess from.
+   */
+  typoMatches(term: string): string[] {
+    if (term.length < FUZZY_MIN_LENGTH || this.knows(term)) return [];
+    return this.#postings.similarTerms(term, Math.min(FUZZY_MAX_DISTANCE, Math.round(term.length * FUZZY_DISTANCE)));
+  }
+
   /** True when some passage contains this (stemmed) term. */
   knows(term: string): boolean {
     return this.#postings.passageFrequency(term) > 0;
@@ -249,9 +258,7 @@ export class ArticleIndex {
     const weights = new Map<string, number>();
     for (const term of queryTerms) {
       weights.set(term, 1);
-      if (term.length < FUZZY_MIN_LENGTH || this.knows(term)) continue;
-      const distance = Math.min(FUZZY_MAX_DISTANCE, Math.round(term.length * FUZZY_DISTANCE));
-      for (const similar of this.#postings.similarTerms(term, distance)) if (!queryTerms.has(similar)) weights.set(similar, FUZZY_WEIGHT);
+      for (const similar of this.typoMatches(term)) if (!queryTerms.has(similar)) weights.set(similar, FUZZY_WEIGHT);
     }
     // Each known term's weight times its IDF: what it adds to a passage's score.
     const importance = new Map<number, number>();
