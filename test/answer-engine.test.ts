@@ -259,6 +259,12 @@ describe('words of one root that stemming leaves apart', () => {
   test('"when did they decide" finds the sentence about the decision', () => {
     expect(engine.ask('When did they decide on the harbour fees?', { articleId: 'council' }).citations[0]?.quote).toBe('The decision on the fees came on Friday.');
   });
+
+  test('a word with a prefix or a word before it ("rainforest") finds the word alone ("forest")', () => {
+    const trees = article('trees', 'Trees', '2022-05-01', ['Grass covers the land in Peru. The forest covers the land in Brazil.']);
+    const treeEngine = createAnswerEngine([harbour, trees]);
+    expect(treeEngine.ask('Which land does the rainforest cover?', { articleId: 'trees' }).citations[0]?.quote).toBe('The forest covers the land in Brazil.');
+  });
 });
 
 describe('names and words written otherwise than in the article', () => {

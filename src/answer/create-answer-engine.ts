@@ -400,12 +400,14 @@ function mentionsName(articleText: string, name: string, articleTerms: ReadonlyS
  * Does the sentence hold a word of the same root as a question term, which
  * stemming leaves apart ("decided" / "decision", "discovered" / "discovery",
  * "failed" / "failure", "China" / "Chinese")? Terms sharing all but the last
- * letter of the shorter one, and at least four letters.
+ * letter of the shorter one, and at least four letters; or one term the
+ * other with a prefix or a word before it (see endsOn).
  */
 function sharesRoot(term: string, terms: ReadonlySet<string>): boolean {
   if (term.length < 4) return false;
   for (const other of terms) {
     if (other.length < 4) continue;
+    if (endsOn(term, other) || endsOn(other, term)) return true;
     const shorter = Math.min(term.length, other.length);
     const need = Math.max(4, shorter - 1);
     let common = 0;
@@ -413,6 +415,17 @@ function sharesRoot(term: string, terms: ReadonlySet<string>): boolean {
     if (common >= need) return true;
   }
   return false;
+}
+
+// The fewest letters of a word another one ends on for the two to count as of one root (see endsOn).
+const ENDING_WORD_MIN = 5;
+
+/**
+ * Is `longer` the term `word` with a prefix or a word before it ("desegregation" / "segregation", "rainforest" /
+ * "forest")? Measured on XQuAD: excerpt@3 0.948 -> 0.949, nothing lost; news, first set: F1 0.661 -> 0.665.
+ */
+function endsOn(longer: string, word: string): boolean {
+  return word.length >= ENDING_WORD_MIN && longer.length > word.length && longer.endsWith(word);
 }
 
 // How many words before the preposition a question ends on the question's word before it may stand in a sentence.
