@@ -121,6 +121,15 @@ describe('the words around a question word left in place', () => {
     expect(analyzeQuestion('The settlers built a what of the old town?').neighbours).toEqual({ before: 'built', after: 'old' });
   });
 
+  test('is the question word when an earlier one opens a clause of the question ("refers to how …") or is a typo', () => {
+    const inPlace = analyzeQuestion('The report says how the town built a what of the old harbour?');
+    expect(inPlace).toMatchObject({ type: 'what', expects: 'thing', focus: null, neighbours: { before: 'built', after: 'old' } });
+    expect(analyzeQuestion('Smith and Jones where what kind of engineers?').type).toBe('what');
+    // An earlier question word of the question itself stays its question word.
+    expect(analyzeQuestion('Who decides how the land is used?').type).toBe('who');
+    expect(analyzeQuestion('For what nation did Ribault claim what is now Jacksonville?')).toMatchObject({ type: 'what', focus: 'nation' });
+  });
+
   test('none for a question word in front, or after a phrase set before the question', () => {
     expect(analyzeQuestion('What did the settlers build?').neighbours).toEqual({ before: null, after: null });
     expect(analyzeQuestion('At the time of the flood what was in demand?').neighbours).toEqual({ before: null, after: null });

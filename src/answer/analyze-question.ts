@@ -108,7 +108,9 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
 }
 
 function findQuestionWord(words: string[]): { type: QuestionAnalysis['type']; wordIndex: number } {
+  const start = questionWordIndex(words);
   for (const [index, word] of words.entries()) {
+    if (index < start) continue;
     switch (word) {
       case 'who':
       case 'whom':
@@ -140,8 +142,10 @@ function findQuestionWord(words: string[]): { type: QuestionAnalysis['type']; wo
 /** The head noun right after the question word ("what year", "which two streets", "how many fighters"). */
 function findFocus(tokens: Array<{ word: string; pos: string }>, type: QuestionAnalysis['type'], wordIndex: number): string | null {
   if (wordIndex < 0) return null;
-  const start = tokens.findIndex((t) => ['what', 'which', 'how', 'whose'].includes(t.word));
-  if (start < 0) return null;
+  const start = questionWordIndex(tokens.map((t) => t.word));
+  if (start < 0 || !['what', 'which', 'how', 'whose'].includes(tokens[start]!.word)) return null;
+  // "developed a what of the East": a question word left in place after an article has no noun of its own.
+  if (ARTICLE_WORDS.has(tokens[start - 1]?.word ?? '')) return null;
   let index = start + 1 + (type === 'how many' || type === 'how much' ? 1 : 0);
   let focus: string | null = null;
   // "what kind of X", "which of the X": the noun after "of" is the focus.
@@ -279,6 +283,26 @@ function isPassive(tokens: ReturnType<typeof tagTokens>): boolean {
 }
 
 const WH_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
+
+const ARTICLE_WORDS = new Set(['a', 'an', 'the']);
+
+/**
+ * Where the question word stands among a question's lower-cased words: the
+ * first one, unless the question opens on other words and a later "what" or
+ * "which" is left in place after an article or right after the first
+ * ("Orientalism refers to how the West developed a what of the East?",
+ * "Mackinder and Ratzel where what kind of geographers?"). The first then
+ * opens a clause of the question ("how the West…") or is a typo ("where"
+ * for "were"). -1 when there is none.
+ */
+function questionWordIndex(words: readonly string[]): number {
+  const first = words.findIndex((w) => WH_WORDS.has(w));
+  if (first <= 0) return first;
+  for (let i = first + 1; i < words.length; i++) {
+    if ((words[i] === 'what' || words[i] === 'which') && (ARTICLE_WORDS.has(words[i - 1]!) || i === first + 1)) return i;
+  }
+  return first;
+}
 const POSSESSION = new Set(['has', 'have', 'had']);
 const OBJECT_AUXILIARIES = new Set(['do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must']);
 
@@ -289,7 +313,7 @@ const OBJECT_AUXILIARIES = new Set(['do', 'does', 'did', 'has', 'have', 'had', '
  */
 function questionPhrase(tokens: ReturnType<typeof tagTokens>): { lower: string[]; wh: number; next: number } {
   const lower = tokens.map((t) => t.text.toLowerCase());
-  const wh = lower.findIndex((w) => WH_WORDS.has(w));
+  const wh = questionWordIndex(lower);
   let next = wh + 1;
   if (wh < 0) return { lower, wh, next };
   if (lower[wh] === 'how' && next < tokens.length && ['ADJ', 'ADV'].includes(tokens[next]!.pos)) next++;
