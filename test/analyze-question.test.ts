@@ -113,6 +113,10 @@ describe("the answer's role to the question's verb", () => {
   test("the question's verbs are kept as terms", () => {
     expect(analyzeQuestion('Who opened the bridge?').verbs).toEqual(['open']);
   });
+
+  test('a name the tagger takes for a verb is no verb, and the word after "did" and the name is', () => {
+    expect(analyzeQuestion('How many balls did Josh Norman intercept?').verbs).toEqual(['intercept']);
+  });
 });
 
 describe('the words around a question word left in place', () => {

@@ -407,7 +407,9 @@ const DO_FORMS = new Set(['do', 'does', 'did']);
  * a noun; after "did" and its subject, the last word before a preposition or
  * the end is the verb all the same.
  */
-function withAskedVerb(tokens: ReturnType<typeof tagTokens>): ReturnType<typeof tagTokens> {
+function withAskedVerb(tagged: ReturnType<typeof tagTokens>): ReturnType<typeof tagTokens> {
+  // A capitalised word after the first taken for a verb ("did Josh Norman intercept") is a name.
+  const tokens = tagged.map((t, i) => (i > 0 && t.pos === 'VERB' && /^\p{Lu}/u.test(t.text) ? { ...t, pos: 'PROPN' as const } : t));
   const aux = tokens.findIndex((t) => DO_FORMS.has(t.text.toLowerCase()));
   if (aux < 0 || !WH_WORDS.has(tokens[0]?.text.toLowerCase() ?? '') || tokens.slice(aux + 1).some((t) => t.pos === 'VERB')) return tokens;
   let end = aux + 1;
