@@ -399,6 +399,12 @@ describe('a country', () => {
     expect(fit('Which country was hit by the air raid?', 'Syria')).toBe(1);
     expect(fit('Where did the air raid kill 19 civilians?', 'Syria')).toBe(1);
   });
+
+  test('so is its possessive written without the apostrophe, as some copy has it ("Syrias army")', () => {
+    const sentence = 'Syrias army shelled Talbiseh on Monday.';
+    const fit = (text: string) => findAnswerSpans(sentence, analyzeQuestion('Which town did the army shell?')).find((s) => s.text === text)!.typeFit;
+    expect(fit('Syrias')).toBeLessThan(fit('Talbiseh'));
+  });
 });
 
 describe('what is left once the question\'s words are cut', () => {
