@@ -396,6 +396,14 @@ describe('confidence', () => {
     expect(['low', 'none']).toContain(answer.confidence);
   });
 
+  test('is low at most when neither the article nor its date says a year the question gives', () => {
+    const aleppo = article('aleppo', 'Aleppo before the war', '2016-05-01', ['Aleppo had a population of 2.1 million people before the war, the census said.']);
+    const aleppoEngine = createAnswerEngine([harbour, aleppo]);
+    expect(aleppoEngine.ask('What was the population of Aleppo before the war in 1900?')).toMatchObject({ answer: '2.1 million people', confidence: 'low' });
+    // The article's own year, from its date, is said.
+    expect(aleppoEngine.ask('What was the population of Aleppo before the war in 2016?').confidence).toBe('high');
+  });
+
   test('is high for a name that answers "who" in a sentence holding the whole question', () => {
     expect(engine.ask('Who said the repairs cost 3.5 million euros?')).toMatchObject({ answer: 'Engineer Ana Ruiz', confidence: 'high' });
   });
