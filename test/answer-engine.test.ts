@@ -404,6 +404,13 @@ describe('confidence', () => {
     expect(aleppoEngine.ask('What was the population of Aleppo before the war in 2016?').confidence).toBe('high');
   });
 
+  test('is low at most when the sentence does not say the question\'s verb', () => {
+    const talks = article('talks', 'Talks stall', '2016-05-01', ['(TRT World and Agencies) Peace talks aimed at ending the war in Syria have deadlocked, diplomats said.']);
+    const talksEngine = createAnswerEngine([harbour, talks]);
+    expect(talksEngine.ask('Who wrote about the deadlocked peace talks in Syria?')).toMatchObject({ answer: 'diplomats', confidence: 'low' });
+    expect(talksEngine.ask('Who said the peace talks in Syria have deadlocked?')).toMatchObject({ answer: 'diplomats', confidence: 'medium' });
+  });
+
   test('is high for a name that answers "who" in a sentence holding the whole question', () => {
     expect(engine.ask('Who said the repairs cost 3.5 million euros?')).toMatchObject({ answer: 'Engineer Ana Ruiz', confidence: 'high' });
   });
