@@ -23,6 +23,11 @@ describe('ArticleIndex', () => {
     expect(index.typoMatches('harbour')).toEqual([]);
     expect(index.typoMatches('majr')).toEqual([]);
     expect(index.typoMatches('zzzzzzz')).toEqual([]);
+    // What it found is kept only while the articles stay the same.
+    index.add(article('port', 'Port', ['The harbor was busy.']));
+    expect([...index.typoMatches('harbuor')].sort()).toEqual(['harbor', 'harbour']);
+    index.remove('harbour');
+    expect(index.typoMatches('harbuor')).toEqual(['harbor']);
   });
 
   test('adding, replacing and removing one article updates answers without a rebuild', () => {
