@@ -133,6 +133,14 @@ describe('a pronoun a few words into a sentence', () => {
     expect(answer.citations[0]?.quote).toBe('Like most forges, it was founded in 1843 as a small forge.');
     expect(answer.answer).toBe('1843');
   });
+
+  test('ties the sentence to the words of the sentence before ("In this hold" after "a hold in the launch countdown")', () => {
+    const launch = article('launch', 'Launch test', '2020-01-01', [
+      'A party began in the cabin. Radio problems forced a hold in the launch countdown. In this hold, a fire began in the cabin.',
+    ]);
+    const answer = createAnswerEngine([harbour, launch]).ask('What began in the cabin during the launch countdown?');
+    expect(answer.citations[0]?.quote).toBe('In this hold, a fire began in the cabin.');
+  });
 });
 
 describe('a "who" answered by a sentence that opens on "He"', () => {
