@@ -333,6 +333,21 @@ describe('words WordNet gives for a question word', () => {
   });
 });
 
+describe('a name given beside the noun asked about', () => {
+  // The lead restates the question without the town's name; the next sentence names it as a town.
+  const market = article('market', 'Market strike', '2017-11-14', [
+    'Air strikes in a rebel-held town killed at least 61 people, a monitor said on Tuesday.',
+    'Three air strikes hit the market in the town of Atareb on Monday.',
+  ]);
+  const engine = createAnswerEngine([harbour, market]);
+
+  test('ranks the sentence naming it ("the town of Atareb" for "which town") above one holding more of the question', () => {
+    const answer = engine.ask('Which town was hit by the air strikes on a market that killed 61 people?');
+    expect(answer.citations[0]?.quote).toBe('Three air strikes hit the market in the town of Atareb on Monday.');
+    expect(answer.answer).toBe('Atareb');
+  });
+});
+
 describe('page furniture', () => {
   // A scraped page keeps its "related stories" and comment links in the text; they hold the story's words too.
   const scraped = article('scraped', 'Airstrikes kill 12 civilians in Deir ez-Zor', '2017-10-01', [

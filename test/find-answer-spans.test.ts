@@ -376,6 +376,14 @@ describe('a dateline opening the sentence', () => {
   });
 });
 
+describe('a name beside the noun asked about', () => {
+  test('is marked as named as asked ("the town of Atareb" for "which town"); another name is not', () => {
+    const spans = findAnswerSpans('Jets from Russia hit the town of Atareb on Monday.', analyzeQuestion('Which town did the jets hit?'));
+    expect(spans.find((s) => s.text === 'Atareb')?.namedAsAsked).toBe(true);
+    expect(spans.find((s) => s.text === 'Russia')?.namedAsAsked).toBeUndefined();
+  });
+});
+
 describe('a country the lexicon does not know', () => {
   test('is a place all the same ("Britain", from the region names Node carries and a few more)', () => {
     expect(best('Where was Halford Mackinder born?', 'Political geographers such as Friedrich Ratzel of Germany and Halford Mackinder of Britain also supported imperialism.')).toBe('Britain');

@@ -17,6 +17,12 @@ export interface AnswerSpan {
   score: number;
   /** What the score is made of, one value per feature (see SPAN_WEIGHTS): for explaining and fitting the weights. */
   features: SpanFeatures;
+  /**
+   * A name the sentence gives right beside the noun the question asks about ("the town of Atareb", "the Kawkab
+   * village" for "which town / village"): named there as the kind of thing asked for. Ranks its sentence up
+   * (see RANKING_WEIGHTS.namedAsAsked); the span's own score does not count it twice.
+   */
+  namedAsAsked?: true;
 }
 
 /** The features a candidate span is scored on, by name; each is weighted by SPAN_WEIGHTS. */
@@ -143,7 +149,8 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
     for (const name of FEATURE_NAMES) score += SPAN_WEIGHTS[name] * features[name];
     const times = first === last && trimmed.kind === 'number' ? timesCount(tokens[first]!, question) : null;
     const end = times === null ? tokens[last]!.end : tokens[first]!.start + times;
-    spans.push({ start: tokens[first]!.start, end, text: sentence.slice(tokens[first]!.start, end), typeFit, score, features });
+    const namedAsAsked = trimmed.besideFocus === true && trimmed.kind === 'name';
+    spans.push({ start: tokens[first]!.start, end, text: sentence.slice(tokens[first]!.start, end), typeFit, score, features, ...(namedAsAsked ? { namedAsAsked } : {}) });
   }
   return dedupe(spans).sort((a, b) => b.score - a.score);
 }
@@ -1483,7 +1490,9 @@ function dedupe(spans: AnswerSpan[]): AnswerSpan[] {
   for (const span of spans) {
     const key = `${span.start}:${span.end}`;
     const existing = best.get(key);
-    if (!existing || existing.score < span.score) best.set(key, span);
+    const kept = !existing || existing.score < span.score ? span : existing;
+    // The same words found beside the noun asked about and by another path are still named as asked.
+    best.set(key, existing?.namedAsAsked || span.namedAsAsked ? { ...kept, namedAsAsked: true } : kept);
   }
   return [...best.values()];
 }
