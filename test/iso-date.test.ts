@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isValidIsoDate, normalizeIsoDate } from '../src/text/iso-date.ts';
+import { isoDateParts, isValidIsoDate, MONTH_NAMES, normalizeIsoDate, WEEKDAY_NAMES } from '../src/text/iso-date.ts';
 
 const cases: Array<[unknown, string | null]> = [
   ['2017-06-16', '2017-06-16'],
@@ -30,5 +30,15 @@ describe('normalizeIsoDate', () => {
     expect(isValidIsoDate('2017-06-16')).toBe(true);
     expect(isValidIsoDate('2017-6-16')).toBe(false);
     expect(isValidIsoDate('2017-06-16T00:00:00Z')).toBe(false);
+  });
+});
+
+describe('isoDateParts', () => {
+  test('reads YYYY-MM-DD into numbers, and nothing else', () => {
+    expect(isoDateParts('2017-06-16')).toEqual({ year: 2017, month: 6, day: 16 });
+    expect(isoDateParts(null)).toBeNull();
+    expect(isoDateParts('16 June 2017')).toBeNull();
+    expect(MONTH_NAMES[5]).toBe('June');
+    expect(WEEKDAY_NAMES[new Date(Date.UTC(2017, 5, 16)).getUTCDay()]).toBe('Friday');
   });
 });

@@ -2,6 +2,7 @@ import type { Article, Sentence } from '../article.ts';
 import { ArticleIndex } from '../search/article-index.ts';
 import { paragraphSentences } from '../sentences.ts';
 import { isCalendarWord } from '../facts/lexicon.ts';
+import { isoDateParts, MONTH_NAMES, WEEKDAY_NAMES } from '../text/iso-date.ts';
 import { toTerms } from '../text/terms.ts';
 import { isPageFurniture } from '../summary/is-boilerplate.ts';
 import { analyzeQuestion, holdsTerm, type QuestionAnalysis } from './analyze-question.ts';
@@ -237,7 +238,6 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
       // Neighbour words for a pronoun a few words in, not only the first (measured on the news sets, second set:
       // excerpt@1 0.674 -> 0.685, F1 0.494 -> 0.499; XQuAD and the other sets unchanged).
       const referred = current.refersEarly ? read[i - 1] : undefined;
-      const previous = referred;
       const next = read[i + 1]?.refersBack ? read[i + 1] : undefined;
       let inSentence = 0;
       let inContext = 0;
@@ -258,7 +258,7 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
         else if (RANKING_WEIGHTS.related > 0 && sharesRoot(term, termSet)) asRelated += index.idf(term);
         else if (RANKING_WEIGHTS.synonym > 0 && analysis.related[term]?.some((other) => termSet.has(other) || lemmaSet.has(other))) asSynonym += index.idf(term);
         else if (referred?.found.has(term) && nameTerms.has(term)) asReferent += index.idf(term);
-        else if (previous?.found.has(term) || next?.found.has(term)) inNeighbour += index.idf(term);
+        else if (referred?.found.has(term) || next?.found.has(term)) inNeighbour += index.idf(term);
         else if (RANKING_WEIGHTS.carried > 0 && namedBefore.has(term)) carried += index.idf(term);
         else if (contextTerms.has(term)) inContext += index.idf(term);
         else {
@@ -297,19 +297,9 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
   return ranked;
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-/** An article's publication date as its parts, or null when it has none. */
-function publicationParts(date: string | null): { year: number; month: number; day: number } | null {
-  const match = date === null ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : null;
-}
-
 /** An article's publication date as a writer would put it ("2017-04-03" → "Monday 3 April 2017"), or "" when unknown. */
 function publicationDate(date: string | null): string {
-  const parts = publicationParts(date);
+  const parts = isoDateParts(date);
   if (!parts) return '';
   const weekday = WEEKDAY_NAMES[new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay()];
   return `${weekday} ${parts.day} ${MONTH_NAMES[parts.month - 1]} ${parts.year}`;
@@ -320,7 +310,7 @@ function publicationDate(date: string | null): string {
  * the month its year and day. A year alone ("the 2014 world cup") spans too much to say the article is meant.
  */
 function publicationTerms(date: string | null, questionTerms: ReadonlySet<string>): string[] {
-  const parts = publicationParts(date);
+  const parts = isoDateParts(date);
   if (!parts) return [];
   const month = MONTH_NAMES[parts.month - 1]!;
   // A capitalised month has two terms, its stem and its exact form ("novemb", "november"): see toIndexTerms.
@@ -576,10 +566,11 @@ function judgeConfidence(index: ArticleIndex, analysis: QuestionAnalysis, best: 
   // Stemming a whole article costs about a millisecond: done once, and only for a name not found as written.
   let stemmed: ReadonlySet<string> | undefined;
   const articleTerms = () => (stemmed ??= new Set(toTerms(articleText)));
-  const found = analysis.names.filter((n) => mentionsName(articleText, n, articleTerms)).length;
+  const notFound = analysis.names.filter((n) => !mentionsName(articleText, n, articleTerms));
+  const found = analysis.names.length - notFound.length;
   // A month or weekday the question gives ("on Monday 3 April 2017") that only the article's date says.
   const publication = publicationDate(best.article.date).toLowerCase();
-  const dateNamesFound = analysis.names.filter((n) => isCalendarWord(n) && !mentionsName(articleText, n, articleTerms) && publication.includes(n.toLowerCase())).length;
+  const dateNamesFound = notFound.filter((n) => isCalendarWord(n) && publication.includes(n.toLowerCase())).length;
   const namesFound = asked === 0 ? 1 : found / asked;
   // Counted found only against abstaining: the text alone does not hold the question's date, so the answer may be of
   // another day, and a name not found keeps it a pointer (low) below.

@@ -6,8 +6,7 @@ import { findDates, type DateMention } from './find-dates.ts';
 import { REPORTING_VERBS } from './lexicon.ts';
 import type { ScoredFact } from './scored-fact.ts';
 import { attributionEnd, clauseAround, shortenRange, type Range } from './shorten-clause.ts';
-
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { MONTH_NAMES } from '../text/iso-date.ts';
 
 /** The noun phrase just before "(,) which …": "Russia, which has conducted …" → "Russia"; "the town which fell" → "the town". */
 function antecedent(s: AnalyzedSentence, pronounIndex: number): string | null {

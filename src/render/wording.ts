@@ -1,4 +1,5 @@
 import type { Citation, FactKind } from '../answer/types.ts';
+import { MONTH_NAMES } from '../text/iso-date.ts';
 
 /** What a reply says when the engine abstains. */
 export const NOT_FOUND = 'I could not find that in the loaded articles.';
@@ -6,13 +7,11 @@ export const NOT_FOUND = 'I could not find that in the loaded articles.';
 /** How fact kinds are labelled for people, in the order replies list them. */
 export const FACT_LABELS: Record<FactKind, string> = { who: 'Who', when: 'When', where: 'Where', number: 'Numbers', claim: 'Claims' };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** An ISO date as people read it, the same everywhere: `2017-06-16` → `16 June 2017`; null → `date unknown`. */
 export function formatDate(date: string | null): string {
   if (date === null) return 'date unknown';
   const [year, month, day] = date.split('-').map(Number);
-  const name = MONTHS[(month ?? 0) - 1];
+  const name = MONTH_NAMES[(month ?? 0) - 1];
   return name === undefined || day === undefined ? date : `${day} ${name} ${year}`;
 }
 

@@ -1,5 +1,17 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** The months' English names, January first. */
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The weekdays' English names, Sunday first, as `Date.getUTCDay` numbers them. */
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** The year, month (1–12) and day of a date written YYYY-MM-DD, or null for anything else (null included). */
+export function isoDateParts(value: string | null): { year: number; month: number; day: number } | null {
+  const match = value === null ? null : ISO_DATE.exec(value);
+  return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : null;
+}
+
 /**
  * True when `value` is a calendar date written YYYY-MM-DD that exists
  * (so `2017-02-29` and `2017-13-45` are rejected).
