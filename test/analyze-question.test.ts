@@ -57,6 +57,13 @@ describe('the noun asked about', () => {
     expect(analyzeQuestion('What machine did the translation?').expects).toBe('thing');
   });
 
+  test('a noun WordNet first knows as a kind of person asks for a person ("which famous Indian", "what defender")', () => {
+    expect(analyzeQuestion('Which famous Indian practiced civil disobedience?').expects).toBe('person');
+    expect(analyzeQuestion('What Panther defender was called for holding?').expects).toBe('person');
+    // "source" is a person only in its fifth sense (an informant).
+    expect(analyzeQuestion('Which source gave the figure?').expects).toBe('thing');
+  });
+
   test('one describing word may stand before the noun of "what was the N" ("the estimated population", "the final score")', () => {
     expect(analyzeQuestion('What was the estimated population of Pons Aelius?').expects).toBe('number');
     expect(analyzeQuestion('What was the final score of the game?').expects).toBe('number');
