@@ -60,6 +60,8 @@ describe('the noun asked about', () => {
   test('a noun WordNet first knows as a kind of person asks for a person ("which famous Indian", "what defender")', () => {
     expect(analyzeQuestion('Which famous Indian practiced civil disobedience?').expects).toBe('person');
     expect(analyzeQuestion('What Panther defender was called for holding?').expects).toBe('person');
+    // A noun WordNet knows with the word before it is read whole: a carrier is a person, an aircraft carrier a ship.
+    expect(analyzeQuestion('Which aircraft carrier did Russia use?').expects).toBe('thing');
     // "source" is a person only in its fifth sense (an informant).
     expect(analyzeQuestion('Which source gave the figure?').expects).toBe('thing');
   });

@@ -206,7 +206,7 @@ function expectedKind(type: QuestionAnalysis['type'], focus: string | null, word
       if (PERSON_NOUNS.has(focus)) return 'person';
       // Nouns for what people are or do ("actress", "poet", "ruler"), as compromise's lexicon knows them.
       if (ROLE_WORDS.has(focus) || lexiconIs(focus, 'actor')) return 'person';
-      if (namesPeople(focus)) return 'person';
+      if (namesPeople(focusCompound(focus, words, wordIndex) ?? focus)) return 'person';
       return 'thing';
   }
 }
@@ -218,6 +218,17 @@ function expectedKind(type: QuestionAnalysis['type'], focus: string | null, word
  * Norman" for "what Panther defender"), nothing lost. Only the first sense: a later one would make "which source"
  * (first an origin, fifth an informant) ask for people.
  */
+/**
+ * The focus with the word before it, when WordNet knows the two as one noun ("aircraft carrier", "prime minister"):
+ * its sense, not the last word's, says what is asked for.
+ */
+function focusCompound(focus: string, words: string[], wordIndex: number): string | null {
+  const at = words.findIndex((word, i) => i > wordIndex && singular(word) === focus);
+  if (at < 1) return null;
+  const compound = `${words[at - 1]} ${focus}`;
+  return sharedWordNet().baseForms(compound, 'noun').length > 0 ? compound : null;
+}
+
 function namesPeople(noun: string): boolean {
   const wordnet = sharedWordNet();
   return wordnet.baseForms(noun, 'noun').some((base) => {
