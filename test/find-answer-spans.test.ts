@@ -396,6 +396,12 @@ describe('a name beside the noun asked about', () => {
     expect(spans.find((s) => s.text === 'Atareb')?.namedAsAsked).toBe(true);
     expect(spans.find((s) => s.text === 'Russia')?.namedAsAsked).toBeUndefined();
   });
+
+  test('a nationality alone before the noun describes it and does not name it ("a rebel-held Syrian town")', () => {
+    const spans = findAnswerSpans('Three strikes hit a rebel-held Syrian town on Monday.', analyzeQuestion('Which town did the strikes hit?'));
+    expect(spans.find((s) => s.text === 'Syrian')?.namedAsAsked).toBeUndefined();
+    expect(spans.find((s) => s.text === 'Syrian')?.typeFit ?? 0).toBeLessThan(1);
+  });
 });
 
 describe('a country the lexicon does not know', () => {

@@ -1000,7 +1000,9 @@ function focusNeighbours(tokens: TaggedToken[], question: QuestionAnalysis): Can
     if (named(first, last)) candidates.push({ first, last, kind: 'name', besideFocus: true });
     let start = i;
     while (isNamePart(tokens[start - 1])) start--;
-    if (named(start, i - 1)) candidates.push({ first: start, last: i - 1, kind: 'name', besideFocus: true });
+    // A nationality alone before the noun describes it ("a rebel-held Syrian town"); it does not name it.
+    const describes = start === i - 1 && lexiconIs(tokens[start]!.text.toLowerCase(), 'demonym');
+    if (named(start, i - 1) && !describes) candidates.push({ first: start, last: i - 1, kind: 'name', besideFocus: true });
     // The thing the noun is said of: "Computational complexity theory is a branch of …" answers "what branch",
     // "Hamas, a militant group, …" answers "what group".
     let before = i - 1;
