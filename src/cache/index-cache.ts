@@ -11,7 +11,7 @@ import { readJsonLines, temporaryFileFor, writeJsonLines, type JsonLinesProblem 
  * Bumped whenever indexing changes (terms, fields, boosts) or the file layout
  * does: an index saved by another version is rebuilt.
  */
-export const INDEX_CACHE_VERSION = 5;
+export const INDEX_CACHE_VERSION = 6;
 // Typed arrays are saved as their bytes: a file from a machine of the other byte order is foreign.
 const CACHE_FORMAT = { format: `news-desk-bot/index-cache-${endianness()}`, version: INDEX_CACHE_VERSION };
 

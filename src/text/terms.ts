@@ -40,8 +40,16 @@ export function toTerm(word: string): string | null {
 const TERM_CACHE_LIMIT = 500_000;
 const termCache = new Map<string, string | null>();
 
+// A decade written with an apostrophe ("1970's", "70's"), which is no possessive: the same term as "1970s".
+const DECADE_APOSTROPHE = /^(\d+)['’]s$/;
+
+/** A word without its possessive ending ("Luther's" → "luther"), a decade's apostrophe dropped instead ("1970's" → "1970s"). */
+function withoutPossessive(folded: string): string {
+  return DECADE_APOSTROPHE.test(folded) ? folded.replace(DECADE_APOSTROPHE, '$1s') : folded.replace(/['’]s$/, '');
+}
+
 function computeTerm(word: string): string | null {
-  const folded = foldWord(word).replace(/['’]s$/, '').replace(/’/g, "'");
+  const folded = withoutPossessive(foldWord(word)).replace(/’/g, "'");
   if (folded === '' || STOP_WORDS.has(folded)) return null;
   // Numbers and abbreviations ("3.5", "u.s.") are terms as written; Porter2 would mangle them.
   return /^[a-z]+$/.test(folded) ? stem(folded) : folded;
@@ -66,7 +74,7 @@ export function toIndexTerms(word: string): string[] {
   const term = toTerm(word);
   if (term === null) return [];
   if (!/^\p{Lu}/u.test(word)) return [term];
-  const exact = foldWord(word).replace(/['’]s$/, '');
+  const exact = withoutPossessive(foldWord(word));
   return exact === term ? [term] : [term, exact];
 }
 
