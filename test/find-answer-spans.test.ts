@@ -260,6 +260,16 @@ describe('a count beside the noun asked about', () => {
   test('the noun may stand three words before the number ("the career sack leader with 136")', () => {
     expect(best('How many career sacks did Jared Allen have?', 'The line also featured defensive end Jared Allen, a 5-time pro bowler who was the active career sack leader with 136, along with defensive end Kony Ealy, who had 5 sacks in just 9 starts.')).toBe('136');
   });
+
+  test('a number counts the nouns right after it, not the noun asked about further on', () => {
+    expect(best('How many chopper missions did the aircraft fly?', 'The aircraft flew 35 fighter jet and 21 chopper missions over the city.')).toBe('21');
+    expect(best('How many people did the troops execute in the village?', 'The troops executed 13 rebels among 48 people in the village.')).toBe('48');
+  });
+
+  test('the first number of a range counts the noun after the second ("from 415,000 to 587,000 square kilometres")', () => {
+    const spans = findAnswerSpans('The forest lost rose from 415,000 to 587,000 square kilometres.', analyzeQuestion('How many square kilometres of forest were lost?'));
+    expect(spans.find((s) => s.text === '415,000')?.features.countsFocus).toBeGreaterThan(0);
+  });
 });
 
 describe('a possessor', () => {

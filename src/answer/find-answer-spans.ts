@@ -367,9 +367,36 @@ function countsFocus(tokens: TaggedToken[], candidate: Candidate, question: Ques
     if (tokens[noun]?.pos === 'NOUN' && term !== undefined && question.verbs.includes(term)) return VERB_AS_NOUN;
   }
   if (question.focus === null) return 0;
-  const after = tokens.slice(candidate.last + 1, candidate.last + 5);
+  const focus = question.focus;
+  // The nouns right after the number are what it counts: "35 fighter jet and 21 chopper missions" counts jets, not
+  // the missions further on, and "13 rebels were among 48 people" counts rebels, not people.
+  const counted = countedNouns(tokens, candidate);
+  if (counted.length > 0) return counted.some((t) => isFocus(t, focus)) ? FOCUS_COUNTED : 0;
+  // Otherwise the noun may stand a little way off ("tackles (118)", "the sack leader with 136"), or after the second
+  // number of a range ("415,000 to 587,000 square kilometres"), but not past another number and the words it counts.
+  let after = tokens.slice(candidate.last + 1, candidate.last + 5);
+  const another = after.findIndex((t, k) => t.pos === 'NUM' && after.slice(0, k).some((n) => !RANGE_WORDS.has(n.text.toLowerCase())));
+  if (another >= 0) after = after.slice(0, another);
   const before = tokens.slice(Math.max(0, candidate.first - 3), candidate.first);
-  return [...after, ...before].some((t) => isFocus(t, question.focus)) ? 0.3 : 0;
+  return [...after, ...before].some((t) => isFocus(t, focus)) ? FOCUS_COUNTED : 0;
+}
+
+// What countsFocus gives a number counting the noun asked about.
+const FOCUS_COUNTED = 0.3;
+// Words joining the two numbers of a range ("from 415,000 to 587,000", "30 or 40", "10-12").
+const RANGE_WORDS = new Set(['to', 'and', 'or', '-', '–', 'from']);
+
+/**
+ * The nouns a number counts: those right after its last digits, past describing words ("21 chopper missions",
+ * "about 300 other fighters"), inside the span or just after it; none when a word of another kind comes first.
+ */
+function countedNouns(tokens: TaggedToken[], candidate: Candidate): TaggedToken[] {
+  let at = candidate.first;
+  for (let i = candidate.first; i <= candidate.last; i++) if (tokens[i]!.pos === 'NUM') at = i + 1;
+  while (tokens[at]?.pos === 'ADJ') at++;
+  const nouns: TaggedToken[] = [];
+  while (tokens[at]?.pos === 'NOUN' || tokens[at]?.pos === 'PROPN') nouns.push(tokens[at++]!);
+  return nouns;
 }
 
 /**
