@@ -256,6 +256,17 @@ describe('a list of names is one candidate', () => {
   });
 });
 
+describe('the subject of the question\'s verb', () => {
+  test('is the subject of its main verb, not of a verb in a clause after it', () => {
+    const spans = findAnswerSpans(
+      'A Russian Sukhoi jet struck the same area 40 minutes later when militants arrived at the scene to evacuate the wounded.',
+      analyzeQuestion('Which Russian jet struck the area again as the militants came to evacuate their wounded?'),
+    );
+    expect(spans.find((s) => s.text === 'the scene')?.features.subjectOfVerb ?? 0).toBe(0);
+    expect(spans[0]?.text).toContain('Sukhoi');
+  });
+});
+
 describe('a count beside the noun asked about', () => {
   test('the noun may stand three words before the number ("the career sack leader with 136")', () => {
     expect(best('How many career sacks did Jared Allen have?', 'The line also featured defensive end Jared Allen, a 5-time pro bowler who was the active career sack leader with 136, along with defensive end Kony Ealy, who had 5 sacks in just 9 starts.')).toBe('136');
