@@ -451,6 +451,9 @@ function objectStarts(tokens: TaggedToken[], anchors: ReadonlyMap<number, string
         ? answerFollowsVerb(question.role, sentencePassive)
         : side === undefined ? question.passive !== sentencePassive : (side === 'before') !== (sentencePassive && !question.passive);
     if (!wantsObject) continue;
+    // As for the subject (see subjectEnds), the role asked for is that of the main verb: the object of a verb of a
+    // clause after it is no answer. Measured: news, second set excerpt@1 0.753 -> 0.764; the rest unchanged.
+    if (question.role !== null && question.verbs.includes(term) && question.verbs[0] !== term) continue;
     // The object starts after the particles and prepositions the verb takes ("led to", "called for"), those the
     // question has too; after a passive verb the agent asked for follows "by" ("was signed by X", not "in Vienna").
     const agent = sentencePassive && (question.role === null ? !question.passive : question.role === 'agent');
@@ -1459,7 +1462,6 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
       return kind === 'date' ? 1 : kind === 'number' ? 0.35 : 0.05;
     case 'number':
       if (kind === 'number' && measuresOtherNoun(tokens, first, question)) return COMPOUND_MEASURE;
-      if (kind === 'number' && process.env.OTHERNOUN && countsThingsForPeople(tokens, first, last, question)) return Number(process.env.OTHERNOUN);
       if (kind === 'number') return numberFit(question, tokens[first]!.entity ?? tokens[last]!.entity);
       return kind === 'date' ? 0.3 : 0.05;
     case 'person': {
@@ -1496,26 +1498,6 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
     case 'thing':
       return hasFocus ? 0.95 : kind === 'noun' || kind === 'name' ? 0.7 : 0.45;
   }
-}
-
-function firstNounFile(word: string): string | undefined {
-  const wordnet = sharedWordNet();
-  for (const base of wordnet.baseForms(word, 'noun')) {
-    const first = wordnet.senses(base, 'noun')[0];
-    if (first !== undefined) return wordnet.synset('noun', first).lexFile;
-  }
-  return undefined;
-}
-const PEOPLE_FILES = new Set(['noun.person', 'noun.group']);
-function countsThingsForPeople(tokens: TaggedToken[], first: number, last: number, question: QuestionAnalysis): boolean {
-  if (question.type !== 'how many' || question.focus === null) return false;
-  if (!PEOPLE_FILES.has(firstNounFile(question.focus) ?? '')) return false;
-  let at = tokens[last]!.pos === 'NOUN' ? last : last + 1;
-  if (at === last + 1 && tokens[at]?.pos === 'ADJ') at++;
-  const noun = tokens[at];
-  if (noun === undefined || noun.pos !== 'NOUN' || isFocus(noun, question.focus)) return false;
-  const file = firstNounFile(noun.text);
-  return file !== undefined && !PEOPLE_FILES.has(file);
 }
 
 // The fit of a number joined to a unit by a hyphen ("the three-year-old conflict", "a 2-yard run") for "how many"
