@@ -265,6 +265,12 @@ describe('the subject of the question\'s verb', () => {
     expect(spans.find((s) => s.text === 'the scene')?.features.subjectOfVerb ?? 0).toBe(0);
     expect(spans[0]?.text).toContain('Sukhoi');
   });
+
+  test('and so is the object: that of a verb in a clause after the main one is no answer', () => {
+    const spans = findAnswerSpans('The jets hit a market as the rebels came to evacuate injured fighters.', analyzeQuestion('What did the jets hit as the rebels came to evacuate their wounded?'));
+    expect(spans.find((s) => s.text === 'injured fighters')?.features.objectOfVerb ?? 0).toBe(0);
+    expect(spans.find((s) => s.text === 'a market' || s.text === 'market')?.features.objectOfVerb).toBe(1);
+  });
 });
 
 describe('a count beside the noun asked about', () => {
