@@ -51,6 +51,23 @@ describe('answering about the reference article', () => {
     expect(engine.ask('when was the air raid?').answer).toBe('May 28');
   });
 
+  test('a date answer without its year carries the date it stands for, resolved against the publication date', () => {
+    expect(engine.ask('when was the air raid?').resolvedDate).toBe('2017-05-28');
+    // "on Tuesday" in an article dated Tuesday 2 March 2021.
+    const reopened = engine.ask('when did the harbour at Port Ellis reopen?');
+    expect(reopened.answer).toBe('Tuesday');
+    expect(reopened.resolvedDate).toBe('2021-03-02');
+    // Not for an answer of another kind.
+    expect(engine.ask('who was targeted').resolvedDate).toBeUndefined();
+  });
+
+  test('a date answer that says its year carries no other date', () => {
+    const dated = createAnswerEngine([article('summit', 'Summit held', '2021-06-01', ['The summit was held on 12 May 2021 in Geneva.'])]);
+    const answer = dated.ask('when was the summit held?');
+    expect(answer.answer).toMatch(/12 May 2021/);
+    expect(answer.resolvedDate).toBeUndefined();
+  });
+
   test('questions about other articles are answered from them', () => {
     const answer = engine.ask('How much did the repairs cost?');
     expect(answer.answer).toBe('3.5 million euros');

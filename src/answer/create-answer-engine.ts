@@ -1,6 +1,8 @@
 import type { Article, Sentence } from '../article.ts';
 import { ArticleIndex } from '../search/article-index.ts';
 import { paragraphSentences } from '../sentences.ts';
+import { analyzeLine } from '../facts/analyze-sentences.ts';
+import { findDates } from '../facts/find-dates.ts';
 import { isCalendarWord } from '../facts/lexicon.ts';
 import { isoDateParts, MONTH_NAMES, WEEKDAY_NAMES } from '../text/iso-date.ts';
 import { toTerms } from '../text/terms.ts';
@@ -486,12 +488,34 @@ function buildAnswer(index: ArticleIndex, analysis: QuestionAnalysis, ranked: Ra
   }
   const best = ranked[0];
   const confidence = best ? judgeConfidence(index, analysis, best, ranked) : 'none';
+  const answer = confidence === 'none' || !best ? null : (best.span?.text ?? citations[0]?.quote ?? null);
+  const resolvedDate = answer !== null && best ? resolveAnswerDate(analysis, best) : undefined;
   return {
     question: analysis.question,
-    answer: confidence === 'none' || !best ? null : (best.span?.text ?? citations[0]?.quote ?? null),
+    answer,
     confidence,
+    ...(resolvedDate === undefined ? {} : { resolvedDate }),
     citations,
   };
+}
+
+/**
+ * The date a date answer stands for when its words do not say the year ("on Sunday", "today", "May 28"),
+ * resolved against the article's publication date by the key facts' date reader (see findDates): a reader asking
+ * "when" wants the day, not the weekday.
+ */
+function resolveAnswerDate(analysis: QuestionAnalysis, best: RankedSentence): string | undefined {
+  const span = best.span;
+  if (analysis.expects !== 'date' || span === null) return undefined;
+  const text = best.article.paragraphs[best.sentence.paragraph]!.slice(best.sentence.start, best.sentence.end);
+  const sentence = analyzeLine(text);
+  for (const mention of findDates(sentence, best.article.date)) {
+    const start = sentence.words[mention.span.first]!.start;
+    const end = sentence.words[mention.span.last]!.end;
+    if (mention.value === undefined || start >= span.end || end <= span.start) continue;
+    return span.text.includes(mention.value.slice(0, 4)) ? undefined : mention.value;
+  }
+  return undefined;
 }
 
 /**

@@ -26,6 +26,12 @@ export interface Answer {
   question: string;
   answer: string | null;
   confidence: Confidence;
+  /**
+   * For a date answer whose words do not say the year ("Sunday", "today", "May 28"): the date they stand for,
+   * resolved against the article's publication date as the key facts' dates are (ISO day, month or year:
+   * "2014-04-27", "2017-05").
+   */
+  resolvedDate?: string;
   /** Supporting excerpts when answering; the closest passages when abstaining. */
   citations: Citation[];
 }

@@ -1,5 +1,5 @@
 import type { ArticleReply, ArticleSource, Reply, SourceReply } from '../reply/reply.ts';
-import { describeCitation, FACT_LABELS, formatDate, formatOutlet, formatParagraph, NOT_FOUND } from './wording.ts';
+import { describeAnswer, describeCitation, FACT_LABELS, formatDate, formatOutlet, formatParagraph, NOT_FOUND } from './wording.ts';
 
 /**
  * A reply as the console prints it: plain text, several lines, no Markdown.
@@ -16,7 +16,7 @@ export function renderText(reply: Reply): string {
         lines.push(NOT_FOUND);
         if (reply.citations.length > 0) lines.push('', 'Closest passages:');
       } else {
-        lines.push(`A: ${reply.answer} (confidence: ${reply.confidence})`, '');
+        lines.push(`A: ${describeAnswer(reply.answer, reply.resolvedDate)} (confidence: ${reply.confidence})`, '');
       }
       reply.citations.forEach((c, i) => lines.push(`${i + 1}. “${c.quote}”`, `   — ${describeCitation(c)}`));
       return lines.join('\n');

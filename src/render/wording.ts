@@ -7,12 +7,24 @@ export const NOT_FOUND = 'I could not find that in the loaded articles.';
 /** How fact kinds are labelled for people, in the order replies list them. */
 export const FACT_LABELS: Record<FactKind, string> = { who: 'Who', when: 'When', where: 'Where', number: 'Numbers', claim: 'Claims' };
 
-/** An ISO date as people read it, the same everywhere: `2017-06-16` → `16 June 2017`; null → `date unknown`. */
+/**
+ * An ISO date as people read it, the same everywhere: `2017-06-16` → `16 June 2017`, a month `2017-05` → `May 2017`;
+ * null → `date unknown`.
+ */
 export function formatDate(date: string | null): string {
   if (date === null) return 'date unknown';
   const [year, month, day] = date.split('-').map(Number);
   const name = MONTH_NAMES[(month ?? 0) - 1];
-  return name === undefined || day === undefined ? date : `${day} ${name} ${year}`;
+  if (name === undefined) return date;
+  return day === undefined ? `${name} ${year}` : `${day} ${name} ${year}`;
+}
+
+/**
+ * A short answer as replies show it: with the date it stands for when that was resolved against the article's
+ * publication date (`Sunday` → `Sunday (27 April 2014)`).
+ */
+export function describeAnswer(answer: string, resolvedDate?: string): string {
+  return resolvedDate === undefined ? answer : `${answer} (${formatDate(resolvedDate)})`;
 }
 
 /** The outlet, or `outlet unknown`. */

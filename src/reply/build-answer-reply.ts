@@ -15,6 +15,7 @@ export function buildAnswerReply(answer: Answer, scope: AskScope, asked = 3): An
     question: answer.question,
     answer: answer.confidence === 'none' ? null : answer.answer,
     confidence: answer.answer === null ? 'none' : answer.confidence,
+    ...(answer.resolvedDate !== undefined && answer.answer !== null && answer.confidence !== 'none' ? { resolvedDate: answer.resolvedDate } : {}),
     citations: uniqueCitations(answer.citations),
     // The engine returned all the excerpts asked for: there may be more.
     mayHaveMore: answer.citations.length >= asked,

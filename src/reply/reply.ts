@@ -70,6 +70,8 @@ export interface AnswerReply {
   question: string;
   answer: string | null;
   confidence: Confidence;
+  /** The ISO date a date answer stands for when its words do not say the year (see Answer.resolvedDate). */
+  resolvedDate?: string;
   citations: Citation[];
   /** Whether "More excerpts" may find further passages (the engine returned as many as it was asked for). */
   mayHaveMore: boolean;
