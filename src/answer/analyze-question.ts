@@ -212,13 +212,6 @@ function expectedKind(type: QuestionAnalysis['type'], focus: string | null, word
 }
 
 /**
- * Is a noun's most frequent WordNet sense a kind of person ("defender", "Indian", "chemist": lexicographer file
- * noun.person)? "What X" then asks for people, as "who" does. Measured: news, second set excerpt@1 0.730 -> 0.742,
- * F1 0.544 -> 0.551; third set (never read) 0.729 -> 0.741, F1 0.578 -> 0.602; XQuAD one answer better ("Josh
- * Norman" for "what Panther defender"), nothing lost. Only the first sense: a later one would make "which source"
- * (first an origin, fifth an informant) ask for people.
- */
-/**
  * The focus with the word before it, when WordNet knows the two as one noun ("aircraft carrier", "prime minister"):
  * its sense, not the last word's, says what is asked for.
  */
@@ -229,6 +222,13 @@ function focusCompound(focus: string, words: string[], wordIndex: number): strin
   return sharedWordNet().baseForms(compound, 'noun').length > 0 ? compound : null;
 }
 
+/**
+ * Is a noun's most frequent WordNet sense a kind of person ("defender", "Indian", "chemist": lexicographer file
+ * noun.person)? "What X" then asks for people, as "who" does. Measured: news, second set excerpt@1 0.730 -> 0.742,
+ * F1 0.544 -> 0.551; third set (never read) 0.729 -> 0.741, F1 0.578 -> 0.602; XQuAD one answer better ("Josh
+ * Norman" for "what Panther defender"), nothing lost. Only the first sense: a later one would make "which source"
+ * (first an origin, fifth an informant) ask for people.
+ */
 function namesPeople(noun: string): boolean {
   const wordnet = sharedWordNet();
   return wordnet.baseForms(noun, 'noun').some((base) => {

@@ -1348,7 +1348,8 @@ const KNOWN_ORG_AS_PLACE = 0.5;
 /**
  * What compromise's lexicon and name heads say a name is: a place
  * ("Syria", "Kings Canyon"), a person ("Frederick William", first names) or
- * an organisation ("Lowry Digital Company"); null when they say nothing.
+ * an organisation ("Lowry Digital Company"); 'other' when WordNet knows it only
+ * as something else (see namedOtherThing); null when they say nothing.
  */
 function nameClass(tokens: TaggedToken[], first: number, last: number): 'person' | 'place' | 'org' | 'other' | null {
   const words = tokens.slice(first, last + 1).map((t) => t.text.toLowerCase()).filter((w) => w !== 'the');
