@@ -61,6 +61,13 @@ describe('answering about the reference article', () => {
     expect(engine.ask('who was targeted').resolvedDate).toBeUndefined();
   });
 
+  test('a weekday whose possessive lost its apostrophe ("Thursdays air raids") is resolved as the weekday', () => {
+    const raids = createAnswerEngine([article('raids', 'Regime jets strike Hassakeh', '2016-08-19', ['Thursdays air raids on Hassakeh were the first time the regime had bombarded Kurdish positions from the air.'])]);
+    const answer = raids.ask('when were the air raids on Hassakeh?');
+    expect(answer.answer).toBe('Thursdays');
+    expect(answer.resolvedDate).toBe('2016-08-18');
+  });
+
   test('a date answer that says its year carries no other date', () => {
     const dated = createAnswerEngine([article('summit', 'Summit held', '2021-06-01', ['The summit was held on 12 May 2021 in Geneva.'])]);
     const answer = dated.ask('when was the summit held?');

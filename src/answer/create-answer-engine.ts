@@ -499,6 +499,9 @@ function buildAnswer(index: ArticleIndex, analysis: QuestionAnalysis, ranked: Ra
   };
 }
 
+// A weekday with an "s" straight after it: "Thursdays" for "Thursday's".
+const WEEKDAY_POSSESSIVE = new RegExp(`^(${WEEKDAY_NAMES.join('|')})s$`);
+
 /**
  * The date a date answer stands for when its words do not say the year ("on Sunday", "today", "May 28"),
  * resolved against the article's publication date by the key facts' date reader (see findDates): a reader asking
@@ -507,7 +510,10 @@ function buildAnswer(index: ArticleIndex, analysis: QuestionAnalysis, ranked: Ra
 function resolveAnswerDate(analysis: QuestionAnalysis, best: RankedSentence): string | undefined {
   const span = best.span;
   if (analysis.expects !== 'date' || span === null) return undefined;
-  const text = best.article.paragraphs[best.sentence.paragraph]!.slice(best.sentence.start, best.sentence.end);
+  const written = best.article.paragraphs[best.sentence.paragraph]!.slice(best.sentence.start, best.sentence.end);
+  // A weekday's possessive whose apostrophe the copy lost ("Thursdays air raids", as "Syrias" in the shipped
+  // FA-KES articles) is read as the weekday; the replacement keeps every offset.
+  const text = written.slice(0, span.start) + span.text.replace(WEEKDAY_POSSESSIVE, "$1'") + written.slice(span.end);
   const sentence = analyzeLine(text);
   for (const mention of findDates(sentence, best.article.date)) {
     const start = sentence.words[mention.span.first]!.start;
