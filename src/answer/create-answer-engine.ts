@@ -1,4 +1,4 @@
-import type { Article, Sentence } from '../article.ts';
+import { sentenceText, type Article, type Sentence } from '../article.ts';
 import { ArticleIndex } from '../search/article-index.ts';
 import { paragraphSentences } from '../sentences.ts';
 import { analyzeLine } from '../facts/analyze-sentences.ts';
@@ -289,7 +289,7 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
   ranked.sort((a, b) => b.relevance - a.relevance);
   // Read the best few for an answer of the wanted kind; it reorders them.
   for (const candidate of ranked.slice(0, RANKING_WEIGHTS.sentencesRead)) {
-    const text = candidate.article.paragraphs[candidate.sentence.paragraph]!.slice(candidate.sentence.start, candidate.sentence.end);
+    const text = sentenceText(candidate.article, candidate.sentence);
     candidate.span = findAnswerSpans(text, analysis, (term) => index.idf(term))[0] ?? null;
     const { answerFit, answerSpan, namedAsAsked } = RANKING_WEIGHTS;
     candidate.score = candidate.relevance + answerFit * (candidate.span?.typeFit ?? 0) + answerSpan * (candidate.span?.score ?? 0) + (candidate.span?.namedAsAsked ? namedAsAsked : 0);
@@ -339,8 +339,7 @@ const PERSON_PRONOUN = /\b(?:he|she)\b/i;
 function nameTheReferent(index: ArticleIndex, analysis: QuestionAnalysis, best: RankedSentence): void {
   // A sentence naming a person itself ("They then beat the New England Patriots") answers on its own.
   if (analysis.expects !== 'person' || (best.span?.typeFit ?? 0) >= 0.9) return;
-  const paragraph = best.article.paragraphs[best.sentence.paragraph]!;
-  const text = paragraph.slice(best.sentence.start, best.sentence.end);
+  const text = sentenceText(best.article, best.sentence);
   if (!opensOn(text, PERSONAL) && !PERSON_PRONOUN.test(text)) return;
   const sentences = paragraphSentences(best.article, best.sentence.paragraph);
   const position = sentences.findIndex((s) => s.start === best.sentence.start);
@@ -348,7 +347,7 @@ function nameTheReferent(index: ArticleIndex, analysis: QuestionAnalysis, best: 
   const previous = position > 0 ? sentences[position - 1]! : before >= 0 ? paragraphSentences(best.article, before).at(-1) : undefined;
   if (!previous) return;
   // The first person named there: the subject a following "he" most often stands for.
-  const named = findAnswerSpans(best.article.paragraphs[previous.paragraph]!.slice(previous.start, previous.end), analysis, (term) => index.idf(term))
+  const named = findAnswerSpans(sentenceText(best.article, previous), analysis, (term) => index.idf(term))
     .filter((span) => span.typeFit >= 0.9)
     .sort((a, b) => a.start - b.start)[0];
   if (!named) return;
@@ -475,12 +474,12 @@ function buildAnswer(index: ArticleIndex, analysis: QuestionAnalysis, ranked: Ra
   const seen = new Set<string>();
   for (const candidate of supportingOrder(ranked)) {
     // An article that repeats a sentence (or two copies of a story) should not fill the excerpts with one quote.
-    const text = candidate.article.paragraphs[candidate.sentence.paragraph]!.slice(candidate.sentence.start, candidate.sentence.end);
+    const text = sentenceText(candidate.article, candidate.sentence);
     if (seen.has(text)) continue;
     seen.add(text);
     citations.push(citeSentence(candidate.article, candidate.sentence));
     if (candidate.referent && citations.length < maxExcerpts) {
-      const referent = candidate.article.paragraphs[candidate.referent.paragraph]!.slice(candidate.referent.start, candidate.referent.end);
+      const referent = sentenceText(candidate.article, candidate.referent);
       seen.add(referent);
       citations.push(citeSentence(candidate.article, candidate.referent));
     }
@@ -510,7 +509,7 @@ const WEEKDAY_POSSESSIVE = new RegExp(`^(${WEEKDAY_NAMES.join('|')})s$`);
 function resolveAnswerDate(analysis: QuestionAnalysis, best: RankedSentence): string | undefined {
   const span = best.span;
   if (analysis.expects !== 'date' || span === null) return undefined;
-  const written = best.article.paragraphs[best.sentence.paragraph]!.slice(best.sentence.start, best.sentence.end);
+  const written = sentenceText(best.article, best.sentence);
   // A weekday's possessive whose apostrophe the copy lost ("Thursdays air raids", as "Syrias" in the shipped
   // FA-KES articles) is read as the weekday; the replacement keeps every offset.
   const text = written.slice(0, span.start) + span.text.replace(WEEKDAY_POSSESSIVE, "$1'") + written.slice(span.end);
@@ -559,7 +558,7 @@ function supportingOrder(ranked: readonly RankedSentence[]): RankedSentence[] {
  */
 function saysQuestionVerb(analysis: QuestionAnalysis, best: RankedSentence): boolean {
   if (analysis.verbs.length === 0) return true;
-  const text = best.article.paragraphs[best.sentence.paragraph]!.slice(best.sentence.start, best.sentence.end);
+  const text = sentenceText(best.article, best.sentence);
   const terms = new Set(toTerms(text));
   const lemmas = lemmaTerms(text);
   return analysis.verbs.some(
