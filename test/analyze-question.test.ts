@@ -81,6 +81,12 @@ describe('the noun asked about', () => {
     expect(analyzeQuestion('How many forced fumbles did Thomas Davis have?').focus).toBe('fumble');
   });
 
+  test('the noun asked about is the head of its phrase, past describing words and hyphens between its nouns', () => {
+    expect(analyzeQuestion('How many ISIS military vehicles were smashed near Palmyra?').focus).toBe('vehicle');
+    expect(analyzeQuestion('Which al-Qaida affiliate fought ISIL in Deir el-Zour?').focus).toBe('affiliate');
+    expect(analyzeQuestion('Which UN humanitarian envoy said the bombing was a crime?')).toMatchObject({ focus: 'envoy', expects: 'person' });
+  });
+
   test('a nationality before the noun only describes it ("what German general")', () => {
     expect(analyzeQuestion('What German general was of Huguenot ancestry?').focus).toBe('general');
     expect(analyzeQuestion('What Syrian town was captured?').focus).toBe('town');

@@ -56,6 +56,12 @@ describe('short answers', () => {
     expect(best('In what decade did the network finish its move to color?', 'By the early 1970s, the network had completed its move to color.')).toBe('1970s');
   });
 
+  test('a year alone is a poor answer to "what X" when X is no word for a date', () => {
+    const spans = findAnswerSpans('The second invasion of Japan in 1281 failed because of an inauspicious typhoon.', analyzeQuestion('What stopped the second invasion of Japan?'));
+    expect(spans[0]?.text).toBe('an inauspicious typhoon');
+    expect(spans.find((s) => s.text === '1281')?.typeFit ?? 0).toBeLessThan(0.5);
+  });
+
   test('a month is a date, never a person, even when the entity tagger calls the date a duration', () => {
     expect(best('Who is the chair of the IPCC?', 'Korean economist Hoesung Lee is the chair of the IPCC since October 8, 2015, following the election.')).toBe('Hoesung Lee');
   });

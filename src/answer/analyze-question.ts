@@ -160,6 +160,10 @@ function findFocus(tokens: Array<{ word: string; pos: string }>, type: QuestionA
       continue;
     }
     if (token.pos === 'NOUN' || token.pos === 'PROPN') focus = singular(token.word);
+    // The noun phrase goes on past a describing word or a hyphen between its nouns: "how many ISIS military
+    // vehicles", "which al-Qaida affiliate" ask for vehicles and an affiliate, not for ISIS or "al".
+    else if (focus !== null && (token.pos === 'ADJ' || token.word === '-') && tokens[index + 1]?.pos === 'NOUN') continue;
+    else if (focus !== null && token.word === '-' && tokens[index + 1]?.pos === 'PROPN') continue;
     else if (focus === null && (token.pos === 'ADJ' || token.pos === 'NUM' || token.pos === 'DET' || token.word === 'of' || token.word === 'kind' || token.word === 'type')) continue;
     else break;
   }

@@ -1316,6 +1316,10 @@ function isFocus(token: TaggedToken, focus: string | null): boolean {
   return focus !== null && token.text.toLowerCase().startsWith(focus.slice(0, Math.max(3, focus.length - 1)));
 }
 
+// How well a year alone fits "what X" (see fitOf): as a date or a number does. Measured on XQuAD: F1 0.557 ->
+// 0.560 ("an inauspicious typhoon", not "1281"; "the Butcher Market", not "1808"), nothing else moved; news unchanged.
+const YEAR_AS_THING = 0.45;
+
 // How well a title fits a who-question (see isTitle).
 const TITLE_AS_PERSON = 0.75;
 
@@ -1497,6 +1501,9 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
     case 'manner':
       return kind === 'clause' ? 1 : kind === 'noun' ? 0.3 : 0.1;
     case 'thing':
+      // A year alone ("1996", "1281") names no law, market or storm: "what X" asks for a date only when X is a
+      // word for one, and then the question expects a date.
+      if (first === last && YEAR.test(span[0]!.text)) return YEAR_AS_THING;
       return hasFocus ? 0.95 : kind === 'noun' || kind === 'name' ? 0.7 : 0.45;
   }
 }
