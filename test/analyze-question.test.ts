@@ -87,6 +87,10 @@ describe('the noun asked about', () => {
     expect(analyzeQuestion('Which UN humanitarian envoy said the bombing was a crime?')).toMatchObject({ focus: 'envoy', expects: 'person' });
   });
 
+  test('a compass word before the noun asked about describes it, though the tagger takes it for an adverb', () => {
+    expect(analyzeQuestion('In which south Hama town was a civilian killed?')).toMatchObject({ focus: 'town', expects: 'place' });
+  });
+
   test('a nationality before the noun only describes it ("what German general")', () => {
     expect(analyzeQuestion('What German general was of Huguenot ancestry?').focus).toBe('general');
     expect(analyzeQuestion('What Syrian town was captured?').focus).toBe('town');

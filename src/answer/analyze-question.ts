@@ -1,6 +1,6 @@
 import { foldWord, isStopWord, splitWords, toTerms } from '../text/terms.ts';
 import { BE_FORMS, lemmaTerm, PARTICIPLE_ENDING, tagTokens } from './tag-tokens.ts';
-import { lexiconIs, REPORTING_VERBS, ROLE_WORDS } from '../facts/lexicon.ts';
+import { DIRECTION_WORDS, lexiconIs, REPORTING_VERBS, ROLE_WORDS } from '../facts/lexicon.ts';
 import { findRelatedTerms } from './find-related-terms.ts';
 import { sharedWordNet } from '../text/wordnet.ts';
 
@@ -164,7 +164,8 @@ function findFocus(tokens: Array<{ word: string; pos: string }>, type: QuestionA
     // vehicles", "which al-Qaida affiliate" ask for vehicles and an affiliate, not for ISIS or "al".
     else if (focus !== null && (token.pos === 'ADJ' || token.word === '-') && tokens[index + 1]?.pos === 'NOUN') continue;
     else if (focus !== null && token.word === '-' && tokens[index + 1]?.pos === 'PROPN') continue;
-    else if (focus === null && (token.pos === 'ADJ' || token.pos === 'NUM' || token.pos === 'DET' || token.word === 'of' || token.word === 'kind' || token.word === 'type')) continue;
+    // A compass word ("which south Hama town") describes the noun, though the tagger may call it an adverb.
+    else if (focus === null && (token.pos === 'ADJ' || DIRECTION_WORDS.has(token.word) || token.pos === 'NUM' || token.pos === 'DET' || token.word === 'of' || token.word === 'kind' || token.word === 'type')) continue;
     else break;
   }
   // "How many forced fumbles did …": the tagger may take the counted noun for a verb; the word before the
