@@ -162,8 +162,7 @@ function findFocus(tokens: Array<{ word: string; pos: string }>, type: QuestionA
     if (token.pos === 'NOUN' || token.pos === 'PROPN') focus = singular(token.word);
     // The noun phrase goes on past a describing word or a hyphen between its nouns: "how many ISIS military
     // vehicles", "which al-Qaida affiliate" ask for vehicles and an affiliate, not for ISIS or "al".
-    else if (focus !== null && (token.pos === 'ADJ' || token.word === '-') && tokens[index + 1]?.pos === 'NOUN') continue;
-    else if (focus !== null && token.word === '-' && tokens[index + 1]?.pos === 'PROPN') continue;
+    else if (focus !== null && continuesNounPhrase(token, tokens[index + 1])) continue;
     // A compass word ("which south Hama town") describes the noun, though the tagger may call it an adverb.
     else if (focus === null && (token.pos === 'ADJ' || DIRECTION_WORDS.has(token.word) || token.pos === 'NUM' || token.pos === 'DET' || token.word === 'of' || token.word === 'kind' || token.word === 'type')) continue;
     else break;
@@ -176,6 +175,12 @@ function findFocus(tokens: Array<{ word: string; pos: string }>, type: QuestionA
     if (end > start + 2 && tokens[end]?.pos === 'AUX') focus = singular(tokens[end - 1]!.word);
   }
   return focus;
+}
+
+/** A describing word before a noun ("ISIS military vehicles"), or a hyphen before a noun or a name ("al-Qaida"). */
+function continuesNounPhrase(token: { word: string; pos: string }, next: { pos: string } | undefined): boolean {
+  if (token.pos === 'ADJ') return next?.pos === 'NOUN';
+  return token.word === '-' && (next?.pos === 'NOUN' || next?.pos === 'PROPN');
 }
 
 function expectedKind(type: QuestionAnalysis['type'], focus: string | null, words: string[], wordIndex: number): AnswerKind {
