@@ -131,6 +131,23 @@ describe('sentences that refer back', () => {
   });
 });
 
+describe('a name spelt as another article spells it', () => {
+  const strikes = article('strikes', 'Strikes on Raqqa', '2017-06-01', ['Air strikes on Raqqa killed 12 civilians on Monday, the Observatory said.']);
+  const other = article('other', 'Raids on Homs', '2017-06-01', ['Air raids on Homs killed 30 fighters on Sunday, the ministry said.']);
+  const engine = createAnswerEngine([harbour, strikes, other]);
+
+  test('is the same name: the answer is given, from that article, as surely as when spelt as there', () => {
+    const answer = engine.ask('How many civilians were killed in the air strikes on Raqa?');
+    expect(answer.answer).toBe('12');
+    expect(answer.citations[0]?.articleId).toBe('strikes');
+    expect(answer.confidence).toBe(engine.ask('How many civilians were killed in the air strikes on Raqqa?').confidence);
+  });
+
+  test('a name only a vowel away from another in a short word is still another name', () => {
+    expect(engine.ask('How many fighters were killed in the air raids on Hams?').confidence).not.toBe('high');
+  });
+});
+
 describe('a name the paragraph said before', () => {
   // Both sentences say "led the team in sacks". The Panthers are named before the one that answers, in its
   // paragraph's opening sentence; in the other story they come after, as a later event.

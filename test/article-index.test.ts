@@ -30,6 +30,28 @@ describe('ArticleIndex', () => {
     expect(index.typoMatches('harbuor')).toEqual(['harbor']);
   });
 
+  test("a name's other spellings are the known terms that spell the same name, while the articles stay the same", () => {
+    const raqqa = article('raqqa', 'Raqqa', ['Air strikes hit Raqqa on Monday.']);
+    const raqa = article('raqa', 'Raqa', ['Air strikes hit Raqa again on Tuesday.']);
+    const index = new ArticleIndex([harbour, raqqa]);
+    expect(index.spellingVariants('raqqa')).toEqual([]);
+    index.add(raqa);
+    expect(index.spellingVariants('raqqa')).toEqual(['raqa']);
+    expect(index.spellingVariants('raqa')).toEqual(['raqqa']);
+    // Another word a few edits away is no spelling of the name; the engine asks only of the question's names.
+    expect([...index.spellingVariants('raqqah')].sort()).toEqual(['raqa', 'raqqa']);
+    expect(index.spellingVariants('rakka')).toEqual([]);
+    index.remove('raqa');
+    expect(index.spellingVariants('raqqa')).toEqual([]);
+  });
+
+  test('a search for a name finds the passages that spell it otherwise, below those that spell it as asked', () => {
+    const index = new ArticleIndex([harbour, article('raqqa', 'Strikes', ['Air strikes hit Raqqa on Monday.']), article('raqa', 'Strikes', ['Air strikes hit Raqa on Monday.'])]);
+    const hits = index.searchPassages({ terms: ['raqa'], spellings: new Map([['raqa', ['raqqa']]]) });
+    expect(hits.map((hit) => hit.articleId)).toEqual(['raqa', 'raqqa']);
+    expect(index.searchPassages({ terms: ['raqa'] }).map((hit) => hit.articleId)).toEqual(['raqa']);
+  });
+
   test('adding, replacing and removing one article updates answers without a rebuild', () => {
     const index = new ArticleIndex([harbour]);
     index.add(election);

