@@ -40,6 +40,18 @@ export interface NewsSection {
   unanswerable: UnanswerableReport;
 }
 
+/**
+ * The news questions of the first two sets whose names other shipped articles spell otherwise ("Raqa" for
+ * "Raqqa"; see respell-names.ts), asked as written and respelled.
+ */
+export interface RespelledSection {
+  questions: number;
+  asked: QuestionReport;
+  respelled: QuestionReport;
+  /** The plain sentence search on the respelled questions. */
+  baseline: QuestionReport;
+}
+
 /** The BBC part of a run. */
 export interface BbcSection {
   folder: string;
@@ -64,6 +76,7 @@ export interface EvalReport {
   targets: typeof TARGETS;
   xquad?: XquadSection;
   news?: NewsSection[];
+  respelled?: RespelledSection;
   bbc?: BbcSection;
 }
 
@@ -136,6 +149,20 @@ export function formatNews(section: NewsSection): string {
   const title = `News questions, ${section.set}: ${e.questions} questions about the ${section.articles} articles in ${section.folder}, each asked against all of them`;
   const notes = [`questions written for this project from the FA-KES articles it ships (${section.file}); no targets`, `use: ${section.use}`];
   return [title, '', table(['', 'engine', 'baseline'], rows), '', ...notes].join('\n');
+}
+
+/** The respelled-names table: the engine on the questions as written and respelled, and the baseline respelled. */
+export function formatRespelled(section: RespelledSection): string {
+  const { asked: a, respelled: r, baseline: b } = section;
+  const rows: string[][] = [
+    ['excerpt@1 (top quote contains the answer)', rate(a.excerptAt1), rate(r.excerptAt1), rate(b.excerptAt1)],
+    ['answer F1 (SQuAD v1.1; abstention = 0)', rate(a.f1), rate(r.f1), rate(b.f1)],
+    ['abstention rate', rate(a.abstentionRate), rate(r.abstentionRate), rate(b.abstentionRate)],
+    ['top citation from the right article', rate(a.sourceAt1), rate(r.sourceAt1), rate(b.sourceAt1)],
+  ];
+  const title = `News questions with names respelled: the ${section.questions} questions of the first two sets whose names other shipped articles spell otherwise ("Raqa" for "Raqqa")`;
+  const notes = ['respelled by eval/respell-names.ts (a looser rule than the engine\'s: some pairs are different names, "Daraa" / "Daraya", on which abstaining is right)'];
+  return [title, '', table(['', 'engine, as written', 'engine, respelled', 'baseline, respelled'], rows), '', ...notes].join('\n');
 }
 
 /** The BBC table: the engine's default summary beside Lead-3. */

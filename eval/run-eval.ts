@@ -22,11 +22,12 @@ import { createSentenceSearchBaseline, summarizeLead, type QuestionAnswerer } fr
 import { evaluateQuestions, worstOutcomes } from './evaluate-questions.ts';
 import { evaluateUnanswerable, type UnanswerableReport } from './evaluate-unanswerable.ts';
 import { evaluateSummaries, meanGoldWords } from './evaluate-summaries.ts';
-import { formatBbc, formatMisses, formatNews, formatXquad, TARGETS, type BbcSection, type EvalReport, type NewsSection, type XquadSection } from './eval-report.ts';
+import { formatBbc, formatMisses, formatNews, formatRespelled, formatXquad, TARGETS, type BbcSection, type EvalReport, type NewsSection, type RespelledSection, type XquadSection } from './eval-report.ts';
 import { BBC_FOLDER, loadBbc, parsePlainTextFallback, type ParseArticleFile } from './load-bbc.ts';
 import { loadOptionalExport } from './load-optional-export.ts';
 import { loadNewsQuestions, NEWS_QUESTION_FILES } from './load-news-questions.ts';
-import { loadXquad, XQUAD_FILE } from './load-xquad.ts';
+import { loadXquad, XQUAD_FILE, type XquadQuestion } from './load-xquad.ts';
+import { createRespeller } from './respell-names.ts';
 import { createAnswerEngine } from '../src/answer/create-answer-engine.ts';
 import { loadArticles } from '../src/load-articles.ts';
 import { spreadSample } from './spread-sample.ts';
@@ -152,14 +153,16 @@ async function runXquad(options: Options): Promise<XquadSection> {
   };
 }
 
-async function runNews(options: Options): Promise<NewsSection[]> {
+async function runNews(options: Options): Promise<{ sets: NewsSection[]; respelled: RespelledSection }> {
   progress('news: loading the shipped articles');
   const folder = fileURLToPath(new URL('../articles', import.meta.url));
   const { articles } = await loadArticles(folder);
   const sections: NewsSection[] = [];
+  const read: XquadQuestion[] = [];
   for (const { name, file, use } of NEWS_QUESTION_FILES) {
     const set = await loadNewsQuestions(file);
     const questions = options.limit === undefined ? set.answerable : spreadSample(set.answerable, options.limit);
+    if (name !== 'third set') read.push(...questions);
     progress(`news, ${name}: baseline and engine on ${questions.length} questions, and ${set.unanswerable.length} that no article answers`);
     const baseline = evaluateQuestions(() => createSentenceSearchBaseline(articles), questions);
     const result = evaluateQuestions(() => createAnswerEngine(articles), questions);
@@ -182,7 +185,21 @@ async function runNews(options: Options): Promise<NewsSection[]> {
       },
     });
   }
-  return sections;
+  return { sets: sections, respelled: runRespelled(articles, read) };
+}
+
+/** The read news questions whose names other articles spell otherwise, asked as written and respelled. */
+function runRespelled(articles: readonly Article[], questions: readonly XquadQuestion[]): RespelledSection {
+  const respell = createRespeller(articles);
+  const pairs = questions.flatMap((question) => {
+    const respelled = respell(question.question);
+    return respelled === null ? [] : [{ asked: question, respelled: { ...question, question: respelled.question } }];
+  });
+  progress(`news, respelled names: engine and baseline on ${pairs.length} questions`);
+  const asked = evaluateQuestions(() => createAnswerEngine(articles), pairs.map((pair) => pair.asked));
+  const respelled = evaluateQuestions(() => createAnswerEngine(articles), pairs.map((pair) => pair.respelled));
+  const baseline = evaluateQuestions(() => createSentenceSearchBaseline(articles), pairs.map((pair) => pair.respelled));
+  return { questions: pairs.length, asked: asked.report, respelled: respelled.report, baseline: baseline.report };
 }
 
 async function runBbc(options: Options): Promise<BbcSection> {
@@ -243,8 +260,10 @@ async function main(): Promise<void> {
     sections.push(formatXquad(report.xquad));
   }
   if (options.only === undefined || options.only === 'news') {
-    report.news = await runNews(options);
-    sections.push(...report.news.map(formatNews));
+    const news = await runNews(options);
+    report.news = news.sets;
+    report.respelled = news.respelled;
+    sections.push(...news.sets.map(formatNews), formatRespelled(news.respelled));
   }
   if (options.only === undefined || options.only === 'bbc') {
     report.bbc = await runBbc(options);
