@@ -196,8 +196,9 @@ function runRespelled(articles: readonly Article[], questions: readonly XquadQue
     return respelled === null ? [] : [{ asked: question, respelled: { ...question, question: respelled.question } }];
   });
   progress(`news, respelled names: engine and baseline on ${pairs.length} questions`);
-  const asked = evaluateQuestions(() => createAnswerEngine(articles), pairs.map((pair) => pair.asked));
-  const respelled = evaluateQuestions(() => createAnswerEngine(articles), pairs.map((pair) => pair.respelled));
+  const engine = createAnswerEngine(articles);
+  const asked = evaluateQuestions(() => engine, pairs.map((pair) => pair.asked));
+  const respelled = evaluateQuestions(() => engine, pairs.map((pair) => pair.respelled));
   const baseline = evaluateQuestions(() => createSentenceSearchBaseline(articles), pairs.map((pair) => pair.respelled));
   return { questions: pairs.length, asked: asked.report, respelled: respelled.report, baseline: baseline.report };
 }

@@ -177,17 +177,18 @@ export function createAnswerEngine(articles: Iterable<Article> | ArticleIndex): 
 function askQuestion(index: ArticleIndex, question: string, options: AskOptions): Answer {
   const analysis = analyzeQuestion(question);
   const maxExcerpts = options.maxExcerpts ?? 3;
-  if (options.articleId !== undefined) {
-    return buildAnswer(index, analysis, rankSentences(index, analysis, new Set([options.articleId])), maxExcerpts);
-  }
+  // Looked up once: the ranking and the confidence check read the question's names the same way.
+  const spellings = nameSpellings(index, analysis.names, new Set(analysis.terms));
+  const answerFrom = (articleIds?: ReadonlySet<string>) => buildAnswer(index, analysis, spellings, rankSentences(index, analysis, spellings, articleIds), maxExcerpts);
+  if (options.articleId !== undefined) return answerFrom(new Set([options.articleId]));
   const current = options.currentArticleId === undefined ? undefined : index.get(options.currentArticleId);
   if (current && namesOnlyWhatArticleMentions(analysis, current)) {
-    const fromCurrent = buildAnswer(index, analysis, rankSentences(index, analysis, new Set([current.id])), maxExcerpts);
+    const fromCurrent = answerFrom(new Set([current.id]));
     if (fromCurrent.confidence === 'high' || fromCurrent.confidence === 'medium') return fromCurrent;
-    const fromAll = buildAnswer(index, analysis, rankSentences(index, analysis), maxExcerpts);
+    const fromAll = answerFrom();
     return CONFIDENCE_ORDER[fromAll.confidence] > CONFIDENCE_ORDER[fromCurrent.confidence] ? fromAll : fromCurrent;
   }
-  return buildAnswer(index, analysis, rankSentences(index, analysis), maxExcerpts);
+  return answerFrom();
 }
 
 // A year from 1000 to 2099 as a question writes it ("in 1900", "the 1970's").
@@ -201,12 +202,12 @@ function namesOnlyWhatArticleMentions(analysis: QuestionAnalysis, article: Artic
   return analysis.names.every((name) => text.includes(name.toLowerCase()));
 }
 
-function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleIds?: ReadonlySet<string>): RankedSentence[] {
+/** The passages' sentences ranked for the question; `spellings` are its names' other spellings (see nameSpellings). */
+function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, spellings: NameSpellings, articleIds?: ReadonlySet<string>): RankedSentence[] {
   const questionWeight = analysis.terms.reduce((sum, term) => sum + index.idf(term), 0);
   if (questionWeight === 0) return [];
   const questionTerms = new Set(analysis.terms);
   const nameTerms = new Set(analysis.names.flatMap((name) => toTerms(name)));
-  const spellings = nameSpellings(index, analysis.names, questionTerms);
   const hits = index.searchPassages({ terms: analysis.terms, spellings }, { limit: PASSAGES_TO_RANK, ...(articleIds ? { articleIds } : {}) });
   const topScore = hits[0]?.score ?? 1;
   const typoMatches = new Map(analysis.terms.map((term) => [term, index.typoMatches(term)]));
@@ -301,11 +302,14 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, articleI
   return ranked;
 }
 
+/** A question's name terms, each with the other spellings of it that passages hold. */
+type NameSpellings = ReadonlyMap<string, readonly string[]>;
+
 /**
  * The other spellings the passages hold of the question's names ("raqa" for "raqqa"), by name term; only those
  * with some. A name's word is looked up as written, not by its stem: "Hamis" (stem "hami") is not "Hama".
  */
-function nameSpellings(index: ArticleIndex, names: readonly string[], questionTerms: ReadonlySet<string>): Map<string, readonly string[]> {
+function nameSpellings(index: ArticleIndex, names: readonly string[], questionTerms: ReadonlySet<string>): NameSpellings {
   const spellings = new Map<string, readonly string[]>();
   const wordnet = sharedWordNet();
   for (const word of names.flatMap((name) => splitWords(name))) {
@@ -324,7 +328,7 @@ function nameTerm(word: string): string | undefined {
 }
 
 /** A text's terms, with a question name's own spelling added where the text spells the name otherwise. */
-function withQuestionSpellings(terms: Set<string>, spellings: ReadonlyMap<string, readonly string[]>): Set<string> {
+function withQuestionSpellings(terms: Set<string>, spellings: NameSpellings): Set<string> {
   for (const [term, variants] of spellings) if (!terms.has(term) && variants.some((variant) => terms.has(variant))) terms.add(term);
   return terms;
 }
@@ -507,7 +511,7 @@ function bigramOverlap(questionTerms: string[], sentenceTerms: string[]): number
   return found / (questionTerms.length - 1);
 }
 
-function buildAnswer(index: ArticleIndex, analysis: QuestionAnalysis, ranked: RankedSentence[], maxExcerpts: number): Answer {
+function buildAnswer(index: ArticleIndex, analysis: QuestionAnalysis, spellings: NameSpellings, ranked: RankedSentence[], maxExcerpts: number): Answer {
   const citations: Citation[] = [];
   const seen = new Set<string>();
   for (const candidate of supportingOrder(ranked)) {
@@ -524,7 +528,7 @@ function buildAnswer(index: ArticleIndex, analysis: QuestionAnalysis, ranked: Ra
     if (citations.length >= maxExcerpts) break;
   }
   const best = ranked[0];
-  const confidence = best ? judgeConfidence(index, analysis, best, ranked) : 'none';
+  const confidence = best ? judgeConfidence(index, analysis, spellings, best, ranked) : 'none';
   const answer = confidence === 'none' || !best ? null : (best.span?.text ?? citations[0]?.quote ?? null);
   const resolvedDate = answer !== null && best ? resolveAnswerDate(analysis, best) : undefined;
   return {
@@ -609,7 +613,7 @@ function saysQuestionVerb(analysis: QuestionAnalysis, best: RankedSentence): boo
  * answer is of the kind asked for, the margin over the runner-up, and
  * whether the names the question mentions appear; below the floor: none.
  */
-function judgeConfidence(index: ArticleIndex, analysis: QuestionAnalysis, best: RankedSentence, ranked: RankedSentence[]): Confidence {
+function judgeConfidence(index: ArticleIndex, analysis: QuestionAnalysis, spellings: NameSpellings, best: RankedSentence, ranked: RankedSentence[]): Confidence {
   const articleText = `${best.article.title} ${best.article.paragraphs.join(' ')}`.toLowerCase();
   // Words no loaded article contains ("mongolia" typed in lower case) count as names not found:
   // the question is about something the collection does not know.
@@ -633,7 +637,6 @@ function judgeConfidence(index: ArticleIndex, analysis: QuestionAnalysis, best: 
   // Stemming a whole article costs about a millisecond: done once, and only for a name not found as written.
   let stemmed: ReadonlySet<string> | undefined;
   const articleTerms = () => (stemmed ??= new Set(toTerms(articleText)));
-  const spellings = nameSpellings(index, analysis.names, new Set(analysis.terms));
   const spellingsOf = (word: string) => spellings.get(nameTerm(word) ?? '') ?? [];
   const notFound = analysis.names.filter((n) => !mentionsName(articleText, n, articleTerms, spellingsOf));
   const found = analysis.names.length - notFound.length;

@@ -89,6 +89,17 @@ const SPELLING_MAX_EDITS = 2;
 // What another spelling of a question's name counts for in a search, against 1 for the question's own.
 const SPELLING_WEIGHT = 0.9;
 
+/** A term's fuzzy lookup from its cache, or made and kept (the cache starts again when full). */
+function lookedUpOnce(cache: Map<string, string[]>, term: string, lookUp: () => string[]): string[] {
+  let found = cache.get(term);
+  if (found === undefined) {
+    found = lookUp();
+    if (cache.size >= TYPO_CACHE_SIZE) cache.clear();
+    cache.set(term, found);
+  }
+  return found;
+}
+
 /**
  * The in-memory search index over loaded articles: one passage per
  * paragraph (the title is indexed with the lead), with English stemming and
@@ -252,13 +263,7 @@ export class ArticleIndex {
    */
   typoMatches(term: string): readonly string[] {
     if (term.length < FUZZY_MIN_LENGTH || this.knows(term)) return [];
-    let similar = this.#typoCache.get(term);
-    if (similar === undefined) {
-      similar = this.#postings.similarTerms(term, Math.min(FUZZY_MAX_DISTANCE, Math.round(term.length * FUZZY_DISTANCE)));
-      if (this.#typoCache.size >= TYPO_CACHE_SIZE) this.#typoCache.clear();
-      this.#typoCache.set(term, similar);
-    }
-    return similar;
+    return lookedUpOnce(this.#typoCache, term, () => this.#postings.similarTerms(term, Math.min(FUZZY_MAX_DISTANCE, Math.round(term.length * FUZZY_DISTANCE))));
   }
 
   /**
@@ -268,14 +273,8 @@ export class ArticleIndex {
    */
   spellingVariants(term: string): readonly string[] {
     if (term.length < SPELLING_MIN_LENGTH) return [];
-    let variants = this.#spellingCache.get(term);
-    if (variants === undefined) {
-      const edits = term.length >= SPELLING_TWO_EDITS_LENGTH ? SPELLING_MAX_EDITS : 1;
-      variants = this.#postings.similarTerms(term, edits).filter((other) => other.length >= SPELLING_MIN_LENGTH && spellsSameName(term, other));
-      if (this.#spellingCache.size >= TYPO_CACHE_SIZE) this.#spellingCache.clear();
-      this.#spellingCache.set(term, variants);
-    }
-    return variants;
+    const edits = term.length >= SPELLING_TWO_EDITS_LENGTH ? SPELLING_MAX_EDITS : 1;
+    return lookedUpOnce(this.#spellingCache, term, () => this.#postings.similarTerms(term, edits).filter((other) => other.length >= SPELLING_MIN_LENGTH && spellsSameName(term, other)));
   }
 
   /** True when some passage contains this (stemmed) term. */

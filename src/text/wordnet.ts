@@ -388,10 +388,6 @@ function parseIndexLine(line: string | null): readonly number[] {
   return fields.slice(first, first + synsetCount).map(Number);
 }
 
-/**
- * A data line: `offset lex_filenum ss_type w_cnt (word lex_id)… p_cnt
- * (symbol offset pos source/target)… [frames] | gloss`, w_cnt in hex.
- */
 // lexnames(5WN): the lexicographer files by number, as data lines give them.
 const LEXICOGRAPHER_FILES = [
   'adj.all', 'adj.pert', 'adv.all', 'noun.Tops', 'noun.act', 'noun.animal', 'noun.artifact', 'noun.attribute', 'noun.body',
@@ -403,6 +399,10 @@ const LEXICOGRAPHER_FILES = [
   'adj.ppl',
 ];
 
+/**
+ * A data line: `offset lex_filenum ss_type w_cnt (word lex_id)… p_cnt
+ * (symbol offset pos source/target)… [frames] | gloss`, w_cnt in hex.
+ */
 function parseDataLine(line: string): Synset {
   const bar = line.indexOf(' | ');
   const fields = (bar < 0 ? line : line.slice(0, bar)).split(' ');
