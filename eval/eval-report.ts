@@ -41,14 +41,21 @@ export interface NewsSection {
 }
 
 /**
- * The news questions of the first two sets whose names other shipped articles spell otherwise ("Raqa" for
- * "Raqqa"; see respell-names.ts), asked as written and respelled.
+ * The news questions of the first two sets with their names written as a reader might write them otherwise:
+ * respelled ("Raqa" for "Raqqa"; see respell-names.ts) or swapped for an alias the answer's article does not
+ * write ("Daesh" for "ISIS"; see alias-names.ts). Asked as written and rewritten.
  */
-export interface RespelledSection {
+export interface RewrittenSection {
+  /** What was rewritten, for the table's title: "names respelled". */
+  rewrite: string;
+  /** How, with an example, for the title: 'other shipped articles spell otherwise ("Raqa" for "Raqqa")'. */
+  which: string;
+  /** The rule, printed under the table. */
+  note: string;
   questions: number;
   asked: QuestionReport;
-  respelled: QuestionReport;
-  /** The plain sentence search on the respelled questions. */
+  rewritten: QuestionReport;
+  /** The plain sentence search on the rewritten questions. */
   baseline: QuestionReport;
 }
 
@@ -76,7 +83,8 @@ export interface EvalReport {
   targets: typeof TARGETS;
   xquad?: XquadSection;
   news?: NewsSection[];
-  respelled?: RespelledSection;
+  respelled?: RewrittenSection;
+  aliased?: RewrittenSection;
   bbc?: BbcSection;
 }
 
@@ -151,18 +159,17 @@ export function formatNews(section: NewsSection): string {
   return [title, '', table(['', 'engine', 'baseline'], rows), '', ...notes].join('\n');
 }
 
-/** The respelled-names table: the engine on the questions as written and respelled, and the baseline respelled. */
-export function formatRespelled(section: RespelledSection): string {
-  const { asked: a, respelled: r, baseline: b } = section;
+/** A rewritten-questions table: the engine on the questions as written and rewritten, and the baseline rewritten. */
+export function formatRewritten(section: RewrittenSection): string {
+  const { asked: a, rewritten: r, baseline: b } = section;
   const rows: string[][] = [
     ['excerpt@1 (top quote contains the answer)', rate(a.excerptAt1), rate(r.excerptAt1), rate(b.excerptAt1)],
     ['answer F1 (SQuAD v1.1; abstention = 0)', rate(a.f1), rate(r.f1), rate(b.f1)],
     ['abstention rate', rate(a.abstentionRate), rate(r.abstentionRate), rate(b.abstentionRate)],
     ['top citation from the right article', rate(a.sourceAt1), rate(r.sourceAt1), rate(b.sourceAt1)],
   ];
-  const title = `News questions with names respelled: the ${section.questions} questions of the first two sets whose names other shipped articles spell otherwise ("Raqa" for "Raqqa")`;
-  const notes = ['respelled by eval/respell-names.ts (a looser rule than the engine\'s: some pairs are different names, "Daraa" / "Daraya", on which abstaining is right)'];
-  return [title, '', table(['', 'engine, as written', 'engine, respelled', 'baseline, respelled'], rows), '', ...notes].join('\n');
+  const title = `News questions with ${section.rewrite}: the ${section.questions} questions of the first two sets whose names ${section.which}`;
+  return [title, '', table(['', 'engine, as written', 'engine, rewritten', 'baseline, rewritten'], rows), '', section.note].join('\n');
 }
 
 /** The BBC table: the engine's default summary beside Lead-3. */

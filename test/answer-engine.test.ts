@@ -148,6 +148,32 @@ describe('a name spelt as another article spells it', () => {
   });
 });
 
+describe('a name another article gives an alias of', () => {
+  // One article defines the aliases; the one that answers writes only "Daesh".
+  const glossary = article('glossary', 'Who is who', '2017-05-01', ['Fighters of the Islamic State (ISIS) and the Islamic State group (IS, also known as Daesh) held the town.']);
+  const strikes = article('strikes', 'Strikes near Mayadin', '2017-06-01', ['Air strikes killed 23 Daesh fighters near Mayadin on Monday, the ministry said.']);
+  const other = article('other', 'Raids on Homs', '2017-06-01', ['Air raids on Homs killed 30 rebels on Sunday, the Observatory said.']);
+  const engine = createAnswerEngine([harbour, glossary, strikes, other]);
+
+  test('is the same name: the answer is given from the article that writes the alias', () => {
+    const answer = engine.ask('How many ISIS fighters were killed near Mayadin?');
+    expect(answer.answer).toBe('23');
+    expect(answer.citations[0]?.articleId).toBe('strikes');
+    expect(answer.confidence).not.toBe('none');
+    // Without the glossary, "ISIS" is a name no article gives.
+    expect(createAnswerEngine([harbour, strikes, other]).ask('How many ISIS fighters were killed near Mayadin?').confidence).toBe('none');
+  });
+
+  test('the alias of a name the question gives is no answer, unless the question asks for another name', () => {
+    expect(engine.ask('Which group lost 23 fighters near Mayadin, according to reports on ISIS?').answer).not.toBe('Daesh');
+    const fsa = article('fsa', 'Rebels', '2017-06-02', ['The Free Syrian Army (FSA) took the village.']);
+    const withFsa = createAnswerEngine([harbour, fsa]);
+    // The words asking for it are in no answer: "stand" and "known" are not asked of the text.
+    expect(withFsa.ask('What does FSA stand for?').answer).toBe('Free Syrian Army');
+    expect(withFsa.ask('What is the FSA also known as?').answer).toBe('Free Syrian Army');
+  });
+});
+
 describe('a name the paragraph said before', () => {
   // Both sentences say "led the team in sacks". The Panthers are named before the one that answers, in its
   // paragraph's opening sentence; in the other story they come after, as a later event.

@@ -56,6 +56,16 @@ describe('the saved index', () => {
     expect(second.index.get('harbour')).toBe(harbour);
   });
 
+  test('keeps the aliases its articles define, and drops those of an article changed since', async () => {
+    const rebels = article('rebels', 'Rebels', ['The Free Syrian Army (FSA) took the village.']);
+    await saveIndex(path, (await loadIndex(path, [harbour, rebels], feed)).index, [harbour, rebels]);
+    const restored = await loadIndex(path, [harbour, rebels], feed);
+    expect(restored).toMatchObject({ problem: null, reused: 2 });
+    expect(restored.index.aliasesOf('FSA')).toEqual(['Free Syrian Army']);
+    const changed = article('rebels', 'Rebels', ['The rebels took the village.']);
+    expect((await loadIndex(path, [harbour, changed], feed)).index.aliasesOf('FSA')).toEqual([]);
+  });
+
   test('articles added since are indexed on top of it', async () => {
     await saveIndex(path, (await loadIndex(path, [harbour], feed)).index, [harbour]);
     const loaded = await loadIndex(path, [harbour, ferry], feed);

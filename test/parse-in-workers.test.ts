@@ -19,6 +19,7 @@ beforeAll(() => {
   for (let i = 0; i < 700; i++) {
     writeFileSync(join(folder, `story-${String(i).padStart(4, '0')}.txt`), ` date 2020-01-${String((i % 28) + 1).padStart(2, '0')}\n\nStory number ${i}\n\nSource:\n\nCity Post\n\nParagraph one of story ${i}.\n\nParagraph  two,\twith  messy   spacing.\n`);
   }
+  writeFileSync(join(folder, 'rebels.txt'), ' date 2020-02-01\n\nRebels take village\n\nSource:\n\nCity Post\n\nThe Free Syrian Army (FSA) took the village.\n');
   writeFileSync(join(folder, 'bad-empty.txt'), '');
   writeFileSync(join(folder, 'bad-binary.txt'), Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01]));
   writeFileSync(join(folder, 'bad-date.txt'), ' date 2017-13-45\n\nStorm delays ferry\n\nSource:\n\nIsland Post\n\nThe ferry was delayed.\n');
@@ -147,6 +148,8 @@ describe('loading in worker threads', () => {
     for (const query of ['story number 123', 'messy spacing', 'paragraph two', 'ferry delayed', 'city post 699']) {
       expect(fromCounts.searchPassages(query)).toEqual(direct.searchPassages(query));
     }
+    // The workers found the aliases the articles define, with their words.
+    expect(fromCounts.aliasesOf('FSA')).toEqual(['Free Syrian Army']);
   });
 
   test('a worker that dies (its heap full) is replaced, and the chunks it held are parsed here', async () => {

@@ -86,7 +86,10 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
   const foldedTokens = tokens.map((t) => ({ word: foldWord(t.text), pos: t.pos }));
   const focus = findFocus(foldedTokens, type, wordIndex);
   const withVerb = withAskedVerb(tokens);
-  const terms = [...new Set(toTerms(question))];
+  // "What does SOHR stand for", "what is the FSA also known as": the words asking for the other name are not the
+  // text's ("stand" is in no answer, and "Free Syrian Army (FSA)" says no "known").
+  const asking = new Set(toTerms([...(question.match(EXPANSION_WORDS) ?? []), ...(question.match(OTHER_NAME_WORDS) ?? [])].join(' ')));
+  const terms = [...new Set(toTerms(question))].filter((term) => !asking.has(term));
   const expects = expectedKind(type, focus, words, wordIndex);
   return {
     question,
@@ -102,10 +105,22 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     neighbours: findNeighbours(tokens),
     stranded: strandedPreposition(tokens),
     speaker: asksSpeaker(tokens),
-    verbs: [...new Set(withVerb.filter((t) => t.pos === 'VERB').flatMap((t) => toTerms(t.text)))],
+    verbs: [...new Set(withVerb.filter((t) => t.pos === 'VERB').flatMap((t) => toTerms(t.text)))].filter((term) => !asking.has(term)),
     lemmas: findLemmas(question),
     related: findRelatedTerms(tokens, terms),
   };
+}
+
+// The words asking what an abbreviation stands for ("what does SOHR stand for", "the LMP acronym").
+const EXPANSION_WORDS = /\b(?:stands?|stood) for\b|\bshort for\b|\babbreviat\w*|\bacronyms?\b/gi;
+// The words asking for another name, ending the question ("what is the FSA also known as?"). A bare "called" is
+// kept: "what is the scale … called" is answered by a sentence saying "called" as often as not, and without the word
+// XQuAD's answers were less sure when the answer's article is absent.
+const OTHER_NAME_WORDS = /\b(?:(?:(?:also|better|commonly|formerly|previously)\s+)?known\s+as|(?:also|formerly|previously)\s+called)\s*\??\s*$/i;
+
+/** Does the question ask what an abbreviation stands for? */
+export function asksExpansion(question: string): boolean {
+  return question.match(EXPANSION_WORDS) !== null;
 }
 
 function findQuestionWord(words: string[]): { type: QuestionAnalysis['type']; wordIndex: number } {

@@ -1,5 +1,5 @@
 import { sentenceText, type Article, type Sentence } from '../article.ts';
-import { ArticleIndex } from '../search/article-index.ts';
+import { ArticleIndex, type OtherForms } from '../search/article-index.ts';
 import { paragraphSentences } from '../sentences.ts';
 import { analyzeLine } from '../facts/analyze-sentences.ts';
 import { findDates } from '../facts/find-dates.ts';
@@ -178,8 +178,8 @@ function askQuestion(index: ArticleIndex, question: string, options: AskOptions)
   const analysis = analyzeQuestion(question);
   const maxExcerpts = options.maxExcerpts ?? 3;
   // Looked up once: the ranking and the confidence check read the question's names the same way.
-  const spellings = nameSpellings(index, analysis.names, new Set(analysis.terms));
-  const answerFrom = (articleIds?: ReadonlySet<string>) => buildAnswer(index, analysis, spellings, rankSentences(index, analysis, spellings, articleIds), maxExcerpts);
+  const names = nameForms(index, analysis.names, new Set(analysis.terms));
+  const answerFrom = (articleIds?: ReadonlySet<string>) => buildAnswer(index, analysis, names, rankSentences(index, analysis, names, articleIds), maxExcerpts);
   if (options.articleId !== undefined) return answerFrom(new Set([options.articleId]));
   const current = options.currentArticleId === undefined ? undefined : index.get(options.currentArticleId);
   if (current && namesOnlyWhatArticleMentions(analysis, current)) {
@@ -202,13 +202,13 @@ function namesOnlyWhatArticleMentions(analysis: QuestionAnalysis, article: Artic
   return analysis.names.every((name) => text.includes(name.toLowerCase()));
 }
 
-/** The passages' sentences ranked for the question; `spellings` are its names' other spellings (see nameSpellings). */
-function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, spellings: NameSpellings, articleIds?: ReadonlySet<string>): RankedSentence[] {
+/** The passages' sentences ranked for the question; `names` are how the articles write its names otherwise (see nameForms). */
+function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, names: NameForms, articleIds?: ReadonlySet<string>): RankedSentence[] {
   const questionWeight = analysis.terms.reduce((sum, term) => sum + index.idf(term), 0);
   if (questionWeight === 0) return [];
   const questionTerms = new Set(analysis.terms);
   const nameTerms = new Set(analysis.names.flatMap((name) => toTerms(name)));
-  const hits = index.searchPassages({ terms: analysis.terms, spellings }, { limit: PASSAGES_TO_RANK, ...(articleIds ? { articleIds } : {}) });
+  const hits = index.searchPassages({ terms: analysis.terms, otherForms: names.all }, { limit: PASSAGES_TO_RANK, ...(articleIds ? { articleIds } : {}) });
   const topScore = hits[0]?.score ?? 1;
   const typoMatches = new Map(analysis.terms.map((term) => [term, index.typoMatches(term)]));
   const ranked: RankedSentence[] = [];
@@ -216,7 +216,7 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, spelling
     const article = index.get(hit.articleId);
     if (!article) continue;
     const paragraphText = article.paragraphs[hit.paragraph] ?? '';
-    const contextTerms = withQuestionSpellings(new Set([...toTerms(paragraphText), ...toTerms(article.title)]), spellings);
+    const contextTerms = withQuestionForms(new Set([...toTerms(paragraphText), ...toTerms(article.title)]), names);
     // "The raids of 3 April 2017": the article's date, which its body seldom repeats, holds the question's date
     // words; they rank it as context does and are not asked of its text (see publicationTerms).
     const dated = new Set(publicationTerms(article.date, questionTerms));
@@ -224,7 +224,7 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, spelling
     const read = sentences.map((sentence) => {
       const text = paragraphText.slice(sentence.start, sentence.end);
       const terms = toTerms(text);
-      const termSet = withQuestionSpellings(new Set(terms), spellings);
+      const termSet = withQuestionForms(new Set(terms), names);
       const lemmaSet = lemmaTerms(text);
       const found = new Set([...questionTerms].filter((term) => holdsTerm(analysis, term, termSet, lemmaSet)));
       return { sentence, text, terms, termSet, lemmaSet, found, refersBack: refersBack(text), refersEarly: refersEarly(text), furniture: isPageFurniture(text) };
@@ -293,7 +293,7 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, spelling
   // Read the best few for an answer of the wanted kind; it reorders them.
   for (const candidate of ranked.slice(0, RANKING_WEIGHTS.sentencesRead)) {
     const text = sentenceText(candidate.article, candidate.sentence);
-    candidate.span = findAnswerSpans(text, analysis, (term) => index.idf(term))[0] ?? null;
+    candidate.span = findAnswerSpans(text, analysis, (term) => index.idf(term), questionTermsWrittenOtherwise(new Set(toTerms(text)), names))[0] ?? null;
     const { answerFit, answerSpan, namedAsAsked } = RANKING_WEIGHTS;
     candidate.score = candidate.relevance + answerFit * (candidate.span?.typeFit ?? 0) + answerSpan * (candidate.span?.score ?? 0) + (candidate.span?.namedAsAsked ? namedAsAsked : 0);
   }
@@ -302,24 +302,46 @@ function rankSentences(index: ArticleIndex, analysis: QuestionAnalysis, spelling
   return ranked;
 }
 
-/** A question's name terms, each with the other spellings of it that passages hold. */
-type NameSpellings = ReadonlyMap<string, readonly string[]>;
+/**
+ * How the articles write the question's names otherwise: a name's word spelt otherwise ("raqa" for "raqqa"), by
+ * its term, and a name's aliases ("Daesh", "Islamic State" for "ISIS"), by the name; `all` is both, for the
+ * search and the ranking.
+ */
+interface NameForms {
+  spellings: ReadonlyMap<string, OtherForms>;
+  aliases: ReadonlyMap<string, OtherForms>;
+  all: readonly OtherForms[];
+}
 
 /**
- * The other spellings the passages hold of the question's names ("raqa" for "raqqa"), by name term; only those
- * with some. A name's word is looked up as written, not by its stem: "Hamis" (stem "hami") is not "Hama".
+ * The other spellings the passages hold of the question's names' words ("raqa" for "raqqa"), and the aliases the
+ * articles define for its names ("Daesh" for "ISIS", see ArticleIndex.aliasesOf); only names with some. A name's
+ * word is looked up as written, not by its stem: "Hamis" (stem "hami") is not "Hama".
  */
-function nameSpellings(index: ArticleIndex, names: readonly string[], questionTerms: ReadonlySet<string>): NameSpellings {
-  const spellings = new Map<string, readonly string[]>();
+function nameForms(index: ArticleIndex, names: readonly string[], questionTerms: ReadonlySet<string>): NameForms {
+  const spellings = new Map<string, OtherForms>();
   const wordnet = sharedWordNet();
   for (const word of names.flatMap((name) => splitWords(name))) {
     const term = nameTerm(word);
     // English words share spelling keys ("Luke" / "lake", "Nation" / "notion"): only names have spellings.
     if (term === undefined || !questionTerms.has(term) || wordnet.isCommonWord(word)) continue;
     const variants = index.spellingVariants(term).filter((variant) => !questionTerms.has(variant) && !wordnet.isCommonWord(variant));
-    if (variants.length > 0) spellings.set(term, variants);
+    if (variants.length > 0) spellings.set(term, { terms: [term], forms: variants.map((variant) => [variant]) });
   }
-  return spellings;
+  const aliases = new Map<string, OtherForms>();
+  for (const name of names) {
+    // "IS" is a stop word: no term of the question to stand for.
+    const own = toTerms(name).filter((term) => questionTerms.has(term));
+    if (own.length === 0) continue;
+    const forms = index
+      .aliasesOf(name)
+      .map((alias) => toTerms(alias))
+      .filter((form) => form.length > 0 && form.every((term) => index.knows(term)) && !form.every((term) => own.includes(term)));
+    // A form holding all of another's words adds nothing to it ("Islamic State of Iraq and the Levant" to "Islamic State").
+    const shortest = forms.filter((form) => !forms.some((other) => other.length < form.length && other.every((term) => form.includes(term))));
+    if (shortest.length > 0) aliases.set(name, { terms: own, forms: shortest });
+  }
+  return { spellings, aliases, all: [...spellings.values(), ...aliases.values()] };
 }
 
 /** A name's word as a term: its exact form when the index keeps one ("hamis", not the stem "hami"). */
@@ -327,9 +349,23 @@ function nameTerm(word: string): string | undefined {
   return toIndexTerms(word).at(-1);
 }
 
-/** A text's terms, with a question name's own spelling added where the text spells the name otherwise. */
-function withQuestionSpellings(terms: Set<string>, spellings: NameSpellings): Set<string> {
-  for (const [term, variants] of spellings) if (!terms.has(term) && variants.some((variant) => terms.has(variant))) terms.add(term);
+/**
+ * The terms of a text that write a question's name otherwise ("daesh", or "islamic" and "state"), each with the
+ * question's term it stands for ("isis"): the text must hold the whole form.
+ */
+function questionTermsWrittenOtherwise(terms: ReadonlySet<string>, names: NameForms): Map<string, string> {
+  const standsFor = new Map<string, string>();
+  for (const { terms: own, forms } of names.all) {
+    for (const form of forms) if (form.every((term) => terms.has(term))) for (const term of form) if (!standsFor.has(term)) standsFor.set(term, own.at(-1)!);
+  }
+  return standsFor;
+}
+
+/** A text's terms, with a question name's own terms added where the text writes the name otherwise. */
+function withQuestionForms(terms: Set<string>, names: NameForms): Set<string> {
+  for (const { terms: own, forms } of names.all) {
+    if (!own.every((term) => terms.has(term)) && forms.some((form) => form.every((term) => terms.has(term)))) for (const term of own) terms.add(term);
+  }
   return terms;
 }
 
@@ -429,18 +465,21 @@ function opensOn(sentence: string, words: ReadonlySet<string>): boolean {
  * apart ("East Germany" for "East German Democratic Republic") was
  * measured too: it made the engine answer more often when the answer's
  * article is absent (abstains 0.917 -> 0.910). A name the article spells
- * otherwise (`spellingsOf` a word of it: "Raqa" for "Raqqa") is mentioned:
- * it is found word by word then.
+ * otherwise (a word of it: "Raqa" for "Raqqa", see NameForms) is mentioned:
+ * it is found word by word then; so is a name the article calls by one of
+ * its aliases, all of the alias's words in the article ("Daesh" for "ISIS").
  */
-function mentionsName(articleText: string, name: string, articleTerms: () => ReadonlySet<string>, spellingsOf: (word: string) => readonly string[]): boolean {
+function mentionsName(articleText: string, name: string, articleTerms: () => ReadonlySet<string>, names: NameForms): boolean {
   const lower = name.toLowerCase();
   if (articleText.includes(lower)) return true;
   const longer = lower.includes(' ');
   if (!longer && articleText.replace(/[\s-]+/g, '').includes(lower)) return true;
   const terms = articleTerms();
+  const holds = (form: readonly string[]) => form.every((term) => terms.has(term));
+  if (names.aliases.get(name)?.forms.some(holds)) return true;
   const words = splitWords(name);
-  const asWritten = (word: string) => toTerms(word.toLowerCase()).every((term) => terms.has(term));
-  const spelledOtherwise = (word: string) => !asWritten(word) && spellingsOf(word).some((variant) => toTerms(variant).every((term) => terms.has(term)));
+  const asWritten = (word: string) => holds(toTerms(word.toLowerCase()));
+  const spelledOtherwise = (word: string) => !asWritten(word) && (names.spellings.get(nameTerm(word) ?? '')?.forms.some(holds) ?? false);
   const everyWord = words.every((word) => asWritten(word) || spelledOtherwise(word));
   // A longer name is found whole, or word by word when the article spells one of its words otherwise ("Eastern
   // Ghota" in a story on "Eastern Ghouta").
@@ -511,7 +550,7 @@ function bigramOverlap(questionTerms: string[], sentenceTerms: string[]): number
   return found / (questionTerms.length - 1);
 }
 
-function buildAnswer(index: ArticleIndex, analysis: QuestionAnalysis, spellings: NameSpellings, ranked: RankedSentence[], maxExcerpts: number): Answer {
+function buildAnswer(index: ArticleIndex, analysis: QuestionAnalysis, names: NameForms, ranked: RankedSentence[], maxExcerpts: number): Answer {
   const citations: Citation[] = [];
   const seen = new Set<string>();
   for (const candidate of supportingOrder(ranked)) {
@@ -528,7 +567,7 @@ function buildAnswer(index: ArticleIndex, analysis: QuestionAnalysis, spellings:
     if (citations.length >= maxExcerpts) break;
   }
   const best = ranked[0];
-  const confidence = best ? judgeConfidence(index, analysis, spellings, best, ranked) : 'none';
+  const confidence = best ? judgeConfidence(index, analysis, names, best, ranked) : 'none';
   const answer = confidence === 'none' || !best ? null : (best.span?.text ?? citations[0]?.quote ?? null);
   const resolvedDate = answer !== null && best ? resolveAnswerDate(analysis, best) : undefined;
   return {
@@ -613,7 +652,7 @@ function saysQuestionVerb(analysis: QuestionAnalysis, best: RankedSentence): boo
  * answer is of the kind asked for, the margin over the runner-up, and
  * whether the names the question mentions appear; below the floor: none.
  */
-function judgeConfidence(index: ArticleIndex, analysis: QuestionAnalysis, spellings: NameSpellings, best: RankedSentence, ranked: RankedSentence[]): Confidence {
+function judgeConfidence(index: ArticleIndex, analysis: QuestionAnalysis, names: NameForms, best: RankedSentence, ranked: RankedSentence[]): Confidence {
   const articleText = `${best.article.title} ${best.article.paragraphs.join(' ')}`.toLowerCase();
   // Words no loaded article contains ("mongolia" typed in lower case) count as names not found:
   // the question is about something the collection does not know.
@@ -637,8 +676,7 @@ function judgeConfidence(index: ArticleIndex, analysis: QuestionAnalysis, spelli
   // Stemming a whole article costs about a millisecond: done once, and only for a name not found as written.
   let stemmed: ReadonlySet<string> | undefined;
   const articleTerms = () => (stemmed ??= new Set(toTerms(articleText)));
-  const spellingsOf = (word: string) => spellings.get(nameTerm(word) ?? '') ?? [];
-  const notFound = analysis.names.filter((n) => !mentionsName(articleText, n, articleTerms, spellingsOf));
+  const notFound = analysis.names.filter((n) => !mentionsName(articleText, n, articleTerms, names));
   const found = analysis.names.length - notFound.length;
   // A month or weekday the question gives ("on Monday 3 April 2017") that only the article's date says.
   const publication = publicationDate(best.article.date).toLowerCase();

@@ -1,4 +1,4 @@
-import type { AnswerKind, QuestionAnalysis } from './analyze-question.ts';
+import { asksExpansion, type AnswerKind, type QuestionAnalysis } from './analyze-question.ts';
 import { APPROXIMATORS, DIRECTION_WORDS, isCalendarWord, lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PARTICLE_PREFIX, PLACE_HEADS, PLACE_OF_NOUNS, REPORTING_VERBS, ROLE_WORDS } from '../facts/lexicon.ts';
 import { BE_FORMS, PARTICIPLE_ENDING, tagTokens, type TaggedToken } from './tag-tokens.ts';
 import { toTerm } from '../text/terms.ts';
@@ -53,15 +53,24 @@ const REASON_MARKERS = ['because of', 'because', 'due to', 'owing to', 'since', 
 const HEADS = new Set(['NOUN', 'PROPN', 'NUM']);
 const YEAR = /^(1[0-9]{3}|20[0-9]{2})s?$/;
 
+const NONE: ReadonlyMap<string, string> = new Map();
+
 /**
  * Finds the spans of a sentence that could be the short answer to a question
  * (names, dates, numbers, noun phrases, reasons), scored by how well their
  * kind fits what the question wants, how near they stand to the words the
  * question shares with the sentence, and how little they repeat the question.
- * Best first.
+ * `standsFor` maps a sentence's term to the question's term it writes
+ * otherwise ("daesh" → "isis": see OtherForms): such a word is the question's,
+ * near the answer and repeating the question alike. Best first.
  */
-export function findAnswerSpans(sentence: string, question: QuestionAnalysis, termWeight: (term: string) => number = () => 1): AnswerSpan[] {
-  const tokens = joinNumberParts(joinHyphenated(tagTokens(sentence))).map(normaliseTag);
+export function findAnswerSpans(sentence: string, question: QuestionAnalysis, termWeight: (term: string) => number = () => 1, standsFor: ReadonlyMap<string, string> = NONE): AnswerSpan[] {
+  // "What does LMP stand for", "what is ISIS also known as": the name written otherwise is the answer.
+  const otherNameAsked = asksExpansion(question.question) || OTHER_NAME_QUESTION.test(question.question);
+  const writtenOtherwise = otherNameAsked ? NONE : standsFor;
+  const tokens = joinNumberParts(joinHyphenated(tagTokens(sentence)))
+    .map(normaliseTag)
+    .map((t) => (t.term !== null && writtenOtherwise.has(t.term) ? { ...t, term: writtenOtherwise.get(t.term)! } : t));
   if (tokens.length === 0) return [];
   const questionTerms = new Set(question.terms);
   const questionLemmas = new Map(question.terms.map((term) => [question.lemmas[term] ?? term, term]));
@@ -104,11 +113,11 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const named = asksName(question) ? namedStarts(tokens) : new Set<number>();
   const acronyms = new Set(question.question.match(ACRONYM) ?? []);
   // "What does LMP stand for?" is answered by the name it abbreviates ("Lunar Module Pilot").
-  const asksExpansion = acronyms.size > 0 && EXPANSION_QUESTION.test(question.question);
+  const expansionAsked = acronyms.size > 0 && otherNameAsked;
   const spans: AnswerSpan[] = [];
   // A dateline opening the sentence ("AFP Sunday 1 Feb 2015 At least seven people…") is no part of the news.
   const newsFrom = newsStart(sentence);
-  for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question), ...kindModifiers(tokens, question), ...comparisons(tokens, question), ...askedWords(tokens, question), ...labelledValues(tokens, anchorTerms, question), ...predicates(tokens, anchorTerms, question), ...(asksExpansion ? expansions(tokens, acronyms) : [])], tokens, question)) {
+  for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question), ...kindModifiers(tokens, question), ...comparisons(tokens, question), ...askedWords(tokens, question), ...labelledValues(tokens, anchorTerms, question), ...predicates(tokens, anchorTerms, question), ...(expansionAsked ? expansions(tokens, acronyms) : [])], tokens, question)) {
     const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
     if (!trimmed) continue;
     const { first, last } = trimmed;
@@ -121,7 +130,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
     if (content.every((t) => isFocus(t, question.focus) || questionTerms.has(t.term!))) continue;
     // So does a name the question gives as its initials ("Scottish Parliament" for "the SP").
     const expands = acronyms.size > 0 && acronyms.has(initials(tokens, first, last));
-    if (expands && !asksExpansion) continue;
+    if (expands && !expansionAsked) continue;
     const typeFit = trimmed.besideFocus || trimmed.kind === 'asked' || expands ? 1 : fitOf(trimmed.kind, question, tokens, first, last) * (modifiesNoun(tokens, trimmed, question.focus) ? MODIFIER : 1);
     const features: SpanFeatures = {
       typeFit,
@@ -155,8 +164,8 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   return dedupe(spans).sort((a, b) => b.score - a.score);
 }
 
-// A question asking what an abbreviation stands for.
-const EXPANSION_QUESTION = /\b(?:stands?|stood) for\b|\bshort for\b|\babbreviat|\bacronym\b/i;
+// A question asking for another name of what it names.
+const OTHER_NAME_QUESTION = /\b(?:another|other|also|full|real|formal|official|former|new|previous|original) name\b|\bknown as\b|\b(?:also|formerly|previously) called\b/i;
 
 // How many words before an abbreviation in brackets its expansion may start.
 const EXPANSION_WORDS = 8;

@@ -11,7 +11,7 @@ import { readJsonLines, temporaryFileFor, writeJsonLines, type JsonLinesProblem 
  * Bumped whenever indexing changes (terms, fields, boosts) or the file layout
  * does: an index saved by another version is rebuilt.
  */
-export const INDEX_CACHE_VERSION = 6;
+export const INDEX_CACHE_VERSION = 7;
 // Typed arrays are saved as their bytes: a file from a machine of the other byte order is foreign.
 const CACHE_FORMAT = { format: `news-desk-bot/index-cache-${endianness()}`, version: INDEX_CACHE_VERSION };
 
@@ -117,6 +117,7 @@ interface SavedFile {
  *   ["fingerprints", [articleId, fingerprint], ...]
  *   ["terms", term, ...]                       the vocabulary, in term-number order
  *   ["firstPassages", [articleId, n], ...]
+ *   ["aliases", [articleId, name, alias], ...]  the names its articles define (see findAliasPairs)
  *   ["arrays", {bytes, checksum, layout: [[name, type, length, offset], ...]}]
  *   ["counts", {passageCount, termCount}]
  * The typed arrays of the postings (200 MB at 100,000 articles) are kept
@@ -158,6 +159,7 @@ function* indexLines(articles: readonly Article[], saved: SavedIndex, fingerprin
   const { postings } = saved;
   yield* chunkLines('terms', postings.terms);
   yield* chunkLines('firstPassages', saved.firstPassages);
+  yield* chunkLines('aliases', saved.aliases);
   yield JSON.stringify(['arrays', arrays]);
   yield JSON.stringify(['counts', { passageCount: postings.passageCount, termCount: postings.termCount }]);
 }
@@ -295,6 +297,7 @@ export type SavedIndexRead = { ok: true; file: SavedFile } | { ok: false; proble
 export async function readIndexFile(path: string): Promise<SavedIndexRead> {
   const fingerprints = new Map<string, string>();
   const firstPassages: Array<[string, number]> = [];
+  const aliases: Array<[string, string, string]> = [];
   const terms: string[] = [];
   let arraysLine: ArraysLine | undefined;
   let counts: { passageCount: number; termCount: number } | undefined;
@@ -315,6 +318,13 @@ export async function readIndexFile(path: string): Promise<SavedIndexRead> {
         return;
       case 'firstPassages':
         pairs(([id, n]) => typeof id === 'string' && isCount(n, 0), (pair) => firstPassages.push(pair as [string, number]));
+        return;
+      case 'aliases':
+        for (let i = 1; i < line.length; i++) {
+          const item: unknown = line[i];
+          if (!Array.isArray(item) || item.length !== 3 || !item.every((part) => typeof part === 'string')) throw new Error('not an aliases item');
+          aliases.push(item as [string, string, string]);
+        }
         return;
       case 'terms':
         for (let i = 1; i < line.length; i++) {
@@ -354,7 +364,7 @@ export async function readIndexFile(path: string): Promise<SavedIndexRead> {
     alive: uint8('alive'),
     ...counts,
   };
-  return { ok: true, file: { fingerprints, index: { postings, firstPassages } } };
+  return { ok: true, file: { fingerprints, index: { postings, firstPassages, aliases } } };
 }
 
 /**

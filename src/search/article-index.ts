@@ -1,6 +1,7 @@
 import { paragraphCount, type Article } from '../article.ts';
 import { splitWords, toIndexTerms } from '../text/terms.ts';
 import { spellsSameName } from '../text/spelling-key.ts';
+import { NameAliases, type AliasPair } from '../text/name-aliases.ts';
 import { WasmWordTable } from '../text/wasm-word-table.ts';
 import { PassageCounter, indexTermResolver, type CountedPassages } from './count-passages.ts';
 import { BM25_B, BM25_K1, PassagePostings, type SavedPostings, type ScoredPassage } from './passage-postings.ts';
@@ -10,6 +11,24 @@ export interface SavedIndex {
   postings: SavedPostings;
   /** Article id → the number of its first passage (its paragraphs are numbered on from there). */
   firstPassages: Array<[string, number]>;
+  /** The aliases the articles define (see findAliasPairs), as [article id, name, alias]; an article not here defines none. */
+  aliases: Array<[string, string, string]>;
+}
+
+/**
+ * How the articles write a name of the question otherwise, each form as its terms: another spelling ("raqa" for
+ * "raqqa") or an alias (["daesh"], ["islam", "islamic", "state"] for ["isi", "isis"]).
+ */
+export interface OtherForms {
+  /** The name's terms as the question writes it. */
+  terms: readonly string[];
+  forms: ReadonlyArray<readonly string[]>;
+}
+
+/** A query of terms already processed (see terms.ts), with the other forms of its names. */
+export interface TermQuery {
+  terms: readonly string[];
+  otherForms?: readonly OtherForms[];
 }
 
 /** A paragraph of an article that matched a query. */
@@ -86,7 +105,7 @@ const TYPO_CACHE_SIZE = 1000;
 const SPELLING_MIN_LENGTH = 4;
 const SPELLING_TWO_EDITS_LENGTH = 6;
 const SPELLING_MAX_EDITS = 2;
-// What another spelling of a question's name counts for in a search, against 1 for the question's own.
+// What another spelling or an alias of a question's name counts for in a search, against 1 for the question's own.
 const SPELLING_WEIGHT = 0.9;
 
 /** A term's fuzzy lookup from its cache, or made and kept (the cache starts again when full). */
@@ -124,6 +143,11 @@ export class ArticleIndex {
   readonly #typoCache = new Map<string, string[]>();
   // A question's names' other spellings (see spellingVariants), kept as typo matches are.
   readonly #spellingCache = new Map<string, string[]>();
+  // The aliases each article defines ("Free Syrian Army (FSA)"; see findAliasPairs), counted with its words
+  // (CountedPassages.aliases) or restored from a saved index (a restored index does not read its articles' text);
+  // grouped when first asked for.
+  readonly #aliasPairs = new Map<string, AliasPair[]>();
+  #aliases: NameAliases | undefined;
 
   /** Builds an index of these articles. */
   constructor(articles: Iterable<Article> = [], saved?: SavedIndex) {
@@ -134,7 +158,9 @@ export class ArticleIndex {
         const first = firstPassages.get(article.id);
         if (first === undefined) throw new Error(`the saved index does not hold article ${article.id}`);
         this.#register(article, first);
+        this.#aliasPairs.set(article.id, []);
       }
+      for (const [id, name, alias] of saved.aliases) this.#aliasPairs.get(id)?.push({ name, alias });
       // What the saved index holds of articles not given (removed or changed since) is dropped; their
       // passage numbers are not given out again (the postings keep each term's passages in order).
       this.#postings.dropWhere((passage) => this.#passageOwner[passage] === undefined);
@@ -158,7 +184,9 @@ export class ArticleIndex {
 
   /** The index as plain data, for {@link ArticleIndex.restore}. */
   save(): SavedIndex {
-    return { postings: this.#postings.save(), firstPassages: [...this.#firstPassage] };
+    const aliases: SavedIndex['aliases'] = [];
+    for (const [id, pairs] of this.#aliasPairs) for (const { name, alias } of pairs) aliases.push([id, name, alias]);
+    return { postings: this.#postings.save(), firstPassages: [...this.#firstPassage], aliases };
   }
 
   /** Numbers the article's passages (from `first` when restoring a saved index). */
@@ -181,8 +209,10 @@ export class ArticleIndex {
     if (this.#articles.has(article.id)) this.remove(article.id);
     this.#typoCache.clear();
     this.#spellingCache.clear();
+    this.#aliases = undefined;
     const first = this.#register(article);
-    const { terms, frequencies, starts, lengths } = counted;
+    const { terms, frequencies, starts, lengths, aliases } = counted;
+    this.#aliasPairs.set(article.id, aliases);
     if (lengths.length !== article.paragraphs.length) throw new Error(`article ${article.id} has ${article.paragraphs.length} paragraphs, but ${lengths.length} were counted`);
     for (let paragraph = 0; paragraph < lengths.length; paragraph++) {
       const start = starts[paragraph]!;
@@ -217,6 +247,8 @@ export class ArticleIndex {
     if (!article || first === undefined) return false;
     this.#typoCache.clear();
     this.#spellingCache.clear();
+    this.#aliasPairs.delete(articleId);
+    this.#aliases = undefined;
     const { terms, starts } = this.#counter.count(article);
     for (let paragraph = 0; paragraph < article.paragraphs.length; paragraph++) {
       this.#postings.remove(first + paragraph, terms.subarray(starts[paragraph], starts[paragraph + 1]));
@@ -277,6 +309,16 @@ export class ArticleIndex {
     return lookedUpOnce(this.#spellingCache, term, () => this.#postings.similarTerms(term, edits).filter((other) => other.length >= SPELLING_MIN_LENGTH && spellsSameName(term, other)));
   }
 
+  /**
+   * The other names the articles give the thing a name names ("Islamic State", "ISIL" and "Daesh" for "ISIS"),
+   * as they define them: an abbreviation in brackets, "known as" (see NameAliases). Written as the articles most
+   * often write each.
+   */
+  aliasesOf(name: string): readonly string[] {
+    this.#aliases ??= new NameAliases([...this.#aliasPairs.values()].flat());
+    return this.#aliases.aliasesOf(name);
+  }
+
   /** True when some passage contains this (stemmed) term. */
   knows(term: string): boolean {
     return this.#postings.passageFrequency(term) > 0;
@@ -290,7 +332,7 @@ export class ArticleIndex {
    * in full from their text: their best sentence, a share
    * for the title.
    */
-  searchPassages(query: string | { terms: readonly string[]; spellings?: ReadonlyMap<string, readonly string[]> }, options: PassageSearchOptions = {}): PassageHit[] {
+  searchPassages(query: string | TermQuery, options: PassageSearchOptions = {}): PassageHit[] {
     const { articleIds, limit = 20 } = options;
     // Terms already processed (see terms.ts) are searched as they are: processing a stem again can
     // change it ("organis" → "organi") into a word the collection does not know.
@@ -309,14 +351,20 @@ export class ArticleIndex {
       const number = this.#postings.termNumber(term);
       if (number >= 0 && this.knows(term)) importance.set(number, weight * this.idf(term));
     }
-    // Another spelling of a name the question gives ("Raqa" for "Raqqa") is the same name: it counts nearly as the
-    // question's spelling does (or as its own, when that is the commoner), so the question's own comes first.
+    // Another spelling of a name the question gives ("Raqa" for "Raqqa") or an alias of it ("Daesh" for "ISIS") is
+    // the same name: it counts nearly as the question's form does (or as its own, when that is the commoner), so the
+    // question's own comes first. The words of a longer form share that by their weight.
     if (typeof query !== 'string') {
-      for (const [term, variants] of query.spellings ?? []) {
-        for (const variant of variants) {
-          const number = this.#postings.termNumber(variant);
-          const weight = SPELLING_WEIGHT * Math.min(this.idf(term), this.idf(variant));
-          if (number >= 0 && !queryTerms.has(variant)) importance.set(number, Math.max(importance.get(number) ?? 0, weight));
+      for (const { terms: own, forms } of query.otherForms ?? []) {
+        const ownWeight = own.reduce((sum, term) => sum + this.idf(term), 0);
+        for (const form of forms) {
+          const formWeight = form.reduce((sum, term) => sum + this.idf(term), 0);
+          if (formWeight === 0) continue;
+          for (const term of form) {
+            const number = this.#postings.termNumber(term);
+            const weight = (SPELLING_WEIGHT * Math.min(ownWeight, formWeight) * this.idf(term)) / formWeight;
+            if (number >= 0 && !queryTerms.has(term)) importance.set(number, Math.max(importance.get(number) ?? 0, weight));
+          }
         }
       }
     }

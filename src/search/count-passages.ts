@@ -1,4 +1,5 @@
 import type { Article } from '../article.ts';
+import { findArticleAliases, type AliasPair } from '../text/name-aliases.ts';
 import { toIndexTerms } from '../text/terms.ts';
 import { WasmWordTable, type WordScanner } from '../text/wasm-word-table.ts';
 import type { WordValue } from '../text/word-table.ts';
@@ -21,6 +22,12 @@ export interface CountedPassages {
   starts: Int32Array;
   /** Each passage's length in terms, repeats included. */
   lengths: Int32Array;
+  /**
+   * The aliases the article defines ("Free Syrian Army (FSA)", see findAliasPairs): found as its words are
+   * counted, so that a worker reading a large folder finds them too (at 100,000 articles, 1.3 s of the main
+   * thread's time when it did).
+   */
+  aliases: AliasPair[];
 }
 
 /**
@@ -104,6 +111,7 @@ export class PassageCounter {
         frequencies: new Uint8Array(buffer, 4 * int32s + termStart, terms),
         starts: new Int32Array(buffer, 4 * (counted + passageStart + i), passages + 1),
         lengths: new Int32Array(buffer, 4 * (counted + starts.length + passageStart), passages),
+        aliases: findArticleAliases(article),
       });
       termStart = termEnds[i]!;
       passageStart += passages;
