@@ -118,9 +118,15 @@ const EXPANSION_WORDS = /\b(?:stands?|stood) for\b|\bshort for\b|\babbreviat\w*|
 // XQuAD's answers were less sure when the answer's article is absent.
 const OTHER_NAME_WORDS = /\b(?:(?:(?:also|better|commonly|formerly|previously)\s+)?known\s+as|(?:also|formerly|previously)\s+called)\s*\??\s*$/i;
 
-/** Does the question ask what an abbreviation stands for? */
-export function asksExpansion(question: string): boolean {
-  return question.match(EXPANSION_WORDS) !== null;
+// A question asking for another name of what it names, anywhere in it ("another name for", "known as").
+const OTHER_NAME_QUESTION = /\b(?:another|other|also|full|real|formal|official|former|new|previous|original) name\b|\bknown as\b|\b(?:also|formerly|previously) called\b/i;
+
+/**
+ * Does the question ask for another name of what it names: what an abbreviation stands for ("what does SOHR
+ * stand for"), or what a thing is also called ("what is the FSA also known as", "another name for")?
+ */
+export function asksOtherName(question: string): boolean {
+  return question.match(EXPANSION_WORDS) !== null || OTHER_NAME_QUESTION.test(question);
 }
 
 function findQuestionWord(words: string[]): { type: QuestionAnalysis['type']; wordIndex: number } {

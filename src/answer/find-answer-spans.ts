@@ -1,4 +1,4 @@
-import { asksExpansion, type AnswerKind, type QuestionAnalysis } from './analyze-question.ts';
+import { asksOtherName, type AnswerKind, type QuestionAnalysis } from './analyze-question.ts';
 import { APPROXIMATORS, DIRECTION_WORDS, isCalendarWord, lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PARTICLE_PREFIX, PLACE_HEADS, PLACE_OF_NOUNS, REPORTING_VERBS, ROLE_WORDS } from '../facts/lexicon.ts';
 import { BE_FORMS, PARTICIPLE_ENDING, tagTokens, type TaggedToken } from './tag-tokens.ts';
 import { toTerm } from '../text/terms.ts';
@@ -66,7 +66,7 @@ const NONE: ReadonlyMap<string, string> = new Map();
  */
 export function findAnswerSpans(sentence: string, question: QuestionAnalysis, termWeight: (term: string) => number = () => 1, standsFor: ReadonlyMap<string, string> = NONE): AnswerSpan[] {
   // "What does LMP stand for", "what is ISIS also known as": the name written otherwise is the answer.
-  const otherNameAsked = asksExpansion(question.question) || OTHER_NAME_QUESTION.test(question.question);
+  const otherNameAsked = asksOtherName(question.question);
   const writtenOtherwise = otherNameAsked ? NONE : standsFor;
   const tokens = joinNumberParts(joinHyphenated(tagTokens(sentence)))
     .map(normaliseTag)
@@ -163,9 +163,6 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   }
   return dedupe(spans).sort((a, b) => b.score - a.score);
 }
-
-// A question asking for another name of what it names.
-const OTHER_NAME_QUESTION = /\b(?:another|other|also|full|real|formal|official|former|new|previous|original) name\b|\bknown as\b|\b(?:also|formerly|previously) called\b/i;
 
 // How many words before an abbreviation in brackets its expansion may start.
 const EXPANSION_WORDS = 8;

@@ -1,3 +1,4 @@
+import { PARTICLE_PREFIX } from '../facts/lexicon.ts';
 import { isStopWord } from './terms.ts';
 
 /**
@@ -17,8 +18,11 @@ export interface AliasPair {
  * brackets after a name ("Syrian Democratic Forces (SDF)") or a name in
  * brackets after one ("SOHR (Syrian Observatory for Human Rights)") is an
  * alias when its letters are found in order in the name, its first letter
- * opening the name's first word, and the name is capitalised. Only names
- * count, so "killed 20 people (AP)" defines nothing.
+ * opening the name's first word, the name is capitalised and each of its
+ * words opens with one of its letters. Only names count, so "killed 20
+ * people (AP)" and "Aleppo Syria (AP)" define nothing. One abbreviation
+ * standing for two names in a collection ("AP") joins them: a limit of
+ * reading aliases from the text.
  *
  * @example
  * findAliasPairs('fighters from the Islamic State in Iraq and Syria (ISIS) and');
@@ -42,17 +46,22 @@ const ABBREVIATION = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9][A-Za-z0-9&.-]{1,9}$/;
 // Words a name may hold between its capitalised words ("Organisation for the Prohibition of Chemical Weapons",
 // "Islamic State of Iraq and the Levant", "Hayat Tahrir al Sham").
 const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'in', 'on', 'de', 'al', 'el', 'bin', 'ibn', 'du', 'des', 'la', 'le']);
-// A part of a name's word between hyphens: capitalised ("Secretary-General"), a particle joined to one ("al-Nusra",
-// "el-Zour") or a number; "Qaeda-affiliated" and "US-backed" describe, they name nothing.
-const NAME_PART = /^(?:\p{Lu}|\d|(?:al|el|ad|ar|as|ash|at|az|ed|bin|ibn)$)/u;
+// A part of a name's word between hyphens: capitalised ("Secretary-General") or a number; "Qaeda-affiliated" and
+// "US-backed" describe, they name nothing.
+const NAME_PART = /^(?:\p{Lu}|\d)/u;
 
 /**
- * A capitalised word of a name, not a capitalised stop word opening a sentence the copy ran on ("… Front It
- * added"); an abbreviation is a name though it spells one ("IS", "US").
+ * A capitalised word of a name (after a particle: "al-Nusra"), not a capitalised stop word opening a sentence the
+ * copy ran on ("… Front It added"); an abbreviation is a name though it spells one ("IS", "US").
  */
 function isNameWord(word: string): boolean {
-  if (!word.split('-').every((part) => NAME_PART.test(part)) || !/\p{Lu}/u.test(word)) return false;
+  if (!/\p{Lu}/u.test(word) || !withoutParticle(word).split('-').every((part) => NAME_PART.test(part))) return false;
   return /^\p{Lu}{2,}$/u.test(word) || !isStopWord(word);
+}
+
+/** A word without the particle joined to it: "al-Sham" → "Sham". */
+function withoutParticle(word: string): string {
+  return PARTICLE_PREFIX.test(word) ? word.slice(word.indexOf('-') + 1) : word;
 }
 
 /** Abbreviations defined in brackets, after the name or before it. */
@@ -121,7 +130,7 @@ function initialsSpell(name: string, abbreviation: string): boolean {
   for (const word of name.split(/\s+/)) {
     if (CONNECTORS.has(word.toLowerCase())) continue;
     // "al-Sham" opens with "S".
-    const initial = word.replace(/^(?:al|el|ad|ar|as|ash|at|az|ed|bin|ibn)-/i, '')[0]!.toLowerCase();
+    const initial = withoutParticle(word)[0]!.toLowerCase();
     at = abbreviation.indexOf(initial, at);
     if (at < 0) return false;
     at++;
@@ -223,7 +232,9 @@ export class NameAliases {
     }
     for (const key of this.#parent.keys()) {
       const root = this.#root(key);
-      this.#members.set(root, [...(this.#members.get(root) ?? []), key]);
+      const members = this.#members.get(root);
+      if (members) members.push(key);
+      else this.#members.set(root, [key]);
     }
   }
 
@@ -247,8 +258,8 @@ export class NameAliases {
 
   #root(key: string): string {
     let root = key;
+    // No path compression: a group is a handful of names.
     while (this.#parent.get(root) !== root) root = this.#parent.get(root)!;
-    // Path halving is not needed at this size; the groups are a handful of names.
     return root;
   }
 
@@ -272,10 +283,11 @@ const LONGER_NAME_CONNECTORS = new Set(['of', 'in', 'for']);
  */
 export function nameKey(name: string): string | null {
   const words = name
+    .split(/\s+/)
+    .map(withoutParticle)
+    .join(' ')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '' && !CONNECTORS.has(word) && !PARTICLES.has(word));
+    .filter((word) => word !== '' && !CONNECTORS.has(word));
   return words.length > 0 ? words.join(' ') : null;
 }
-
-const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'ed', 'bin', 'ibn']);
