@@ -57,6 +57,11 @@ export interface QuestionAnalysis {
    * claimed …"): the answer is the speaker, the subject of a reporting verb in the sentence.
    */
   speaker: boolean;
+  /**
+   * The question asks for another name of what it names: what an abbreviation stands for ("what does SOHR stand
+   * for"), or what a thing is also called ("what is the FSA also known as", "another name for").
+   */
+  otherName: boolean;
   /** The stemmed terms of the question's verbs ("sing" in "who sang the anthem"): the verbs {@link role} speaks of. */
   verbs: string[];
   /** Each term's dictionary-form term where it differs ("oldest" → "old", "led" → "lead"): see {@link lemmaTerm}. */
@@ -105,6 +110,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     neighbours: findNeighbours(tokens),
     stranded: strandedPreposition(tokens),
     speaker: asksSpeaker(tokens),
+    otherName: question.match(EXPANSION_WORDS) !== null || OTHER_NAME_QUESTION.test(question),
     verbs: [...new Set(withVerb.filter((t) => t.pos === 'VERB').flatMap((t) => toTerms(t.text)))].filter((term) => !asking.has(term)),
     lemmas: findLemmas(question),
     related: findRelatedTerms(tokens, terms),
@@ -120,14 +126,6 @@ const OTHER_NAME_WORDS = /\b(?:(?:(?:also|better|commonly|formerly|previously)\s
 
 // A question asking for another name of what it names, anywhere in it ("another name for", "known as").
 const OTHER_NAME_QUESTION = /\b(?:another|other|also|full|real|formal|official|former|new|previous|original) name\b|\bknown as\b|\b(?:also|formerly|previously) called\b/i;
-
-/**
- * Does the question ask for another name of what it names: what an abbreviation stands for ("what does SOHR
- * stand for"), or what a thing is also called ("what is the FSA also known as", "another name for")?
- */
-export function asksOtherName(question: string): boolean {
-  return question.match(EXPANSION_WORDS) !== null || OTHER_NAME_QUESTION.test(question);
-}
 
 function findQuestionWord(words: string[]): { type: QuestionAnalysis['type']; wordIndex: number } {
   const start = questionWordIndex(words);

@@ -1,4 +1,4 @@
-import { asksOtherName, type AnswerKind, type QuestionAnalysis } from './analyze-question.ts';
+import type { AnswerKind, QuestionAnalysis } from './analyze-question.ts';
 import { APPROXIMATORS, DIRECTION_WORDS, isCalendarWord, lexiconClassesOf, lexiconIs, NAME_PARTICLES, ORG_HEADS, PARTICLE_PREFIX, PLACE_HEADS, PLACE_OF_NOUNS, REPORTING_VERBS, ROLE_WORDS } from '../facts/lexicon.ts';
 import { BE_FORMS, PARTICIPLE_ENDING, tagTokens, type TaggedToken } from './tag-tokens.ts';
 import { toTerm } from '../text/terms.ts';
@@ -66,8 +66,7 @@ const NONE: ReadonlyMap<string, string> = new Map();
  */
 export function findAnswerSpans(sentence: string, question: QuestionAnalysis, termWeight: (term: string) => number = () => 1, standsFor: ReadonlyMap<string, string> = NONE): AnswerSpan[] {
   // "What does LMP stand for", "what is ISIS also known as": the name written otherwise is the answer.
-  const otherNameAsked = asksOtherName(question.question);
-  const writtenOtherwise = otherNameAsked ? NONE : standsFor;
+  const writtenOtherwise = question.otherName ? NONE : standsFor;
   const tokens = joinNumberParts(joinHyphenated(tagTokens(sentence)))
     .map(normaliseTag)
     .map((t) => (t.term !== null && writtenOtherwise.has(t.term) ? { ...t, term: writtenOtherwise.get(t.term)! } : t));
@@ -113,7 +112,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const named = asksName(question) ? namedStarts(tokens) : new Set<number>();
   const acronyms = new Set(question.question.match(ACRONYM) ?? []);
   // "What does LMP stand for?" is answered by the name it abbreviates ("Lunar Module Pilot").
-  const expansionAsked = acronyms.size > 0 && otherNameAsked;
+  const expansionAsked = acronyms.size > 0 && question.otherName;
   const spans: AnswerSpan[] = [];
   // A dateline opening the sentence ("AFP Sunday 1 Feb 2015 At least seven people…") is no part of the news.
   const newsFrom = newsStart(sentence);

@@ -305,13 +305,15 @@ export async function readIndexFile(path: string): Promise<SavedIndexRead> {
   const problem = await readJsonLines(path, CACHE_FORMAT, (line) => {
     if (!Array.isArray(line) || typeof line[0] !== 'string') throw new Error('not an index line');
     const section = line[0];
-    const pairs = (check: (pair: [unknown, unknown]) => boolean, add: (pair: [unknown, unknown]) => void) => {
+    const items = (check: (item: unknown) => boolean, add: (item: unknown) => void) => {
       for (let i = 1; i < line.length; i++) {
         const item: unknown = line[i];
-        if (!isPair(item) || !check(item)) throw new Error(`not a ${section} item`);
+        if (!check(item)) throw new Error(`not a ${section} item`);
         add(item);
       }
     };
+    const pairs = (check: (pair: [unknown, unknown]) => boolean, add: (pair: [unknown, unknown]) => void) =>
+      items((item) => isPair(item) && check(item), (item) => add(item as [unknown, unknown]));
     switch (section) {
       case 'fingerprints':
         pairs(([id, fingerprint]) => typeof id === 'string' && typeof fingerprint === 'string', ([id, fingerprint]) => fingerprints.set(id as string, fingerprint as string));
@@ -320,17 +322,10 @@ export async function readIndexFile(path: string): Promise<SavedIndexRead> {
         pairs(([id, n]) => typeof id === 'string' && isCount(n, 0), (pair) => firstPassages.push(pair as [string, number]));
         return;
       case 'aliases':
-        for (let i = 1; i < line.length; i++) {
-          const item: unknown = line[i];
-          if (!Array.isArray(item) || item.length !== 3 || !item.every((part) => typeof part === 'string')) throw new Error('not an aliases item');
-          aliases.push(item as [string, string, string]);
-        }
+        items((item) => Array.isArray(item) && item.length === 3 && item.every((part) => typeof part === 'string'), (item) => aliases.push(item as [string, string, string]));
         return;
       case 'terms':
-        for (let i = 1; i < line.length; i++) {
-          if (typeof line[i] !== 'string') throw new Error('not a term');
-          terms.push(line[i] as string);
-        }
+        items((item) => typeof item === 'string', (item) => terms.push(item as string));
         return;
       case 'arrays':
         if (arraysLine !== undefined || line.length !== 2 || !isArraysLine(line[1])) throw new Error('bad arrays');
