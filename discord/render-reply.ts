@@ -15,7 +15,7 @@ import { escapeMarkdown } from '../src/format/escape-markdown.ts';
 import { fitLines, fitPieces, type Piece } from '../src/format/fit-text.ts';
 import { truncateText } from '../src/format/truncate-text.ts';
 import type { AnswerReply, ArticleReply, ArticleSource, ExcerptsReply, ListReply, Reply, SourceReply } from '../src/reply/reply.ts';
-import { describeAnswer, describeCitation, FACT_LABELS, formatDate, formatOutlet, formatParagraph, NOT_FOUND } from '../src/render/wording.ts';
+import { describeAnswer, describeCitation, FACT_LABELS, formatDate, formatOutlet, formatParagraph, notFoundMessage } from '../src/render/wording.ts';
 import { shortHash } from '../src/short-hash.ts';
 import { encodeCustomId, quoteCheck } from './custom-id.ts';
 
@@ -101,7 +101,7 @@ function answerEmbed(reply: AnswerReply): APIEmbed {
   const header: Piece[] = abstained && reply.citations.length > 0 ? ['Closest passages (they do not answer the question):\n\n'] : [];
   return finish({
     author: { name: truncateText(`${QUESTION_PREFIX}${reply.question}`, EMBED_AUTHOR_NAME_MAX) },
-    title: abstained ? NOT_FOUND : truncateText(escapeMarkdown(describeAnswer(reply.answer ?? '', reply.resolvedDate)), EMBED_TITLE_MAX),
+    title: abstained ? truncateText(notFoundMessage(reply), EMBED_TITLE_MAX) : truncateText(escapeMarkdown(describeAnswer(reply.answer ?? '', reply.resolvedDate)), EMBED_TITLE_MAX),
     description: fitPieces([...header, ...quotePieces(reply.citations)], EMBED_DESCRIPTION_MAX),
     fields: [{ name: 'Confidence', value: reply.confidence, inline: true }],
     color: COLORS[reply.confidence],

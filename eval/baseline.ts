@@ -22,9 +22,15 @@ import type { Answer, Citation } from '../src/answer/types.ts';
 /** How many excerpts the baseline returns with each answer. */
 export const BASELINE_EXCERPTS = 5;
 
+/** Where a question is asked: of one article only, or in a conversation whose current article is given. */
+export interface AskScope {
+  articleId?: string;
+  currentArticleId?: string;
+}
+
 /** A question-answering system as the harness drives it: the engine and the baseline alike. */
 export interface QuestionAnswerer {
-  ask(question: string): Answer;
+  ask(question: string, scope?: AskScope): Answer;
 }
 
 interface SentenceDocument {
@@ -50,9 +56,11 @@ export function createSentenceSearchBaseline(
   index.addAll(citations.map((citation, id) => ({ id, text: citation.quote })));
 
   return {
-    ask(question: string): Answer {
+    ask(question: string, scope: AskScope = {}): Answer {
+      // A plain search has no conversation: it reads the current article only, as it reads an explicit one.
+      const only = scope.articleId ?? scope.currentArticleId;
       const hits = index
-        .search(question)
+        .search(question, only === undefined ? {} : { filter: (hit) => citations[hit.id as number]?.articleId === only })
         .slice(0, BASELINE_EXCERPTS)
         .map((hit) => citations[hit.id as number])
         .filter((c): c is Citation => c !== undefined);

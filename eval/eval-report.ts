@@ -59,6 +59,31 @@ export interface RewrittenSection {
   baseline: QuestionReport;
 }
 
+/**
+ * The follow-up questions (see NEWS_FOLLOW_UPS_FILE): asked in a conversation whose current article is the one
+ * they are about, as the bot is used after `/article`; without it, to show what the conversation adds; and by the
+ * plain search of that article alone.
+ */
+export interface FollowUpSection {
+  file: string;
+  folder: string;
+  articles: number;
+  inConversation: QuestionReport;
+  withoutConversation: QuestionReport;
+  baseline: QuestionReport;
+  /** The follow-ups their current article does not answer, asked in its conversation. */
+  unanswerable: UnanswerableReport & {
+    /** Share answered from another article: right only if the reader meant another story. */
+    otherArticleRate: number;
+  };
+  /**
+   * The questions of the first two news sets, which name their story, asked in the conversation of an unrelated
+   * article (one of the follow-ups' articles in turn) and with no conversation: the current article must not hold
+   * them back.
+   */
+  otherStories: { inConversation: QuestionReport; withoutConversation: QuestionReport };
+}
+
 /** The BBC part of a run. */
 export interface BbcSection {
   folder: string;
@@ -85,6 +110,7 @@ export interface EvalReport {
   news?: NewsSection[];
   respelled?: RewrittenSection;
   aliased?: RewrittenSection;
+  followUps?: FollowUpSection;
   bbc?: BbcSection;
 }
 
@@ -170,6 +196,35 @@ export function formatRewritten(section: RewrittenSection): string {
   ];
   const title = `News questions with ${section.rewrite}: the ${section.questions} questions of the first two sets whose names ${section.which}`;
   return [title, '', table(['', 'engine, as written', 'engine, rewritten', 'baseline, rewritten'], rows), '', section.note].join('\n');
+}
+
+/** The follow-ups table: the engine in and out of the conversation, and the plain search of the current article. */
+export function formatFollowUps(section: FollowUpSection): string {
+  const { inConversation: c, withoutConversation: w, baseline: b, unanswerable: u } = section;
+  const rows: string[][] = [
+    ['excerpt@1 (top quote contains the answer)', rate(c.excerptAt1), rate(w.excerptAt1), rate(b.excerptAt1)],
+    ['excerpt@3', rate(c.excerptAt3), rate(w.excerptAt3), rate(b.excerptAt3)],
+    ['answer F1 (SQuAD v1.1; abstention = 0)', rate(c.f1), rate(w.f1), rate(b.f1)],
+    ['answer exact match', rate(c.exactMatch), rate(w.exactMatch), rate(b.exactMatch)],
+    ['abstention rate', rate(c.abstentionRate), rate(w.abstentionRate), rate(b.abstentionRate)],
+    ['answered with high confidence', rate(c.highShare), rate(w.highShare), rate(b.highShare)],
+    ['high-confidence answers with F1 0', rate(c.highWrong), rate(w.highWrong), rate(b.highWrong)],
+    ['top citation from the conversation\'s article', rate(c.sourceAt1), rate(w.sourceAt1), rate(b.sourceAt1)],
+    [`abstains on the ${u.questions} its article does not answer`, rate(u.abstentionRate), '–', '–'],
+    ['confident (high/medium) on those', rate(u.confidentRate), '–', '–'],
+    ['answered from another article', rate(u.otherArticleRate), '–', '–'],
+  ];
+  const title = `Follow-up questions: ${c.questions} questions naming no subject ("how many people died?"), each asked in a conversation about the article it is about, of the ${section.articles} articles in ${section.folder}`;
+  const notes = [`questions written for this project from the FA-KES articles it ships (${section.file}); no targets`, 'baseline: the plain sentence search of the conversation\'s article alone'];
+  const { inConversation: o, withoutConversation: n } = section.otherStories;
+  const otherRows: string[][] = [
+    ['excerpt@1 (top quote contains the answer)', rate(o.excerptAt1), rate(n.excerptAt1)],
+    ['answer F1 (SQuAD v1.1; abstention = 0)', rate(o.f1), rate(n.f1)],
+    ['abstention rate', rate(o.abstentionRate), rate(n.abstentionRate)],
+    ['top citation from the right article', rate(o.sourceAt1), rate(n.sourceAt1)],
+  ];
+  const otherTitle = `Questions about another story: the ${o.questions} questions of the first two news sets, each asked in the conversation of one of those articles in turn`;
+  return [title, '', table(['', 'engine, in conversation', 'engine, no conversation', 'baseline'], rows), '', ...notes, '', otherTitle, '', table(['', 'engine, in conversation', 'engine, no conversation'], otherRows)].join('\n');
 }
 
 /** The BBC table: the engine's default summary beside Lead-3. */

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Answer, Confidence } from '../src/answer/types.ts';
-import type { QuestionAnswerer } from './baseline.ts';
+import type { AskScope, QuestionAnswerer } from './baseline.ts';
 import type { XquadQuestion } from './load-xquad.ts';
 import { containsAnswer, exactMatch, f1Score, maxOverGold } from './metrics.ts';
 
@@ -58,6 +58,8 @@ export interface QuestionReport {
 export function evaluateQuestions(
   build: () => QuestionAnswerer,
   questions: readonly XquadQuestion[],
+  /** Where each question is asked (a conversation's current article); the whole collection when absent. */
+  scopeOf: (question: XquadQuestion) => AskScope = () => ({}),
 ): { report: QuestionReport; outcomes: QuestionOutcome[]; system: QuestionAnswerer } {
   const buildStart = performance.now();
   const system = build();
@@ -70,7 +72,7 @@ export function evaluateQuestions(
     let answer: Answer;
     let error: string | undefined;
     try {
-      answer = system.ask(question.question);
+      answer = system.ask(question.question, scopeOf(question));
     } catch (thrown) {
       error = thrown instanceof Error ? thrown.message : String(thrown);
       answer = { question: question.question, answer: null, confidence: 'none', citations: [] };

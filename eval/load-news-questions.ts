@@ -26,6 +26,13 @@ export const NEWS_QUESTION_FILES: readonly NewsQuestionFile[] = [
   { name: 'third set', file: new URL('./news-questions-unseen.jsonl', import.meta.url), use: 'kept for measuring only: no change was made by reading its questions' },
 ];
 
+/**
+ * Follow-up questions: each asked in a conversation whose current article is the one it names, as a reader asks
+ * after reading it ("how many people died?"), naming no subject. Written by a helper reading the shipped articles
+ * numbered n % 9 == 2, without seeing the engine; some are questions that article does not answer.
+ */
+export const NEWS_FOLLOW_UPS_FILE = new URL('./news-followups.jsonl', import.meta.url);
+
 /** The folder of the shipped articles the questions are about, relative to `articles/`. */
 export const NEWS_ARTICLES_SUBFOLDER = 'fa-kes';
 
@@ -39,7 +46,9 @@ const NewsQuestionSchema = z.discriminatedUnion('answerable', [
   }),
   z.object({
     answerable: z.literal(false),
-    file: z.null(),
+    // The article a follow-up question is asked in the conversation of (see NEWS_FOLLOW_UPS_FILE), which does not
+    // answer it; null for a question no article answers.
+    file: z.string().min(1).nullable(),
     question: z.string().min(1),
     answers: z.array(z.string()).max(0),
     type: z.string().optional(),
@@ -50,8 +59,11 @@ const NewsQuestionSchema = z.discriminatedUnion('answerable', [
 export interface NewsQuestionSet {
   /** Each with the gold answers and the id of the article (in `articles/`) that answers it. */
   answerable: XquadQuestion[];
-  /** Questions no shipped article answers: a trustworthy engine abstains on them. */
-  unanswerable: string[];
+  /**
+   * Questions no shipped article answers (`articleId` null), or, among follow-ups, that the article they are
+   * asked about does not answer (its id): a trustworthy engine abstains on them.
+   */
+  unanswerable: { question: string; articleId: string | null }[];
 }
 
 /**
@@ -72,7 +84,7 @@ export async function loadNewsQuestions(path: URL | string = NEWS_QUESTIONS_FILE
     if (entry.answerable) {
       set.answerable.push({ id: `news#${index + 1}`, question: entry.question, golds: entry.answers, articleId: `${NEWS_ARTICLES_SUBFOLDER}/${entry.file}` });
     } else {
-      set.unanswerable.push(entry.question);
+      set.unanswerable.push({ question: entry.question, articleId: entry.file === null ? null : `${NEWS_ARTICLES_SUBFOLDER}/${entry.file}` });
     }
   }
   return set;

@@ -22,10 +22,10 @@ import { createSentenceSearchBaseline, summarizeLead, type QuestionAnswerer } fr
 import { evaluateQuestions, worstOutcomes } from './evaluate-questions.ts';
 import { evaluateUnanswerable, type UnanswerableReport } from './evaluate-unanswerable.ts';
 import { evaluateSummaries, meanGoldWords } from './evaluate-summaries.ts';
-import { formatBbc, formatMisses, formatNews, formatRewritten, formatXquad, TARGETS, type BbcSection, type EvalReport, type NewsSection, type RewrittenSection, type XquadSection } from './eval-report.ts';
+import { formatBbc, formatFollowUps, formatMisses, formatNews, formatRewritten, formatXquad, TARGETS, type BbcSection, type EvalReport, type FollowUpSection, type NewsSection, type RewrittenSection, type XquadSection } from './eval-report.ts';
 import { BBC_FOLDER, loadBbc, parsePlainTextFallback, type ParseArticleFile } from './load-bbc.ts';
 import { loadOptionalExport } from './load-optional-export.ts';
-import { loadNewsQuestions, NEWS_QUESTION_FILES } from './load-news-questions.ts';
+import { loadNewsQuestions, NEWS_FOLLOW_UPS_FILE, NEWS_QUESTION_FILES } from './load-news-questions.ts';
 import { loadXquad, XQUAD_FILE, type XquadQuestion } from './load-xquad.ts';
 import { aliasNames } from './alias-names.ts';
 import { createRespeller } from './respell-names.ts';
@@ -154,7 +154,7 @@ async function runXquad(options: Options): Promise<XquadSection> {
   };
 }
 
-async function runNews(options: Options): Promise<{ sets: NewsSection[]; respelled: RewrittenSection; aliased: RewrittenSection }> {
+async function runNews(options: Options): Promise<{ sets: NewsSection[]; respelled: RewrittenSection; aliased: RewrittenSection; followUps: FollowUpSection }> {
   progress('news: loading the shipped articles');
   const folder = fileURLToPath(new URL('../articles', import.meta.url));
   const { articles } = await loadArticles(folder);
@@ -167,7 +167,7 @@ async function runNews(options: Options): Promise<{ sets: NewsSection[]; respell
     progress(`news, ${name}: baseline and engine on ${questions.length} questions, and ${set.unanswerable.length} that no article answers`);
     const baseline = evaluateQuestions(() => createSentenceSearchBaseline(articles), questions);
     const result = evaluateQuestions(() => createAnswerEngine(articles), questions);
-    const unanswered = set.unanswerable.map((question) => result.system.ask(question));
+    const unanswered = set.unanswerable.map(({ question }) => result.system.ask(question));
     if (options.showMisses) {
       process.stderr.write(`\n${formatMisses(`engine on the news questions, ${name}`, worstOutcomes(result.outcomes, MISSES_SHOWN))}\n\n`);
     }
@@ -204,6 +204,44 @@ async function runNews(options: Options): Promise<{ sets: NewsSection[]; respell
       which: 'have an alias the answer\'s article does not write ("Daesh" for "ISIS", "Syrian Democratic Forces" for "SDF")',
       note: 'aliases from the hand-made list of eval/alias-names.ts, which the engine never reads: it finds aliases in the articles\' text',
     }),
+    followUps: await runFollowUps(options, articles, folder, read),
+  };
+}
+
+/**
+ * The follow-up questions, each asked in a conversation whose current article is the one it is about, beside the
+ * engine asked without that conversation and the plain search of the current article alone; and the read news
+ * questions, about other stories, each asked in the conversation of one of the follow-ups' articles in turn.
+ */
+async function runFollowUps(options: Options, articles: readonly Article[], folder: string, otherStories: readonly XquadQuestion[]): Promise<FollowUpSection> {
+  const set = await loadNewsQuestions(NEWS_FOLLOW_UPS_FILE);
+  const questions = options.limit === undefined ? set.answerable : spreadSample(set.answerable, options.limit);
+  const unanswerable = set.unanswerable.filter((entry): entry is { question: string; articleId: string } => entry.articleId !== null);
+  progress(`news, follow-ups: engine in and out of conversation and baseline on ${questions.length} questions, and ${unanswerable.length} their article does not answer`);
+  const engine = createAnswerEngine(articles);
+  const inConversation = (question: XquadQuestion) => ({ currentArticleId: question.articleId });
+  const unanswered = unanswerable.map(({ question, articleId }) => ({ articleId, answer: engine.ask(question, { currentArticleId: articleId }) }));
+  const share = (count: number) => (unanswered.length === 0 ? 0 : count / unanswered.length);
+  const answered = unanswered.filter(({ answer }) => answer.answer !== null);
+  const conversations = [...new Set(set.answerable.map((question) => question.articleId))];
+  const inOtherConversation = new Map(otherStories.map((question, i) => [question, { currentArticleId: conversations[i % conversations.length]! }]));
+  return {
+    file: `eval/${basename(fileURLToPath(NEWS_FOLLOW_UPS_FILE))}`,
+    folder,
+    articles: articles.length,
+    inConversation: evaluateQuestions(() => engine, questions, inConversation).report,
+    withoutConversation: evaluateQuestions(() => engine, questions).report,
+    baseline: evaluateQuestions(() => createSentenceSearchBaseline(articles), questions, inConversation).report,
+    unanswerable: {
+      questions: unanswered.length,
+      abstentionRate: share(unanswered.length - answered.length),
+      confidentRate: share(answered.filter(({ answer }) => answer.confidence === 'high' || answer.confidence === 'medium').length),
+      otherArticleRate: share(answered.filter(({ articleId, answer }) => answer.citations[0]?.articleId !== articleId).length),
+    },
+    otherStories: {
+      inConversation: evaluateQuestions(() => engine, otherStories, (question) => inOtherConversation.get(question) ?? {}).report,
+      withoutConversation: evaluateQuestions(() => engine, otherStories).report,
+    },
   };
 }
 
@@ -283,7 +321,8 @@ async function main(): Promise<void> {
     report.news = news.sets;
     report.respelled = news.respelled;
     report.aliased = news.aliased;
-    sections.push(...news.sets.map(formatNews), formatRewritten(news.respelled), formatRewritten(news.aliased));
+    report.followUps = news.followUps;
+    sections.push(...news.sets.map(formatNews), formatRewritten(news.respelled), formatRewritten(news.aliased), formatFollowUps(news.followUps));
   }
   if (options.only === undefined || options.only === 'bbc') {
     report.bbc = await runBbc(options);

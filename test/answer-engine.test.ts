@@ -149,8 +149,9 @@ describe('a name spelt as another article spells it', () => {
 });
 
 describe('a name another article gives an alias of', () => {
-  // One article defines the aliases; the one that answers writes only "Daesh".
-  const glossary = article('glossary', 'Who is who', '2017-05-01', ['Fighters of the Islamic State (ISIS) and the Islamic State group (IS, also known as Daesh) held the town.']);
+  // One article defines the aliases (ISIS and IS for the Islamic State, Daesh for IS); the one that answers writes
+  // only "Daesh".
+  const glossary = article('glossary', 'Who is who', '2017-05-01', ['Fighters of the Islamic State (ISIS) held the town. The Islamic State (IS, also known as Daesh) lost it in May.']);
   const strikes = article('strikes', 'Strikes near Mayadin', '2017-06-01', ['Air strikes killed 23 Daesh fighters near Mayadin on Monday, the ministry said.']);
   const other = article('other', 'Raids on Homs', '2017-06-01', ['Air raids on Homs killed 30 rebels on Sunday, the Observatory said.']);
   const engine = createAnswerEngine([harbour, glossary, strikes, other]);
@@ -159,9 +160,18 @@ describe('a name another article gives an alias of', () => {
     const answer = engine.ask('How many ISIS fighters were killed near Mayadin?');
     expect(answer.answer).toBe('23');
     expect(answer.citations[0]?.articleId).toBe('strikes');
-    expect(answer.confidence).not.toBe('none');
+    expect(answer.confidence).toBe('high');
     // Without the glossary, "ISIS" is a name no article gives.
     expect(createAnswerEngine([harbour, strikes, other]).ask('How many ISIS fighters were killed near Mayadin?').confidence).toBe('none');
+  });
+
+  test('is no other subject for the conversation\'s current article, which writes the alias', () => {
+    const raqqa = article('raqqa', 'Raids on Raqqa', '2017-06-03', ['Air raids killed 40 ISIS fighters in Raqqa on Friday.']);
+    const withRaqqa = createAnswerEngine([harbour, glossary, strikes, raqqa]);
+    expect(withRaqqa.ask('How many ISIS fighters were killed?').answer).toBe('40');
+    const answer = withRaqqa.ask('How many ISIS fighters were killed?', { currentArticleId: 'strikes' });
+    expect(answer.answer).toBe('23');
+    expect(answer.citations[0]?.articleId).toBe('strikes');
   });
 
   test('the alias of a name the question gives is no answer, unless the question asks for another name', () => {
@@ -287,6 +297,21 @@ describe('conversation context', () => {
   test('a question naming another subject searches the whole collection', () => {
     const answer = engine.ask('When did the harbour at Port Ellis reopen?', { currentArticleId: 'reference.txt' });
     expect(answer.citations[0]?.articleId).toBe('harbour');
+  });
+
+  test('a question naming nothing that the current article does not answer abstains there: another story is not this one', () => {
+    // The harbour article says what the repairs cost; the reference article, current, does not.
+    const answer = engine.ask('How much did the repairs cost?', { currentArticleId: 'reference.txt' });
+    expect(answer.answer).toBeNull();
+    expect(answer.onlyIn).toEqual({ articleId: 'reference.txt', title: reference.title });
+    for (const citation of answer.citations) expect(citation.articleId).toBe('reference.txt');
+    expect(engine.ask('How much did the repairs cost?').answer).toBe('3.5 million euros');
+  });
+
+  test('a name typed in lower case is another subject', () => {
+    const answer = engine.ask('when did the harbour at port ellis reopen?', { currentArticleId: 'reference.txt' });
+    expect(answer.citations[0]?.articleId).toBe('harbour');
+    expect(answer.onlyIn).toBeUndefined();
   });
 
   test('an explicit article scopes the search to it', () => {

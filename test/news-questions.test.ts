@@ -1,16 +1,22 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadNewsQuestions, NEWS_QUESTION_FILES } from '../eval/load-news-questions.ts';
+import { loadNewsQuestions, NEWS_FOLLOW_UPS_FILE, NEWS_QUESTION_FILES } from '../eval/load-news-questions.ts';
 
 const articlesFolder = join(import.meta.dirname, '..', 'articles');
+// Every question file of the eval: the three sets and the follow-ups.
+const ALL_FILES = [...NEWS_QUESTION_FILES, { name: 'follow-ups', file: NEWS_FOLLOW_UPS_FILE }];
 
-describe.each(NEWS_QUESTION_FILES.map((file) => [file.name, file] as const))('the news questions of the eval, %s', async (_name, { file }) => {
+describe.each(ALL_FILES.map((file) => [file.name, file] as const))('the news questions of the eval, %s', async (name, { file }) => {
   const set = await loadNewsQuestions(file);
 
-  test('has answerable questions and questions no article answers', () => {
+  test('has answerable questions and questions no article answers (for follow-ups: their article does not)', () => {
     expect(set.answerable.length).toBeGreaterThanOrEqual(50);
     expect(set.unanswerable.length).toBeGreaterThanOrEqual(5);
+    for (const { articleId } of set.unanswerable) {
+      if (name === 'follow-ups') expect(existsSync(join(articlesFolder, articleId ?? ''))).toBe(true);
+      else expect(articleId).toBeNull();
+    }
   });
 
   test('every gold answer is said, word for word, in the shipped article it names', () => {
@@ -23,7 +29,7 @@ describe.each(NEWS_QUESTION_FILES.map((file) => [file.name, file] as const))('th
 
 describe('the news question files', () => {
   test('ask about different articles', async () => {
-    const articlesOf = await Promise.all(NEWS_QUESTION_FILES.map(async ({ file }) => new Set((await loadNewsQuestions(file)).answerable.map((q) => q.articleId))));
+    const articlesOf = await Promise.all(ALL_FILES.map(async ({ file }) => new Set((await loadNewsQuestions(file)).answerable.map((q) => q.articleId))));
     for (const [i, a] of articlesOf.entries()) {
       for (const b of articlesOf.slice(i + 1)) expect([...a].filter((id) => b.has(id))).toEqual([]);
     }

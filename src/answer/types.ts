@@ -34,6 +34,11 @@ export interface Answer {
   resolvedDate?: string;
   /** Supporting excerpts when answering; the closest passages when abstaining. */
   citations: Citation[];
+  /**
+   * The one article the answer was sought in, when it was not the whole collection: the article asked about, or
+   * the conversation's current article for a question naming no other subject. An abstention says so.
+   */
+  onlyIn?: { articleId: string; title: string };
 }
 
 /** The kinds of key fact extracted from an article. */

@@ -1,5 +1,5 @@
 import type { ArticleReply, ArticleSource, Reply, SourceReply } from '../reply/reply.ts';
-import { describeAnswer, describeCitation, FACT_LABELS, formatDate, formatOutlet, formatParagraph, NOT_FOUND } from './wording.ts';
+import { describeAnswer, describeCitation, FACT_LABELS, formatDate, formatOutlet, formatParagraph, notFoundMessage } from './wording.ts';
 
 /**
  * A reply as the console prints it: plain text, several lines, no Markdown.
@@ -13,7 +13,7 @@ export function renderText(reply: Reply): string {
     case 'answer': {
       const lines = [`Q: ${reply.question}`];
       if (reply.answer === null) {
-        lines.push(NOT_FOUND);
+        lines.push(notFoundMessage(reply));
         if (reply.citations.length > 0) lines.push('', 'Closest passages:');
       } else {
         lines.push(`A: ${describeAnswer(reply.answer, reply.resolvedDate)} (confidence: ${reply.confidence})`, '');

@@ -1,8 +1,19 @@
 import type { Citation, FactKind } from '../answer/types.ts';
+import type { AnswerReply } from '../reply/reply.ts';
 import { MONTH_NAMES } from '../text/iso-date.ts';
 
-/** What a reply says when the engine abstains. */
-export const NOT_FOUND = 'I could not find that in the loaded articles.';
+/** What a reply says when the engine abstains, having searched all the articles. */
+const NOT_FOUND = 'I could not find that in the loaded articles.';
+
+/**
+ * What an answer reply says when the engine abstains: where it looked. A question naming no subject is sought in
+ * the conversation's current article only, so the reader is told how to search them all.
+ */
+export function notFoundMessage(reply: Pick<AnswerReply, 'onlyIn' | 'scope'>): string {
+  if (reply.onlyIn === undefined) return NOT_FOUND;
+  const where = `I could not find that in “${reply.onlyIn.title}”.`;
+  return reply.scope.articleId !== null ? where : `${where} To search all the articles, name what you are asking about.`;
+}
 
 /** How fact kinds are labelled for people, in the order replies list them. */
 export const FACT_LABELS: Record<FactKind, string> = { who: 'Who', when: 'When', where: 'Where', number: 'Numbers', claim: 'Claims' };

@@ -20,6 +20,7 @@ export function buildAnswerReply(answer: Answer, scope: AskScope, asked = 3): An
     // The engine returned all the excerpts asked for: there may be more.
     mayHaveMore: answer.citations.length >= asked,
     scope,
+    ...(answer.onlyIn === undefined ? {} : { onlyIn: answer.onlyIn }),
   };
 }
 

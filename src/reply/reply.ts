@@ -76,6 +76,8 @@ export interface AnswerReply {
   /** Whether "More excerpts" may find further passages (the engine returned as many as it was asked for). */
   mayHaveMore: boolean;
   scope: AskScope;
+  /** The one article the answer was sought in, when not all of them (see Answer.onlyIn): an abstention names it. */
+  onlyIn?: { articleId: string; title: string };
 }
 
 /** The "More excerpts" button: the excerpts after the first ones shown, numbered from `firstNumber`. */

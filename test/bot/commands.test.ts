@@ -208,10 +208,19 @@ describe("the channel's context", () => {
   test('after an answer, its first citation’s article becomes the current article', async () => {
     const bot = await createHarness(ARTICLES);
     await bot.command({ commandName: 'article', subcommand: 'latest' }); // the reference article
-    await bot.command({ commandName: 'ask', options: { question: 'How much did the repairs cost?' } }); // answered from the harbour article
+    // Naming another subject: answered from the harbour article.
+    await bot.command({ commandName: 'ask', options: { question: 'How much did the repairs at Port Ellis cost?' } });
     const source = (await bot.command({ commandName: 'source' })).only.embeds[0]!;
     expect(source.title).toBe('Source of the answer');
     expect(source.description).toContain('**Harbour reopens after storm**');
+  });
+
+  test('a question naming nothing that the current article does not answer says where it looked', async () => {
+    const bot = await createHarness(ARTICLES);
+    await bot.command({ commandName: 'article', subcommand: 'latest' }); // the reference article
+    const embed = (await bot.command({ commandName: 'ask', options: { question: 'How much did the repairs cost?' } })).only.embeds[0]!;
+    expect(embed.title).toBe('I could not find that in “Russia claims to have killed Islamic State leader Abu Bakr al-Baghdadi”. To search all the articles, name what you are asking about.');
+    expect(embed.description ?? '').not.toContain('Harbour');
   });
 
   test('each channel has its own context', async () => {
