@@ -20,6 +20,10 @@ describe('short answers', () => {
     expect(best('What court case ended the practice?', 'The practice ended after the court case Smith v. Department of Health of Ontario in 1998.')).toBe('Smith v. Department of Health of Ontario');
   });
 
+  test('a name joined by "for" is one name, not its last words ("Syrian Center for Policy Research")', () => {
+    expect(best('Which group gave the higher death toll?', 'The Syrian Center for Policy Research however put the death toll at more than 470000 people.')).toBe('Syrian Center for Policy Research');
+  });
+
   test('an amount keeps its currency sign and its unit ("£30m", "28.5°E")', () => {
     expect(best('What were the annual carriage fees?', 'The annual carriage fees were £30m for the channels.')).toBe('£30m');
     expect(best('What is the position of the new satellite?', 'The new satellite took up position at 28.5°E in 1998.')).toBe('28.5°E');

@@ -883,8 +883,9 @@ function ordinalDates(tokens: TaggedToken[]): Candidate[] {
 }
 
 // Lower-case words that join the names around them into one: "University of Chicago", "Fresno Street and Thorne
-// Ave", "Brown v. Board of Education".
-const NAME_JOINERS = new Set(['of', 'and', 'de', 'the', "'s", '&', 'v.', 'vs.']);
+// Ave", "Brown v. Board of Education", "Syrian Observatory for Human Rights" (without "for", its last words alone
+// answered "who": "Human Rights"; measured: follow-ups F1 0.506 -> 0.510, XQuAD and the news sets unchanged).
+const NAME_JOINERS = new Set(['of', 'for', 'and', 'de', 'the', "'s", '&', 'v.', 'vs.']);
 
 /**
  * Where a name that starts at `first` ends: its name words, a number after
