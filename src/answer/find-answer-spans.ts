@@ -139,6 +139,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
       length: Math.min(last - first + 1, LONG) / LONG,
       repeated,
       countsFocus: countsFocus(tokens, trimmed, question, nearTerms),
+      countsOther: countsOther(tokens, trimmed, question, nearTerms),
       voice: followsVoice(tokens, anchors, first, last, question),
       objectOfVerb: objects.has(first) ? 1 : 0,
       subjectOfVerb: subjects.has(last) ? 1 : 0,
@@ -218,6 +219,13 @@ const SPAN_WEIGHTS = {
   /** Share of the span's words already in the question. */
   repeated: -0.22,
   countsFocus: 0.56,
+  /**
+   * A number counting other nouns than the one asked about, where another number of the sentence counts that one
+   * (see countsOther). Measured: follow-ups F1 0.510 -> 0.520 ("27" for "how many pro-government fighters", not "15
+   * civilians"); XQuAD and the news sets unchanged, per question, at -0.1 to -0.35. Without the other number
+   * counting the noun asked about, XQuAD F1 fell 0.561 -> 0.557.
+   */
+  countsOther: -0.2,
   voice: 0.56,
   objectOfVerb: 0.11,
   /**
@@ -384,6 +392,24 @@ function countsFocus(tokens: TaggedToken[], candidate: Candidate, question: Ques
   if (another >= 0) after = after.slice(0, another);
   const before = tokens.slice(Math.max(0, candidate.first - 3), candidate.first);
   return [...after, ...before].some((t) => isFocus(t, focus)) ? FOCUS_COUNTED : 0;
+}
+
+/**
+ * A number that counts other nouns than the one asked about, in a sentence where another number counts that one:
+ * "15 civilians" for "how many fighters were killed" in "killed 15 civilians and 27 pro-government fighters".
+ * Where no number counts it, the noun a number counts is often the one asked about in other words ("17 seconds"
+ * for "how much time", "three epicenters" for "how many areas").
+ */
+function countsOther(tokens: TaggedToken[], candidate: Candidate, question: QuestionAnalysis, nearTerms: ReadonlyMap<number, string>): number {
+  const focus = question.focus;
+  if (focus === null || question.expects !== 'number' || !tokens.slice(candidate.first, candidate.last + 1).some((t) => t.pos === 'NUM')) return 0;
+  const counted = countedNouns(tokens, candidate);
+  if (counted.length === 0 || counted.some((t) => isFocus(t, focus))) return 0;
+  const focusCounted = tokens.some((t, i) => t.pos === 'NUM' && countedNouns(tokens, { first: i, last: i, kind: 'number' }).some((noun) => isFocus(noun, focus)));
+  if (!focusCounted) return 0;
+  // "Over 400 wounded" counts the people the question's verb was done to.
+  const verbs = new Set(question.verbs);
+  return counted.some((t) => verbs.has(nearTerms.get(tokens.indexOf(t)) ?? '')) ? 0 : 1;
 }
 
 // What countsFocus gives a number counting the noun asked about.
