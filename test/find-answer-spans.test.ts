@@ -24,6 +24,13 @@ describe('short answers', () => {
     expect(best('Which group gave the higher death toll?', 'The Syrian Center for Policy Research however put the death toll at more than 470000 people.')).toBe('Syrian Center for Policy Research');
   });
 
+  test('for "who", a phrase naming people fits better than one naming a place, whatever name it holds', () => {
+    const fit = (question: string, sentence: string, span: string) => findAnswerSpans(sentence, analyzeQuestion(question)).find((s) => s.text === span)?.typeFit ?? 0;
+    const sentence = 'A woman and child were killed after terrorists shelled the center of the Syrian capital.';
+    expect(fit('who was killed?', sentence, 'A woman and child')).toBeGreaterThan(fit('who was killed?', sentence, 'the center of the Syrian capital'));
+    expect(fit('who was killed?', sentence, 'the center of the Syrian capital')).toBeLessThan(0.5);
+  });
+
   test('a count of other people is no answer when the sentence counts the ones asked about', () => {
     const sentence = 'The monitor said the attack on two villages killed 15 civilians and 27 pro-government fighters.';
     expect(best('how many pro-government fighters were killed?', sentence)).toBe('27');

@@ -259,11 +259,7 @@ function focusCompound(focus: string, words: string[], wordIndex: number): strin
  * (first an origin, fifth an informant) ask for people.
  */
 function namesPeople(noun: string): boolean {
-  const wordnet = sharedWordNet();
-  return wordnet.baseForms(noun, 'noun').some((base) => {
-    const first = wordnet.senses(base, 'noun')[0];
-    return first !== undefined && wordnet.synset('noun', first).lexFile === 'noun.person';
-  });
+  return sharedWordNet().firstNounFiles(noun).includes('noun.person');
 }
 
 const COPULA_WORDS = new Set(['is', 'was', 'are', 'were']);

@@ -154,6 +154,17 @@ export class WordNet {
   }
 
   /**
+   * The lexicographer files of a noun's most frequent sense, for each of its dictionary forms ("women" →
+   * noun.person, "center" → noun.location); empty for a word WordNet does not know as a noun.
+   */
+  firstNounFiles(word: string): string[] {
+    return this.baseForms(word, 'noun').flatMap((base) => {
+      const first = this.senses(base, 'noun')[0];
+      return first === undefined ? [] : [this.synset('noun', first).lexFile];
+    });
+  }
+
+  /**
    * Does WordNet know the word (in any of its forms) as more than the name of
    * one thing: a verb, an adjective, an adverb, or a noun sense that is no
    * instance ("lake", "high", "nation"; not "France" or "Luther", which are
