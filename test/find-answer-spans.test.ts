@@ -31,6 +31,10 @@ describe('short answers', () => {
     expect(fit('who was killed?', sentence, 'the center of the Syrian capital')).toBeLessThan(0.5);
   });
 
+  test('the speaker of a reporting verb is found past the day it spoke, and a day is no speaker', () => {
+    expect(best('who said the attack was planned?', 'The defence ministry on Tuesday said the attack was planned by rebels.')).toBe('The defence ministry');
+  });
+
   test('a count of other people is no answer when the sentence counts the ones asked about', () => {
     const sentence = 'The monitor said the attack on two villages killed 15 civilians and 27 pro-government fighters.';
     expect(best('how many pro-government fighters were killed?', sentence)).toBe('27');
