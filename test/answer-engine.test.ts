@@ -308,6 +308,15 @@ describe('conversation context', () => {
     expect(engine.ask('How much did the repairs cost?').answer).toBe('3.5 million euros');
   });
 
+  test('"when did it happen?" asks about the current article\'s event, which its opening tells', () => {
+    const answer = engine.ask('when did it happen?', { currentArticleId: 'harbour' });
+    expect(answer.answer).toMatch(/Tuesday/);
+    // No word of the question checks the opening: never high.
+    expect(['low', 'medium']).toContain(answer.confidence);
+    expect(answer.citations[0]?.quote).toMatch(/^The harbour at Port Ellis reopened on Tuesday/);
+    expect(engine.ask('when did it happen?').answer).toBeNull();
+  });
+
   test('a name typed in lower case is another subject', () => {
     const answer = engine.ask('when did the harbour at port ellis reopen?', { currentArticleId: 'reference.txt' });
     expect(answer.citations[0]?.articleId).toBe('harbour');
