@@ -60,11 +60,14 @@ export interface RewrittenSection {
 }
 
 /**
- * The follow-up questions (see NEWS_FOLLOW_UPS_FILE): asked in a conversation whose current article is the one
- * they are about, as the bot is used after `/article`; without it, to show what the conversation adds; and by the
- * plain search of that article alone.
+ * A set of follow-up questions (see NEWS_FOLLOW_UP_FILES): asked in a conversation whose current article is the
+ * one they are about, as the bot is used after `/article`; without it, to show what the conversation adds; and by
+ * the plain search of that article alone.
  */
 export interface FollowUpSection {
+  /** Which set, and how it has been used (see NEWS_FOLLOW_UP_FILES). */
+  set: string;
+  use: string;
   file: string;
   folder: string;
   articles: number;
@@ -76,12 +79,16 @@ export interface FollowUpSection {
     /** Share answered from another article: right only if the reader meant another story. */
     otherArticleRate: number;
   };
-  /**
-   * The questions of the first two news sets, which name their story, asked in the conversation of an unrelated
-   * article (one of the follow-ups' articles in turn) and with no conversation: the current article must not hold
-   * them back.
-   */
-  otherStories: { inConversation: QuestionReport; withoutConversation: QuestionReport };
+}
+
+/**
+ * The questions of the first two news sets, which name their story, asked in the conversation of an unrelated
+ * article (one of the first follow-ups' articles in turn) and with no conversation: the current article must not
+ * hold them back.
+ */
+export interface OtherStoriesSection {
+  inConversation: QuestionReport;
+  withoutConversation: QuestionReport;
 }
 
 /** The BBC part of a run. */
@@ -110,7 +117,8 @@ export interface EvalReport {
   news?: NewsSection[];
   respelled?: RewrittenSection;
   aliased?: RewrittenSection;
-  followUps?: FollowUpSection;
+  followUps?: FollowUpSection[];
+  otherStories?: OtherStoriesSection;
   bbc?: BbcSection;
 }
 
@@ -214,17 +222,22 @@ export function formatFollowUps(section: FollowUpSection): string {
     ['confident (high/medium) on those', rate(u.confidentRate), '–', '–'],
     ['answered from another article', rate(u.otherArticleRate), '–', '–'],
   ];
-  const title = `Follow-up questions: ${c.questions} questions naming no subject ("how many people died?"), each asked in a conversation about the article it is about, of the ${section.articles} articles in ${section.folder}`;
-  const notes = [`questions written for this project from the FA-KES articles it ships (${section.file}); no targets`, 'baseline: the plain sentence search of the conversation\'s article alone'];
-  const { inConversation: o, withoutConversation: n } = section.otherStories;
+  const title = `Follow-up questions, ${section.set}: ${c.questions} questions naming no subject ("how many people died?"), each asked in a conversation about the article it is about, of the ${section.articles} articles in ${section.folder}`;
+  const notes = [`questions written for this project from the FA-KES articles it ships (${section.file}); no targets`, `use: ${section.use}`, 'baseline: the plain sentence search of the conversation\'s article alone'];
+  return [title, '', table(['', 'engine, in conversation', 'engine, no conversation', 'baseline'], rows), '', ...notes].join('\n');
+}
+
+/** The other-stories table: questions naming their story, asked in an unrelated conversation and in none. */
+export function formatOtherStories(section: OtherStoriesSection): string {
+  const { inConversation: o, withoutConversation: n } = section;
   const otherRows: string[][] = [
     ['excerpt@1 (top quote contains the answer)', rate(o.excerptAt1), rate(n.excerptAt1)],
     ['answer F1 (SQuAD v1.1; abstention = 0)', rate(o.f1), rate(n.f1)],
     ['abstention rate', rate(o.abstentionRate), rate(n.abstentionRate)],
     ['top citation from the right article', rate(o.sourceAt1), rate(n.sourceAt1)],
   ];
-  const otherTitle = `Questions about another story: the ${o.questions} questions of the first two news sets, each asked in the conversation of one of those articles in turn`;
-  return [title, '', table(['', 'engine, in conversation', 'engine, no conversation', 'baseline'], rows), '', ...notes, '', otherTitle, '', table(['', 'engine, in conversation', 'engine, no conversation'], otherRows)].join('\n');
+  const otherTitle = `Questions about another story: the ${o.questions} questions of the first two news sets, each asked in the conversation of one of the first follow-up set's articles in turn`;
+  return [otherTitle, '', table(['', 'engine, in conversation', 'engine, no conversation'], otherRows)].join('\n');
 }
 
 /** The BBC table: the engine's default summary beside Lead-3. */

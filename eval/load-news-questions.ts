@@ -27,11 +27,16 @@ export const NEWS_QUESTION_FILES: readonly NewsQuestionFile[] = [
 ];
 
 /**
- * Follow-up questions: each asked in a conversation whose current article is the one it names, as a reader asks
- * after reading it ("how many people died?"), naming no subject. Written by a helper reading the shipped articles
- * numbered n % 9 == 2, without seeing the engine; some are questions that article does not answer.
+ * The follow-up question sets: each question asked in a conversation whose current article is the one it names, as
+ * a reader asks after reading it ("how many people died?"), naming no subject; some are questions that article does
+ * not answer. Each written by a helper reading the shipped articles, without seeing the engine: the first from the
+ * files numbered n % 9 == 2, then used to find and check changes (session 17); the second from n % 9 == 5, measured
+ * once at the end of that session and kept for measuring only.
  */
-export const NEWS_FOLLOW_UPS_FILE = new URL('./news-followups.jsonl', import.meta.url);
+export const NEWS_FOLLOW_UP_FILES: readonly NewsQuestionFile[] = [
+  { name: 'follow-ups', file: new URL('./news-followups.jsonl', import.meta.url), use: 'session 17 read its misses to find changes: no longer unseen' },
+  { name: 'follow-ups, second set', file: new URL('./news-followups-unseen.jsonl', import.meta.url), use: 'kept for measuring only: no change was made by reading its questions' },
+];
 
 /** The folder of the shipped articles the questions are about, relative to `articles/`. */
 export const NEWS_ARTICLES_SUBFOLDER = 'fa-kes';
@@ -46,7 +51,7 @@ const NewsQuestionSchema = z.discriminatedUnion('answerable', [
   }),
   z.object({
     answerable: z.literal(false),
-    // The article a follow-up question is asked in the conversation of (see NEWS_FOLLOW_UPS_FILE), which does not
+    // The article a follow-up question is asked in the conversation of (see NEWS_FOLLOW_UP_FILES), which does not
     // answer it; null for a question no article answers.
     file: z.string().min(1).nullable(),
     question: z.string().min(1),

@@ -22,10 +22,10 @@ import { createSentenceSearchBaseline, summarizeLead, type QuestionAnswerer } fr
 import { evaluateQuestions, worstOutcomes } from './evaluate-questions.ts';
 import { evaluateUnanswerable, type UnanswerableReport } from './evaluate-unanswerable.ts';
 import { evaluateSummaries, meanGoldWords } from './evaluate-summaries.ts';
-import { formatBbc, formatFollowUps, formatMisses, formatNews, formatRewritten, formatXquad, TARGETS, type BbcSection, type EvalReport, type FollowUpSection, type NewsSection, type RewrittenSection, type XquadSection } from './eval-report.ts';
+import { formatBbc, formatFollowUps, formatMisses, formatNews, formatOtherStories, formatRewritten, formatXquad, TARGETS, type BbcSection, type EvalReport, type FollowUpSection, type NewsSection, type OtherStoriesSection, type RewrittenSection, type XquadSection } from './eval-report.ts';
 import { BBC_FOLDER, loadBbc, parsePlainTextFallback, type ParseArticleFile } from './load-bbc.ts';
 import { loadOptionalExport } from './load-optional-export.ts';
-import { loadNewsQuestions, NEWS_FOLLOW_UPS_FILE, NEWS_QUESTION_FILES } from './load-news-questions.ts';
+import { loadNewsQuestions, NEWS_FOLLOW_UP_FILES, NEWS_QUESTION_FILES, type NewsQuestionFile } from './load-news-questions.ts';
 import { loadXquad, XQUAD_FILE, type XquadQuestion } from './load-xquad.ts';
 import { aliasNames } from './alias-names.ts';
 import { createRespeller } from './respell-names.ts';
@@ -154,7 +154,7 @@ async function runXquad(options: Options): Promise<XquadSection> {
   };
 }
 
-async function runNews(options: Options): Promise<{ sets: NewsSection[]; respelled: RewrittenSection; aliased: RewrittenSection; followUps: FollowUpSection }> {
+async function runNews(options: Options): Promise<{ sets: NewsSection[]; respelled: RewrittenSection; aliased: RewrittenSection; followUps: FollowUpSection[]; otherStories: OtherStoriesSection }> {
   progress('news: loading the shipped articles');
   const folder = fileURLToPath(new URL('../articles', import.meta.url));
   const { articles } = await loadArticles(folder);
@@ -204,29 +204,44 @@ async function runNews(options: Options): Promise<{ sets: NewsSection[]; respell
       which: 'have an alias the answer\'s article does not write ("Daesh" for "ISIS", "Syrian Democratic Forces" for "SDF")',
       note: 'aliases from the hand-made list of eval/alias-names.ts, which the engine never reads: it finds aliases in the articles\' text',
     }),
-    followUps: await runFollowUps(options, articles, folder, read),
+    followUps: await Promise.all(NEWS_FOLLOW_UP_FILES.map((file) => runFollowUps(options, articles, folder, file))),
+    otherStories: await runOtherStories(articles, read),
   };
 }
 
 /**
- * The follow-up questions, each asked in a conversation whose current article is the one it is about, beside the
- * engine asked without that conversation and the plain search of the current article alone; and the read news
- * questions, about other stories, each asked in the conversation of one of the follow-ups' articles in turn.
+ * The read news questions, about other stories, each asked in the conversation of one of the first follow-up set's
+ * articles in turn, and in none.
  */
-async function runFollowUps(options: Options, articles: readonly Article[], folder: string, otherStories: readonly XquadQuestion[]): Promise<FollowUpSection> {
-  const set = await loadNewsQuestions(NEWS_FOLLOW_UPS_FILE);
+async function runOtherStories(articles: readonly Article[], questions: readonly XquadQuestion[]): Promise<OtherStoriesSection> {
+  const conversations = [...new Set((await loadNewsQuestions(NEWS_FOLLOW_UP_FILES[0]!.file)).answerable.map((question) => question.articleId))];
+  const inConversation = new Map(questions.map((question, i) => [question, { currentArticleId: conversations[i % conversations.length]! }]));
+  progress(`news, other stories: engine on ${questions.length} questions in and out of an unrelated conversation`);
+  const engine = createAnswerEngine(articles);
+  return {
+    inConversation: evaluateQuestions(() => engine, questions, (question) => inConversation.get(question) ?? {}).report,
+    withoutConversation: evaluateQuestions(() => engine, questions).report,
+  };
+}
+
+/**
+ * A set of follow-up questions, each asked in a conversation whose current article is the one it is about, beside
+ * the engine asked without that conversation and the plain search of the current article alone.
+ */
+async function runFollowUps(options: Options, articles: readonly Article[], folder: string, { name, file, use }: NewsQuestionFile): Promise<FollowUpSection> {
+  const set = await loadNewsQuestions(file);
   const questions = options.limit === undefined ? set.answerable : spreadSample(set.answerable, options.limit);
   const unanswerable = set.unanswerable.filter((entry): entry is { question: string; articleId: string } => entry.articleId !== null);
-  progress(`news, follow-ups: engine in and out of conversation and baseline on ${questions.length} questions, and ${unanswerable.length} their article does not answer`);
+  progress(`news, ${name}: engine in and out of conversation and baseline on ${questions.length} questions, and ${unanswerable.length} their article does not answer`);
   const engine = createAnswerEngine(articles);
   const inConversation = (question: XquadQuestion) => ({ currentArticleId: question.articleId });
   const unanswered = unanswerable.map(({ question, articleId }) => ({ articleId, answer: engine.ask(question, { currentArticleId: articleId }) }));
   const share = (count: number) => (unanswered.length === 0 ? 0 : count / unanswered.length);
   const answered = unanswered.filter(({ answer }) => answer.answer !== null);
-  const conversations = [...new Set(set.answerable.map((question) => question.articleId))];
-  const inOtherConversation = new Map(otherStories.map((question, i) => [question, { currentArticleId: conversations[i % conversations.length]! }]));
   return {
-    file: `eval/${basename(fileURLToPath(NEWS_FOLLOW_UPS_FILE))}`,
+    set: name,
+    use,
+    file: `eval/${basename(fileURLToPath(file))}`,
     folder,
     articles: articles.length,
     inConversation: evaluateQuestions(() => engine, questions, inConversation).report,
@@ -237,10 +252,6 @@ async function runFollowUps(options: Options, articles: readonly Article[], fold
       abstentionRate: share(unanswered.length - answered.length),
       confidentRate: share(answered.filter(({ answer }) => answer.confidence === 'high' || answer.confidence === 'medium').length),
       otherArticleRate: share(answered.filter(({ articleId, answer }) => answer.citations[0]?.articleId !== articleId).length),
-    },
-    otherStories: {
-      inConversation: evaluateQuestions(() => engine, otherStories, (question) => inOtherConversation.get(question) ?? {}).report,
-      withoutConversation: evaluateQuestions(() => engine, otherStories).report,
     },
   };
 }
@@ -322,7 +333,8 @@ async function main(): Promise<void> {
     report.respelled = news.respelled;
     report.aliased = news.aliased;
     report.followUps = news.followUps;
-    sections.push(...news.sets.map(formatNews), formatRewritten(news.respelled), formatRewritten(news.aliased), formatFollowUps(news.followUps));
+    report.otherStories = news.otherStories;
+    sections.push(...news.sets.map(formatNews), formatRewritten(news.respelled), formatRewritten(news.aliased), ...news.followUps.map(formatFollowUps), formatOtherStories(news.otherStories));
   }
   if (options.only === undefined || options.only === 'bbc') {
     report.bbc = await runBbc(options);

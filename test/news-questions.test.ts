@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadNewsQuestions, NEWS_FOLLOW_UPS_FILE, NEWS_QUESTION_FILES } from '../eval/load-news-questions.ts';
+import { loadNewsQuestions, NEWS_FOLLOW_UP_FILES, NEWS_QUESTION_FILES } from '../eval/load-news-questions.ts';
 
 const articlesFolder = join(import.meta.dirname, '..', 'articles');
 // Every question file of the eval: the three sets and the follow-ups.
-const ALL_FILES = [...NEWS_QUESTION_FILES, { name: 'follow-ups', file: NEWS_FOLLOW_UPS_FILE }];
+const ALL_FILES = [...NEWS_QUESTION_FILES, ...NEWS_FOLLOW_UP_FILES];
+const FOLLOW_UPS = new Set(NEWS_FOLLOW_UP_FILES.map((f) => f.name));
 
 describe.each(ALL_FILES.map((file) => [file.name, file] as const))('the news questions of the eval, %s', async (name, { file }) => {
   const set = await loadNewsQuestions(file);
@@ -14,7 +15,7 @@ describe.each(ALL_FILES.map((file) => [file.name, file] as const))('the news que
     expect(set.answerable.length).toBeGreaterThanOrEqual(50);
     expect(set.unanswerable.length).toBeGreaterThanOrEqual(5);
     for (const { articleId } of set.unanswerable) {
-      if (name === 'follow-ups') expect(existsSync(join(articlesFolder, articleId ?? ''))).toBe(true);
+      if (FOLLOW_UPS.has(name)) expect(existsSync(join(articlesFolder, articleId ?? ''))).toBe(true);
       else expect(articleId).toBeNull();
     }
   });
