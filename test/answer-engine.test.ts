@@ -317,6 +317,13 @@ describe('conversation context', () => {
     expect(engine.ask('when did it happen?').answer).toBeNull();
   });
 
+  test('a question naming what the current article mentions that no article answers abstains for the whole collection', () => {
+    const answer = engine.ask('Which football club did Ana Ruiz support?', { currentArticleId: 'harbour' });
+    expect(answer.answer).toBeNull();
+    // All the articles were searched: the abstention does not name the current one.
+    expect(answer.onlyIn).toBeUndefined();
+  });
+
   test('a name typed in lower case is another subject', () => {
     const answer = engine.ask('when did the harbour at port ellis reopen?', { currentArticleId: 'reference.txt' });
     expect(answer.citations[0]?.articleId).toBe('harbour');

@@ -1,6 +1,6 @@
 import { sentenceText, type Article, type Sentence } from '../article.ts';
 import { ArticleIndex, type OtherForms } from '../search/article-index.ts';
-import { paragraphSentences, sentencesOf } from '../sentences.ts';
+import { paragraphSentences } from '../sentences.ts';
 import { analyzeLine } from '../facts/analyze-sentences.ts';
 import { findDates } from '../facts/find-dates.ts';
 import { isCalendarWord, lexiconIs, type LexiconClass } from '../facts/lexicon.ts';
@@ -197,9 +197,10 @@ function askQuestion(index: ArticleIndex, question: string, options: AskOptions)
     // eval -- . --only news`): their article does not answer 12; taking another article's more confident answer,
     // the engine answered all 12, all with high or medium confidence, 9 from another story.
     if (analysis.names.length === 0 && lowerCaseNames.length === 0) return fromCurrent;
-    // One naming what the current article mentions ("Aleppo") may be about another story that says more of it.
+    // One naming what the current article mentions ("Aleppo") may be about another story that says more of it. When
+    // neither answers, the abstention is the whole collection's: it was searched.
     const fromAll = answerFrom();
-    return CONFIDENCE_ORDER[fromAll.confidence] > CONFIDENCE_ORDER[fromCurrent.confidence] ? fromAll : fromCurrent;
+    return CONFIDENCE_ORDER[fromAll.confidence] > CONFIDENCE_ORDER[fromCurrent.confidence] || fromCurrent.confidence === 'none' ? fromAll : fromCurrent;
   }
   return answerFrom();
 }
@@ -302,7 +303,10 @@ const LEAD_SENTENCES = 3;
  * "Wednesday" (medium) and "June 3" (medium, the date of the poll, not of the attack on its rally).
  */
 function leadSentences(article: Article): RankedSentence[] {
-  const sentences = sentencesOf(article).filter((sentence) => !isPageFurniture(sentenceText(article, sentence)));
+  const sentences: Sentence[] = [];
+  for (let paragraph = 0; paragraph < article.paragraphs.length && sentences.length < LEAD_SENTENCES; paragraph++) {
+    sentences.push(...paragraphSentences(article, paragraph).filter((sentence) => !isPageFurniture(sentenceText(article, sentence))));
+  }
   return sentences.slice(0, LEAD_SENTENCES).map((sentence, i) => {
     const relevance = 1 - i / (2 * LEAD_SENTENCES);
     return { article, sentence, relevance, coverage: 1, undatedCoverage: 1, span: null, score: relevance, lead: true };

@@ -1306,19 +1306,18 @@ const INVERTED_REPORTING = new Set(['said', 'says', 'added', 'adds', 'wrote', 'w
  * Is the span the speaker of a reporting verb: its subject ("Talal Barazi said", "the ministry has
  * announced"), the subject put after it ("…, said Talal Barazi"), or the source after "according to"?
  */
+// Words that lead to a day between a speaker and its verb ("late on Tuesday").
+const DAY_LEAD_WORDS = new Set(['on', 'late', 'early', 'last']);
+
 function isSpeaker(tokens: TaggedToken[], first: number, last: number): boolean {
   // A day is no speaker: "The Islamic State group on Tuesday claimed the attack".
   const isDate = (t: TaggedToken | undefined) => t !== undefined && (DATE_ENTITIES.has(t.entity ?? '') || isCalendarWord(t.text));
   if (tokens.slice(first, last + 1).every((t) => isDate(t) || t.pos === 'DET' || t.pos === 'ADP')) return false;
   let after = last + 1;
   // The speaker, then when it spoke ("on Tuesday", "late on Sunday", "yesterday"), then the reporting verb.
-  while (tokens[after]?.pos === 'ADV' || tokens[after]?.text.toLowerCase() === 'on' || tokens[after]?.text.toLowerCase() === 'late') {
-    if (tokens[after]!.pos === 'ADV' && !isDate(tokens[after])) break;
-    let next = after + 1;
-    while (isDate(tokens[next])) next++;
-    if (next === after + 1 && tokens[after]!.pos !== 'ADV') break;
-    after = next;
-  }
+  let past = after;
+  while (isDate(tokens[past]) || DAY_LEAD_WORDS.has(tokens[past]?.text.toLowerCase() ?? '')) past++;
+  if (tokens.slice(after, past).some(isDate)) after = past;
   while (tokens[after]?.pos === 'AUX' || tokens[after]?.pos === 'ADV') after++;
   if (REPORTING_VERBS.has(tokens[after]?.text.toLowerCase() ?? '')) return true;
   let before = first - 1;
