@@ -344,6 +344,12 @@ describe('every citation is verbatim', () => {
     engine = createAnswerEngine(articles);
   });
 
+  test('"when did it happen?" about an article whose opening holds no plain date ("the tenth day in a row") is a pointer', () => {
+    const answer = engine.ask('when did it happen?', { currentArticleId: 'fa-kes/1915433669-syrian-regime-steps-up-aerial-assault-on-douma.txt' });
+    expect(answer.citations[0]?.quote).toMatch(/tenth day in a row/);
+    expect(['low', 'none']).toContain(answer.confidence);
+  });
+
   test('property: for questions made of any article words, each quote equals the stored text at its offsets', () => {
     const byId = new Map(articles.map((a) => [a.id, a]));
     const sentences = articles.flatMap((a) => sentencesOf(a).map((s) => sentenceText(a, s)));

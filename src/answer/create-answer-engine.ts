@@ -798,7 +798,10 @@ function judgeConfidence(index: ArticleIndex, analysis: QuestionAnalysis, names:
   // A name the question gives that the article never says ("the mayor of Raqqa" answered from a story about
   // London's), an answer of another kind than asked for (a place for "when"), a year the article does not say, or a
   // sentence without the question's verb, is at most a pointer.
-  if ((namesFound < 1 || fit < LOW_FIT || yearsMissing || (!best.lead && !saysQuestionVerb(analysis, best))) && signal >= 0.4) return 'low';
+  // An answer read from an article's opening for "when did it happen?" (see leadSentences) has only its kind to
+  // check it: anything but a plain date ("day", of "the tenth day in a row") is a pointer.
+  const lowLead = best.lead === true && fit < HIGH_CONFIDENCE_FIT;
+  if ((namesFound < 1 || fit < LOW_FIT || yearsMissing || lowLead || (!best.lead && !saysQuestionVerb(analysis, best))) && signal >= 0.4) return 'low';
   if (signal >= 0.58) return 'medium';
   if (signal >= 0.4) return 'low';
   return 'none';
