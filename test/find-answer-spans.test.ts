@@ -35,6 +35,10 @@ describe('short answers', () => {
     expect(best('who said the attack was planned?', 'The defence ministry on Tuesday said the attack was planned by rebels.')).toBe('The defence ministry');
   });
 
+  test('a place after "inside" or "along" answers "where" as one after "in" does', () => {
+    expect(best('where was the bomb planted?', 'An explosive device planted inside the Grand Mosque in Syrias Damascus went off on Friday.')).toBe('the Grand Mosque');
+  });
+
   test('a count of other people is no answer when the sentence counts the ones asked about', () => {
     const sentence = 'The monitor said the attack on two villages killed 15 civilians and 27 pro-government fighters.';
     expect(best('how many pro-government fighters were killed?', sentence)).toBe('27');

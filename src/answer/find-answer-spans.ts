@@ -48,7 +48,10 @@ interface Candidate {
 const DATE_ENTITIES = new Set(['DATE', 'TIME']);
 const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DURATION', 'QUANTITY']);
 const NOUN_PHRASE_INNER = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside', 'across', 'between']);
+// Prepositions before a place. "inside", "along", "behind"… measured: XQuAD excerpt@1 0.812 -> 0.814 ("along [the
+// coast]"), F1 0.562 -> 0.563; follow-ups "inside [the Grand Mosque]" for "where was the bomb planted"; news unchanged.
+// "under" too lost a right high answer ("under the direction of [Ferenc Deák]" for "what person").
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside', 'inside', 'across', 'between', 'behind', 'beside', 'along', 'around', 'throughout', 'towards', 'toward']);
 const REASON_MARKERS = ['because of', 'because', 'due to', 'owing to', 'since', 'so that', 'in order to', 'as a result of', 'to'];
 const HEADS = new Set(['NOUN', 'PROPN', 'NUM']);
 const YEAR = /^(1[0-9]{3}|20[0-9]{2})s?$/;
