@@ -35,6 +35,12 @@ describe('short answers', () => {
     expect(best('who said the attack was planned?', 'The defence ministry on Tuesday said the attack was planned by rebels.')).toBe('The defence ministry');
   });
 
+  test('a date after a reporting verb says when it was said, not when it happened', () => {
+    const fit = (question: string) => findAnswerSpans('The monitor said Wednesday that the attacks had occurred in the city.', analyzeQuestion(question)).find((s) => s.text === 'Wednesday')?.typeFit ?? 0;
+    expect(fit('when did the attacks happen?')).toBeLessThan(0.75);
+    expect(fit('when did the monitor say the attacks had occurred?')).toBeGreaterThanOrEqual(0.75);
+  });
+
   test('a place after "inside" or "along" answers "where" as one after "in" does', () => {
     expect(best('where was the bomb planted?', 'An explosive device planted inside the Grand Mosque in Syrias Damascus went off on Friday.')).toBe('the Grand Mosque');
   });
