@@ -242,7 +242,11 @@ function uncapitalisedNames(analysis: QuestionAnalysis, index: ArticleIndex): st
   });
 }
 
-/** Does the best passage holding a word write it capitalised ("Talbisseh", not "airstrikes")? */
+/**
+ * Does the best passage holding a word write it capitalised ("Talbisseh", not "airstrikes")? A word opening that
+ * passage's sentence is capitalised too: it is then taken for a name, and the question searches all the articles,
+ * as every question did before the current article answered those naming nothing.
+ */
 function writtenCapitalised(index: ArticleIndex, word: string, term: string): boolean {
   const hit = index.searchPassages({ terms: [term], otherForms: [] }, { limit: 1 })[0];
   const paragraph = hit === undefined ? undefined : index.get(hit.articleId)?.paragraphs[hit.paragraph];
