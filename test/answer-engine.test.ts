@@ -184,6 +184,29 @@ describe('a name another article gives an alias of', () => {
   });
 });
 
+describe('a name written after Arabic\'s article', () => {
+  const joined = article('joined', 'Strikes on Deir Ezzor', '2017-06-01', ['Air strikes killed 12 civilians in Deir Ezzor on Monday, the monitor said.']);
+  const apart = article('apart', 'Shelling in Deir el-Zour', '2017-06-02', ['Shelling killed 7 soldiers in Deir el-Zour on Tuesday, the agency said.']);
+  // The particle written apart somewhere: "Ezzor" is "ez" joined to "Zor" only where "ez" is a word of the articles.
+  const airport = article('airport', 'Airport shelled', '2017-06-03', ['Rebels fired 5 rockets at the Deir ez-Zor airport.']);
+  const engine = createAnswerEngine([harbour, joined, apart, airport]);
+
+  test('is one name however the article joins, spells or assimilates the particle ("Deir ez-Zor", "Deir Ezzor", "Deir el-Zour")', () => {
+    for (const written of ['Deir ez-Zor', 'Deir Ezzor', 'Deir al-Zor', 'Deir el-Zour']) {
+      const civilians = engine.ask(`How many civilians were killed in ${written}?`);
+      expect(civilians.answer, written).toBe('12');
+      expect(civilians.confidence, written).not.toBe('none');
+      expect(engine.ask(`How many soldiers were killed in ${written}?`).answer, written).toBe('7');
+    }
+  });
+
+  test('a word only looking like a joined particle is not split ("Assad" is no "as" + "sad")', () => {
+    const sad = article('sad', 'Shelling', '2017-06-03', ['Three shells hit Sad Street in the old town as residents slept.']);
+    const answer = createAnswerEngine([harbour, sad]).ask('How many shells hit Assad Street?');
+    expect(answer.confidence === 'high' || answer.confidence === 'medium').toBe(false);
+  });
+});
+
 describe('a name the paragraph said before', () => {
   // Both sentences say "led the team in sacks". The Panthers are named before the one that answers, in its
   // paragraph's opening sentence; in the other story they come after, as a later event.

@@ -59,6 +59,14 @@ describe('ArticleIndex', () => {
     expect(index.spellingVariants('raqqa')).toEqual([]);
   });
 
+  test("a short name word's other spellings are one edit away with its spelling key and first letter", () => {
+    const index = new ArticleIndex([harbour, article('deir', 'Deir el-Zour', ['Shelling hit Deir el-Zour and the zoo near Deir ez-Zor.'])]);
+    expect(index.nameWordVariants('zor')).toEqual(['zour']);
+    expect(index.nameWordVariants('zour')).toEqual(['zor']);
+    // "zoo" has another key.
+    expect(index.nameWordVariants('zoo')).toEqual([]);
+  });
+
   test("a name's aliases are those the articles define, while the articles stay the same, and a restored index keeps them unread", () => {
     const fsa = article('fsa', 'Rebels advance', ['Fighters of the Free Syrian Army (FSA) entered the town.']);
     const index = new ArticleIndex([harbour]);

@@ -183,7 +183,7 @@ function askQuestion(index: ArticleIndex, question: string, options: AskOptions)
   const analysis = analyzeQuestion(question);
   const maxExcerpts = options.maxExcerpts ?? 3;
   // Looked up once: the ranking and the confidence check read the question's names the same way.
-  const names = nameForms(index, analysis.names, new Set(analysis.terms));
+  const names = nameForms(index, analysis.question, analysis.names, new Set(analysis.terms));
   const answerFrom = (articleIds?: ReadonlySet<string>) => buildAnswer(index, analysis, names, rankSentences(index, analysis, names, articleIds), maxExcerpts);
   if (options.articleId !== undefined) return onlyIn(index.get(options.articleId), answerFrom(new Set([options.articleId])));
   const current = options.currentArticleId === undefined ? undefined : index.get(options.currentArticleId);
@@ -423,7 +423,7 @@ interface NameForms {
  * articles define for its names ("Daesh" for "ISIS", see ArticleIndex.aliasesOf); only names with some. A name's
  * word is looked up as written, not by its stem: "Hamis" (stem "hami") is not "Hama".
  */
-function nameForms(index: ArticleIndex, names: readonly string[], questionTerms: ReadonlySet<string>): NameForms {
+function nameForms(index: ArticleIndex, question: string, names: readonly string[], questionTerms: ReadonlySet<string>): NameForms {
   const spellings = new Map<string, OtherForms>();
   const wordnet = sharedWordNet();
   for (const word of names.flatMap((name) => splitWords(name))) {
@@ -433,6 +433,8 @@ function nameForms(index: ArticleIndex, names: readonly string[], questionTerms:
     const variants = index.spellingVariants(term).filter((variant) => !questionTerms.has(variant) && !wordnet.isCommonWord(variant));
     if (variants.length > 0) spellings.set(term, { terms: [term], forms: variants.map((variant) => [variant]) });
   }
+  // A particle's forms stand for all of its words, each a key (see mentionsName).
+  for (const particled of particleSpellings(index, question, names, questionTerms)) for (const term of particled.terms) spellings.set(term, particled);
   const aliases = new Map<string, OtherForms>();
   for (const name of names) {
     // "IS" is a stop word: no term of the question to stand for.
@@ -446,7 +448,61 @@ function nameForms(index: ArticleIndex, names: readonly string[], questionTerms:
     const shortest = forms.filter((form) => !forms.some((other) => other.length < form.length && other.every((term) => form.includes(term))));
     if (shortest.length > 0) aliases.set(name, { terms: own, forms: shortest });
   }
-  return { spellings, aliases, all: [...spellings.values(), ...aliases.values()] };
+  return { spellings, aliases, all: [...new Set(spellings.values()), ...aliases.values()] };
+}
+
+// Arabic's article before a name as English copy writes it, apart ("al-Zor", "el-Zour") or assimilated to the
+// name's first letter ("ez-Zor", "ash-Sham", "ad-Din").
+const ARTICLE_PARTICLES = ['al', 'el', 'ez', 'az', 'es', 'ash', 'esh', 'ad', 'ed', 'ar', 'er', 'at', 'et', 'an', 'en'];
+// A particle joined to the name, its consonant doubled: "Ezzor" (ez-Zor), "Ashsham".
+const JOINED_PARTICLE = /^([ae])([b-df-hj-np-tv-z])\2([a-z]{2,})$/;
+
+/**
+ * The other ways the articles write a question's name whose word follows Arabic's article: "Deir ez-Zor", "Deir
+ * Ezzor", "Deir al-Zor", "Deir el-Zor" are one name (in the shipped articles 79, 42, 11 and 2 times). The particle
+ * and its word, or the joined word, stand for each other, and the word alone stands for both ("Deir Zor"). Only
+ * forms the index knows; a joined word counts only when the index knows its particle apart too ("assad" is no
+ * "as" + "sad").
+ */
+function particleSpellings(index: ArticleIndex, question: string, names: readonly string[], questionTerms: ReadonlySet<string>): OtherForms[] {
+  const found: OtherForms[] = [];
+  // The question's words, for the particle before a name's word: "ez" is no name word ("Deir ez-Zor" names "Deir"
+  // and "Zor").
+  const nameWords = new Set(names.flatMap((name) => splitWords(name.toLowerCase())));
+  const words = splitWords(question).map((word) => word.toLowerCase());
+  for (const [i, word] of words.entries()) {
+    if (!nameWords.has(word)) continue;
+    const previous = words[i - 1];
+    const joined = JOINED_PARTICLE.exec(word);
+    let own: string[];
+    let base: string;
+    if (previous !== undefined && ARTICLE_PARTICLES.includes(previous)) {
+      own = [previous, word];
+      base = word;
+    } else if (joined && index.knows(`${joined[1]}${joined[2]}`)) {
+      own = [word];
+      base = `${joined[2]}${joined[3]}`;
+    } else continue;
+    if (!own.every((term) => questionTerms.has(term))) continue;
+    // The word itself and its other spellings ("zour" for "zor"), each alone, after a particle, or joined to one;
+    // only forms whose every term some article holds.
+    const forms = [base, ...index.nameWordVariants(base)]
+      .flatMap((spelling) => [[spelling], ...particlesBefore(spelling).map((particle) => [particle, spelling]), ...joinedToParticle(spelling)])
+      .filter((form) => form.every((term) => index.knows(term)))
+      .filter((form) => !form.every((term) => own.includes(term)) && !(form.length === 1 && own.length > 1 && own.includes(form[0]!)));
+    if (forms.length > 0) found.push({ terms: own, forms });
+  }
+  return found;
+}
+
+/** The particles that may stand before a word: "al" and "el" before any, the others before the letter they are assimilated to ("ez-Zor", "ash-Sham"). */
+function particlesBefore(word: string): string[] {
+  return ARTICLE_PARTICLES.filter((particle) => particle.endsWith('l') || word.startsWith(particle.slice(1)));
+}
+
+/** A word with an assimilated particle joined to it, its first consonant doubled ("zor" → "ezzor", "azzor"). */
+function joinedToParticle(word: string): string[][] {
+  return /^[aeiou]/.test(word) ? [] : ['e', 'a'].map((vowel) => [`${vowel}${word[0]}${word}`]);
 }
 
 /** A name's word as a term: its exact form when the index keeps one ("hamis", not the stem "hami"). */

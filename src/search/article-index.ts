@@ -1,6 +1,6 @@
 import { paragraphCount, type Article } from '../article.ts';
 import { splitWords, toIndexTerms } from '../text/terms.ts';
-import { spellsSameName } from '../text/spelling-key.ts';
+import { spellingKey, spellsSameName } from '../text/spelling-key.ts';
 import { NameAliases, type AliasPair } from '../text/name-aliases.ts';
 import { WasmWordTable } from '../text/wasm-word-table.ts';
 import { PassageCounter, indexTermResolver, type CountedPassages } from './count-passages.ts';
@@ -307,6 +307,15 @@ export class ArticleIndex {
     if (term.length < SPELLING_MIN_LENGTH) return [];
     const edits = term.length >= SPELLING_TWO_EDITS_LENGTH ? SPELLING_MAX_EDITS : 1;
     return lookedUpOnce(this.#spellingCache, term, () => this.#postings.similarTerms(term, edits).filter((other) => other.length >= SPELLING_MIN_LENGTH && spellsSameName(term, other)));
+  }
+
+  /**
+   * Other spellings of a short word known to be a name's (after Arabic's article: "zour" for the "zor" of "Deir
+   * ez-Zor"): known terms one edit away with the same spelling key and first letter, whatever their length. For
+   * a word of any length, as a word alone could be any short English word.
+   */
+  nameWordVariants(term: string): readonly string[] {
+    return lookedUpOnce(this.#spellingCache, `\u0000${term}`, () => this.#postings.similarTerms(term, 1).filter((other) => other !== term && other[0] === term[0] && spellingKey(other) === spellingKey(term)));
   }
 
   /**
