@@ -117,6 +117,7 @@ export interface EvalReport {
   news?: NewsSection[];
   respelled?: RewrittenSection;
   aliased?: RewrittenSection;
+  particles?: RewrittenSection;
   followUps?: FollowUpSection[];
   otherStories?: OtherStoriesSection;
   bbc?: BbcSection;

@@ -27,7 +27,7 @@ import { BBC_FOLDER, loadBbc, parsePlainTextFallback, type ParseArticleFile } fr
 import { loadOptionalExport } from './load-optional-export.ts';
 import { loadNewsQuestions, NEWS_FOLLOW_UP_FILES, NEWS_QUESTION_FILES, type NewsQuestionFile } from './load-news-questions.ts';
 import { loadXquad, XQUAD_FILE, type XquadQuestion } from './load-xquad.ts';
-import { aliasNames } from './alias-names.ts';
+import { aliasNames, PARTICLE_GROUPS, swapNames } from './alias-names.ts';
 import { createRespeller } from './respell-names.ts';
 import { createAnswerEngine } from '../src/answer/create-answer-engine.ts';
 import { loadArticles } from '../src/load-articles.ts';
@@ -154,7 +154,7 @@ async function runXquad(options: Options): Promise<XquadSection> {
   };
 }
 
-async function runNews(options: Options): Promise<{ sets: NewsSection[]; respelled: RewrittenSection; aliased: RewrittenSection; followUps: FollowUpSection[]; otherStories: OtherStoriesSection }> {
+async function runNews(options: Options): Promise<{ sets: NewsSection[]; respelled: RewrittenSection; aliased: RewrittenSection; particles: RewrittenSection; followUps: FollowUpSection[]; otherStories: OtherStoriesSection }> {
   progress('news: loading the shipped articles');
   const folder = fileURLToPath(new URL('../articles', import.meta.url));
   const { articles } = await loadArticles(folder);
@@ -203,6 +203,14 @@ async function runNews(options: Options): Promise<{ sets: NewsSection[]; respell
       rewrite: 'names swapped for aliases',
       which: 'have an alias the answer\'s article does not write ("Daesh" for "ISIS", "Syrian Democratic Forces" for "SDF")',
       note: 'aliases from the hand-made list of eval/alias-names.ts, which the engine never reads: it finds aliases in the articles\' text',
+    }),
+    particles: runRewritten(articles, read, (question) => {
+      const article = byId.get(question.articleId);
+      return article === undefined ? null : (swapNames(question.question, article, PARTICLE_GROUPS, 'iu')?.question ?? null);
+    }, {
+      rewrite: 'the particle of a name written otherwise',
+      which: 'follow Arabic\'s article, which the answer\'s article writes otherwise ("Deir ez-Zor" for "Deir Ezzor")',
+      note: 'writings from the hand-made list PARTICLE_GROUPS of eval/alias-names.ts, which the engine never reads',
     }),
     followUps: await Promise.all(NEWS_FOLLOW_UP_FILES.map((file) => runFollowUps(options, articles, folder, file))),
     otherStories: await runOtherStories(articles, read),
@@ -332,9 +340,10 @@ async function main(): Promise<void> {
     report.news = news.sets;
     report.respelled = news.respelled;
     report.aliased = news.aliased;
+    report.particles = news.particles;
     report.followUps = news.followUps;
     report.otherStories = news.otherStories;
-    sections.push(...news.sets.map(formatNews), formatRewritten(news.respelled), formatRewritten(news.aliased), ...news.followUps.map(formatFollowUps), formatOtherStories(news.otherStories));
+    sections.push(...news.sets.map(formatNews), formatRewritten(news.respelled), formatRewritten(news.aliased), formatRewritten(news.particles), ...news.followUps.map(formatFollowUps), formatOtherStories(news.otherStories));
   }
   if (options.only === undefined || options.only === 'bbc') {
     report.bbc = await runBbc(options);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { aliasNames } from '../eval/alias-names.ts';
+import { aliasNames, PARTICLE_GROUPS, swapNames } from '../eval/alias-names.ts';
 
 describe('swapping the names of a question for aliases, for the eval', () => {
   const article = { title: 'Strikes on Raqqa', paragraphs: ['Air strikes hit ISIS positions in Raqqa, the Syrian Democratic Forces said.'] };
@@ -17,5 +17,12 @@ describe('swapping the names of a question for aliases, for the eval', () => {
     expect(aliasNames('what hit Raqqa?', article)).toBeNull();
     const everyName = { title: 'All', paragraphs: ['ISIS, ISIL, Daesh and Islamic State are one group.'] };
     expect(aliasNames('what did ISIS hold?', everyName)).toBeNull();
+  });
+});
+
+describe('writing the particle of a name otherwise, for the eval', () => {
+  test('a name written in lower case is found, and swapped for a writing the answer\'s article does not use', () => {
+    const article = { title: 'Shelling in Deir Ezzor', paragraphs: ['Shells hit Deir Ezzor and Deir ez-Zor airport.'] };
+    expect(swapNames('how many shells hit deir ezzor?', article, PARTICLE_GROUPS, 'iu')).toEqual({ question: 'how many shells hit Deir al-Zor?', swaps: [['Deir Ezzor', 'Deir al-Zor']] });
   });
 });
