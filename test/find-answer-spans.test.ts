@@ -41,10 +41,6 @@ describe('short answers', () => {
     expect(fit('when did the monitor say the attacks had occurred?')).toBeGreaterThanOrEqual(0.75);
   });
 
-  test('"was carrying" is no passive: its object answers "who was the bus carrying?"', () => {
-    expect(best('who was the bus carrying?', 'The Syrian Observatory for Human Rights reported the bus was carrying opposition fighters battling forces loyal to President Bashar al-Assad.')).toBe('opposition fighters');
-  });
-
   test('a place after "inside" or "along" answers "where" as one after "in" does', () => {
     expect(best('where was the bomb planted?', 'An explosive device planted inside the Grand Mosque in Syrias Damascus went off on Friday.')).toBe('the Grand Mosque');
   });

@@ -518,15 +518,8 @@ function answerFollowsVerb(role: 'agent' | 'patient' | 'complement', sentencePas
   return role === 'complement' || (role === 'patient') !== sentencePassive;
 }
 
-// A verb's "-ing" form after "be": the progressive ("was carrying"), never a passive.
-const PROGRESSIVE = /^\p{L}{2,}ing$/iu;
-
 /** Is the verb at `v` passive: a form of "be" before it ("was built", "has been quoted", "is normally set up") or "by" after it? */
 function passiveAt(tokens: TaggedToken[], v: number): boolean {
-  // "Was carrying" is the progressive, not a passive, as the question analysis reads it (isPassive). Measured:
-  // follow-ups F1 0.541 -> 0.552 ("opposition fighters", the object, for "who was the bus carrying?"); XQuAD F1
-  // 0.563 -> 0.561: "what was the … agenchy checking" lost its answer, its "checking" tagged a noun in the question.
-  if (PROGRESSIVE.test(tokens[v]!.text)) return false;
   let i = v - 1;
   while (i >= 0 && (tokens[i]!.pos === 'ADV' || ['been', 'being'].includes(tokens[i]!.text.toLowerCase()))) {
     if (BE_FORMS.has(tokens[i]!.text.toLowerCase())) return true;
