@@ -458,8 +458,8 @@ const ARTICLE_PARTICLES = ['al', 'el', 'ez', 'az', 'es', 'ash', 'esh', 'ad', 'ed
 const JOINED_PARTICLE = /^([ae])([b-df-hj-np-tv-z])\2([a-z]{2,})$/;
 
 /**
- * The other ways the articles write a question's name whose word follows Arabic's article: "Deir ez-Zor", "Deir
- * Ezzor", "Deir al-Zor", "Deir el-Zor" are one name (in the shipped articles 79, 42, 11 and 2 times). The particle
+ * The other ways the articles write a question's name whose word follows Arabic's article: "Deir Ezzor", "Deir
+ * ez-Zor", "Deir al-Zor", "Deir el-Zour" are one name (in the shipped articles 79, 42, 11 and 2 times). The particle
  * and its word, or the joined word, stand for each other, and the word alone stands for both ("Deir Zor"). Only
  * forms the index knows; a joined word counts only when the index knows its particle apart too ("assad" is no
  * "as" + "sad").

@@ -1506,10 +1506,10 @@ const DATED_NAME = 0.05;
 // high answer is medium ("Wednesday" of "said Wednesday that the attacks had occurred … during the past 24 hours");
 // XQuAD and news unchanged; 0.3 measured the same.
 const SAID_DATE = 0.5;
-// The reporting verbs as terms, to tell a question about a statement ("when did the ministry announce …").
-const REPORTING_TERMS = new Set([...REPORTING_VERBS, 'published', 'updated', 'posted'].map((verb) => toTerm(verb)));
 // Verbs after which a date tells when a text was published, not when its event happened.
 const PUBLISHING_VERBS = new Set(['published', 'updated', 'posted']);
+// The reporting and publishing verbs as terms, to tell a question about a statement ("when did the ministry announce …").
+const REPORTING_TERMS = new Set([...REPORTING_VERBS, ...PUBLISHING_VERBS].map((verb) => toTerm(verb)));
 
 /** Does a date follow a reporting or publishing verb, maybe after "on" ("said Wednesday", "said on Tuesday", "Published August 3 2015")? */
 function saidOn(tokens: TaggedToken[], first: number): boolean {
