@@ -118,6 +118,7 @@ export interface EvalReport {
   respelled?: RewrittenSection;
   aliased?: RewrittenSection;
   particles?: RewrittenSection;
+  lowerCase?: RewrittenSection;
   followUps?: FollowUpSection[];
   otherStories?: OtherStoriesSection;
   bbc?: BbcSection;

@@ -154,7 +154,7 @@ async function runXquad(options: Options): Promise<XquadSection> {
   };
 }
 
-async function runNews(options: Options): Promise<{ sets: NewsSection[]; respelled: RewrittenSection; aliased: RewrittenSection; particles: RewrittenSection; followUps: FollowUpSection[]; otherStories: OtherStoriesSection }> {
+async function runNews(options: Options): Promise<{ sets: NewsSection[]; respelled: RewrittenSection; aliased: RewrittenSection; particles: RewrittenSection; lowerCase: RewrittenSection; followUps: FollowUpSection[]; otherStories: OtherStoriesSection }> {
   progress('news: loading the shipped articles');
   const folder = fileURLToPath(new URL('../articles', import.meta.url));
   const { articles } = await loadArticles(folder);
@@ -211,6 +211,11 @@ async function runNews(options: Options): Promise<{ sets: NewsSection[]; respell
       rewrite: 'the particle of a name written otherwise',
       which: 'follow Arabic\'s article, which the answer\'s article writes otherwise ("Deir ez-Zor" for "Deir Ezzor")',
       note: 'writings from the hand-made list PARTICLE_GROUPS of eval/alias-names.ts, which the engine never reads',
+    }),
+    lowerCase: runRewritten(articles, read, (question) => (question.question === question.question.toLowerCase() ? null : question.question.toLowerCase()), {
+      rewrite: 'every word in lower case',
+      which: 'hold a capital letter, typed all in lower case as in a chat ("how many died in raqqa")',
+      note: 'the questions\' own words, lower-cased',
     }),
     followUps: await Promise.all(NEWS_FOLLOW_UP_FILES.map((file) => runFollowUps(options, articles, folder, file))),
     otherStories: await runOtherStories(articles, read),
@@ -341,9 +346,10 @@ async function main(): Promise<void> {
     report.respelled = news.respelled;
     report.aliased = news.aliased;
     report.particles = news.particles;
+    report.lowerCase = news.lowerCase;
     report.followUps = news.followUps;
     report.otherStories = news.otherStories;
-    sections.push(...news.sets.map(formatNews), formatRewritten(news.respelled), formatRewritten(news.aliased), formatRewritten(news.particles), ...news.followUps.map(formatFollowUps), formatOtherStories(news.otherStories));
+    sections.push(...news.sets.map(formatNews), formatRewritten(news.respelled), formatRewritten(news.aliased), formatRewritten(news.particles), formatRewritten(news.lowerCase), ...news.followUps.map(formatFollowUps), formatOtherStories(news.otherStories));
   }
   if (options.only === undefined || options.only === 'bbc') {
     report.bbc = await runBbc(options);
