@@ -47,6 +47,14 @@ interface Candidate {
 
 const DATE_ENTITIES = new Set(['DATE', 'TIME']);
 const NUMBER_ENTITIES = new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DURATION', 'QUANTITY']);
+
+/**
+ * Is a token a date's word: tagged a date or time, or a month or weekday the lexicon knows (the entity tagger
+ * sometimes calls a date a duration: "since October 8, 2015")?
+ */
+function isDateWord(token: TaggedToken | undefined): boolean {
+  return token !== undefined && (DATE_ENTITIES.has(token.entity ?? '') || isCalendarWord(token.text));
+}
 const NOUN_PHRASE_INNER = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
 // Prepositions before a place. "inside", "along", "behind"… measured: XQuAD excerpt@1 0.812 -> 0.814 ("along [the
 // coast]"), F1 0.562 -> 0.563; follow-ups "inside [the Grand Mosque]" for "where was the bomb planted"; news unchanged.
@@ -119,6 +127,8 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const spans: AnswerSpan[] = [];
   // A dateline opening the sentence ("AFP Sunday 1 Feb 2015 At least seven people…") is no part of the news.
   const newsFrom = newsStart(sentence);
+  // Whether a number of the sentence counts the noun asked about (see countsOther): the same for every candidate.
+  const focusCounted = countsTheFocus(tokens, question);
   for (const candidate of withUnits([...collectCandidates(tokens, question.expects), ...focusNeighbours(tokens, question), ...kindModifiers(tokens, question), ...comparisons(tokens, question), ...askedWords(tokens, question), ...labelledValues(tokens, anchorTerms, question), ...predicates(tokens, anchorTerms, question), ...(expansionAsked ? expansions(tokens, acronyms) : [])], tokens, question)) {
     const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
     if (!trimmed) continue;
@@ -142,7 +152,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
       length: Math.min(last - first + 1, LONG) / LONG,
       repeated,
       countsFocus: countsFocus(tokens, trimmed, question, nearTerms),
-      countsOther: countsOther(tokens, trimmed, question, nearTerms),
+      countsOther: focusCounted && countsOther(tokens, trimmed, question, nearTerms) ? 1 : 0,
       voice: followsVoice(tokens, anchors, first, last, question),
       objectOfVerb: objects.has(first) ? 1 : 0,
       subjectOfVerb: subjects.has(last) ? 1 : 0,
@@ -398,21 +408,26 @@ function countsFocus(tokens: TaggedToken[], candidate: Candidate, question: Ques
 }
 
 /**
- * A number that counts other nouns than the one asked about, in a sentence where another number counts that one:
- * "15 civilians" for "how many fighters were killed" in "killed 15 civilians and 27 pro-government fighters".
- * Where no number counts it, the noun a number counts is often the one asked about in other words ("17 seconds"
- * for "how much time", "three epicenters" for "how many areas").
+ * A number that counts other nouns than the one asked about: "15 civilians" for "how many fighters were killed"
+ * in "killed 15 civilians and 27 pro-government fighters". Marked down only in a sentence where another number
+ * counts that one (see countsTheFocus): where none does, the noun a number counts is often the one asked about in
+ * other words ("17 seconds" for "how much time", "three epicenters" for "how many areas").
  */
-function countsOther(tokens: TaggedToken[], candidate: Candidate, question: QuestionAnalysis, nearTerms: ReadonlyMap<number, string>): number {
+function countsOther(tokens: TaggedToken[], candidate: Candidate, question: QuestionAnalysis, nearTerms: ReadonlyMap<number, string>): boolean {
   const focus = question.focus;
-  if (focus === null || question.expects !== 'number' || !tokens.slice(candidate.first, candidate.last + 1).some((t) => t.pos === 'NUM')) return 0;
+  if (focus === null || question.expects !== 'number' || !tokens.slice(candidate.first, candidate.last + 1).some((t) => t.pos === 'NUM')) return false;
   const counted = countedNouns(tokens, candidate);
-  if (counted.length === 0 || counted.some((t) => isFocus(t, focus))) return 0;
-  const focusCounted = tokens.some((t, i) => t.pos === 'NUM' && countedNouns(tokens, { first: i, last: i, kind: 'number' }).some((noun) => isFocus(noun, focus)));
-  if (!focusCounted) return 0;
+  if (counted.length === 0 || counted.some((t) => isFocus(t, focus))) return false;
   // "Over 400 wounded" counts the people the question's verb was done to.
   const verbs = new Set(question.verbs);
-  return counted.some((t) => verbs.has(nearTerms.get(tokens.indexOf(t)) ?? '')) ? 0 : 1;
+  return !counted.some((t) => verbs.has(nearTerms.get(tokens.indexOf(t)) ?? ''));
+}
+
+/** Does a number of the sentence count the noun a "how many X" question asks about ("27 pro-government fighters")? */
+function countsTheFocus(tokens: TaggedToken[], question: QuestionAnalysis): boolean {
+  const focus = question.focus;
+  if (focus === null || question.expects !== 'number') return false;
+  return tokens.some((t, i) => t.pos === 'NUM' && countedNouns(tokens, { first: i, last: i, kind: 'number' }).some((noun) => isFocus(noun, focus)));
 }
 
 // What countsFocus gives a number counting the noun asked about.
@@ -955,10 +970,8 @@ function collectCandidates(tokens: TaggedToken[], expects: AnswerKind): Candidat
   candidates.push(...ordinalDates(tokens));
   // Proper names, joined by "of", "and", "'s", "de", "ibn": "University of Chicago", "Fresno Street and Thorne Ave".
   // Days and months are capitalised but are dates, not names ("on Sunday").
-  // The entity tagger sometimes calls a date a duration ("since October 8, 2015"): the lexicon's months and weekdays say it.
   // A word after a hyphenated particle is a name word however it was tagged ("al-Assad", "al-Sheitaat").
-  const isName = (t: TaggedToken | undefined) =>
-    t !== undefined && (t.pos === 'PROPN' || PARTICLE_PREFIX.test(t.text)) && !DATE_ENTITIES.has(t.entity ?? '') && !isCalendarWord(t.text);
+  const isName = (t: TaggedToken | undefined) => t !== undefined && (t.pos === 'PROPN' || PARTICLE_PREFIX.test(t.text)) && !isDateWord(t);
   for (let i = 0; i < tokens.length; i++) {
     if (!isName(tokens[i])) continue;
     const j = nameEnd(tokens, i, isName);
@@ -1314,13 +1327,12 @@ const DAY_LEAD_WORDS = new Set(['on', 'late', 'early', 'last']);
 
 function isSpeaker(tokens: TaggedToken[], first: number, last: number): boolean {
   // A day is no speaker: "The Islamic State group on Tuesday claimed the attack".
-  const isDate = (t: TaggedToken | undefined) => t !== undefined && (DATE_ENTITIES.has(t.entity ?? '') || isCalendarWord(t.text));
-  if (tokens.slice(first, last + 1).every((t) => isDate(t) || t.pos === 'DET' || t.pos === 'ADP')) return false;
+  if (tokens.slice(first, last + 1).every((t) => isDateWord(t) || t.pos === 'DET' || t.pos === 'ADP')) return false;
   let after = last + 1;
   // The speaker, then when it spoke ("on Tuesday", "late on Sunday", "yesterday"), then the reporting verb.
   let past = after;
-  while (isDate(tokens[past]) || DAY_LEAD_WORDS.has(tokens[past]?.text.toLowerCase() ?? '')) past++;
-  if (tokens.slice(after, past).some(isDate)) after = past;
+  while (isDateWord(tokens[past]) || DAY_LEAD_WORDS.has(tokens[past]?.text.toLowerCase() ?? '')) past++;
+  if (tokens.slice(after, past).some(isDateWord)) after = past;
   while (tokens[after]?.pos === 'AUX' || tokens[after]?.pos === 'ADV') after++;
   if (REPORTING_VERBS.has(tokens[after]?.text.toLowerCase() ?? '')) return true;
   let before = first - 1;
@@ -1529,7 +1541,7 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
   // A noun phrase of names alone ("the Pittsburgh Steelers") is a name.
   const span = tokens.slice(first, last + 1);
   // A weekday or a month standing alone ("late on Tuesday") is a date, whichever path found it.
-  const calendar = span.some((t) => t.pos === 'PROPN') && span.every((t) => t.pos === 'DET' || isCalendarWord(t.text) || DATE_ENTITIES.has(t.entity ?? ''));
+  const calendar = span.some((t) => t.pos === 'PROPN') && span.every((t) => t.pos === 'DET' || isDateWord(t));
   // A roman numeral alone ("grade I or II listed", "Henry VIII's") is a number, not a name.
   const kind = calendar ? 'date' : spanKind !== 'number' && first === last && ROMAN_NUMERAL.test(span[0]!.text) ? 'number' : spanKind === 'noun' && span.every((t) => t.pos === 'PROPN' || t.pos === 'DET') && span.some((t) => t.pos === 'PROPN') ? 'name' : spanKind;
   const before = tokens[first - 1]?.text.toLowerCase() ?? '';
