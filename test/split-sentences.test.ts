@@ -80,3 +80,21 @@ describe('an abbreviation inside a sentence ("et al.", "e.g.")', () => {
     expect(sentences('He studied the work of Jones et al. Then he left.')).toEqual(['He studied the work of Jones et al.', 'Then he left.']);
   });
 });
+
+describe('a page\'s time stamp run into the first sentence', () => {
+  const sentences = (text: string) => splitSentences(text).map(({ start, end }) => text.slice(start, end));
+
+  test('is a sentence of its own ("Last updated at Apr 092017 | At least 15 civilians …")', () => {
+    expect(sentences('Last updated at Apr 092017 At least 15 civilians were killed near Raqqa. More followed.')).toEqual([
+      'Last updated at Apr 092017',
+      'At least 15 civilians were killed near Raqqa.',
+      'More followed.',
+    ]);
+    expect(sentences('Updated: 5 June 2016 10:30 GMT BEIRUT Air strikes hit the city.')).toEqual(['Updated: 5 June 2016 10:30 GMT', 'BEIRUT Air strikes hit the city.']);
+  });
+
+  test('stays whole when nothing follows it, and a sentence merely opening on "Updated" is kept whole', () => {
+    expect(sentences('Last updated at Apr 092017')).toEqual(['Last updated at Apr 092017']);
+    expect(sentences('Updated rules came into force on June 5.')).toEqual(['Updated rules came into force on June 5.']);
+  });
+});

@@ -39,6 +39,7 @@ export function splitSentences(text: string): SentenceSpan[] {
     });
   mergeSplitTokens(text, spans);
   mergeAfterTitles(text, spans);
+  splitOffTimeStamps(text, spans);
   if (spans.length === 0) {
     const start = text.length - text.trimStart().length;
     return [{ start, end: text.trimEnd().length }];
@@ -76,6 +77,39 @@ function mergeAfterTitles(text: string, spans: SentenceSpan[]): void {
     if (!beforeName && !inside) continue;
     spans.splice(i, 2, { start: spans[i]!.start, end: spans[i + 1]!.end });
     i--;
+  }
+}
+
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+// A page's time stamp run into the sentence after it, as saved pages often keep it: "Last updated at Apr 092017 At
+// least 15 civilians …", "Updated: 5 June 2016 10:30 GMT BEIRUT …". The date, and a time after it, end the stamp.
+const TIME_STAMP = new RegExp(
+  `^(?:last\\s+(?:updated|modified)|updated|published|posted)(?:\\s+(?:at|on))?\\s*:?\\s*` +
+    `(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+)?` +
+    `(?:${MONTH}\\s+\\d{1,2}(?:,?\\s*\\d{4})?|\\d{1,2}\\s+${MONTH}(?:,?\\s*\\d{4})?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})` +
+    `(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+(?:GMT|UTC|BST|CES?T|EES?T|[ECMP][SD]T|AST|IST|MSK)\\b)?)?`,
+  'i',
+);
+// Words that must follow a stamp for it to be split off: fewer, and the sentence is the stamp.
+const WORDS_AFTER_STAMP = 3;
+
+/**
+ * Splits a page's time stamp off the sentence it was run into ("Last updated at Apr 092017 | At least 15 civilians
+ * …"): the stamp is page furniture, the rest is the article's first sentence, which would otherwise be taken for
+ * furniture with it and never quoted. 20 of the 424 shipped articles (The Jordan Times') open so. Measured: news,
+ * second set excerpt@1 0.775 -> 0.787, F1 0.608 -> 0.619; the follow-ups' second set (never read) excerpt@1 0.681 ->
+ * 0.670, confident on the questions their article does not answer 0.333 -> 0.250; XQuAD has no stamps.
+ */
+function splitOffTimeStamps(text: string, spans: SentenceSpan[]): void {
+  for (let i = 0; i < spans.length; i++) {
+    const { start, end } = spans[i]!;
+    const stamp = TIME_STAMP.exec(text.slice(start, end));
+    if (!stamp) continue;
+    const rest = text.slice(start + stamp[0].length, end);
+    const restStart = start + stamp[0].length + (rest.length - rest.trimStart().length);
+    if ((rest.match(/[\p{L}\p{N}]+/gu) ?? []).length < WORDS_AFTER_STAMP) continue;
+    spans.splice(i, 1, { start, end: start + stamp[0].trimEnd().length }, { start: restStart, end });
+    i++;
   }
 }
 
