@@ -485,6 +485,33 @@ describe('a name given beside the noun asked about', () => {
   });
 });
 
+describe('a count of the people asked about', () => {
+  // The lead counts civilians and says children were among them; the next sentence counts the children.
+  const strikes = article('strikes', 'US airstrikes kill 23 civilians', '2017-12-14', [
+    'At least 23 Syrian civilians including women and children have been killed in airstrikes on Deir ezzor province, a monitor said.',
+    '"At least 23 civilians among them eight children and six women were killed Wednesday before dawn by airstrikes," the monitor said.',
+  ]);
+  const engine = createAnswerEngine([harbour, strikes]);
+
+  test('is the answer, from the sentence saying it, not a count of others ("eight", not "At least 23")', () => {
+    const answer = engine.ask('how many children were killed?', { currentArticleId: 'strikes' });
+    expect(answer.answer).toBe('eight');
+    expect(answer.citations[0]?.paragraph).toBe(1);
+  });
+
+  test('a count of others is never given with high confidence', () => {
+    const others = createAnswerEngine([harbour, article('only-civilians', 'Strikes', '2017-12-14', [strikes.paragraphs[0]!])]);
+    const answer = others.ask('how many children were killed?', { currentArticleId: 'only-civilians' });
+    expect(answer.confidence).not.toBe('high');
+  });
+
+  test('a page\'s time stamp run into the lead is not quoted with it, and the lead is', () => {
+    const stamped = article('stamped', strikes.title, strikes.date!, [`Last updated at Dec 142017 ${strikes.paragraphs[0]!}`, strikes.paragraphs[1]!]);
+    const answer = createAnswerEngine([harbour, stamped]).ask('how many civilians were killed in Deir ezzor province?');
+    expect(answer.citations[0]?.quote).toBe('At least 23 Syrian civilians including women and children have been killed in airstrikes on Deir ezzor province, a monitor said.');
+  });
+});
+
 describe('page furniture', () => {
   // A scraped page keeps its "related stories" and comment links in the text; they hold the story's words too.
   const scraped = article('scraped', 'Airstrikes kill 12 civilians in Deir ez-Zor', '2017-10-01', [

@@ -275,6 +275,37 @@ describe('a count with the noun that says what is counted', () => {
   });
 });
 
+describe('a count of other people than asked about', () => {
+  const span = (question: string, sentence: string, text: string) => findAnswerSpans(sentence, analyzeQuestion(question)).find((s) => s.text === text);
+  const sentence = 'At least 23 Syrian civilians including women and children have been killed in air strikes.';
+
+  test('fits "how many children" below a high answer ("At least 23 Syrian civilians including … children")', () => {
+    expect(span('how many children were killed?', sentence, 'At least 23')!.typeFit).toBeLessThan(0.75);
+    expect(span('how many children died?', 'At least 17 people were injured in the strike.', 'At least 17')!.typeFit).toBeLessThan(0.75);
+  });
+
+  test('fits a question about those people, or about people of any kind, in full', () => {
+    expect(span('how many civilians were killed?', sentence, 'At least 23')!.typeFit).toBe(1);
+    expect(findAnswerSpans('Up to 50 thousand inhabitants were killed.', analyzeQuestion('how many people were killed?'))[0]!.typeFit).toBe(1);
+    expect(span('How many tons of carbon does the forest absorb?', 'Each year the forest absorbs 1.5 gigatons of carbon.', '1.5 gigatons')!.typeFit).toBeGreaterThanOrEqual(0.75);
+  });
+
+  test('a number followed by the noun asked about is marked as said of it ("eight children")', () => {
+    const eight = span('how many children were killed?', 'At least 23 civilians among them eight children and six women were killed.', 'eight');
+    expect(eight?.namedAsAsked).toBe(true);
+    expect(span('how many children were killed?', 'At least 23 civilians among them eight children and six women were killed.', 'six')?.namedAsAsked).toBeUndefined();
+  });
+});
+
+describe('a name joined to a participle by a hyphen ("US-led", "Britain-based")', () => {
+  test('is no place and no person: it describes the noun after it', () => {
+    const fit = (question: string, sentence: string, text: string) => findAnswerSpans(sentence, analyzeQuestion(question)).find((s) => s.text === text)?.typeFit ?? 0;
+    expect(fit('where did the air strike kill 15 civilians?', 'At least 15 civilians were killed in a suspected US-led coalition air strike near Raqqa.', 'US-led')).toBeLessThan(0.5);
+    expect(best('where did the air strike kill 15 civilians?', 'At least 15 civilians were killed in a suspected US-led coalition air strike near Raqqa.')).not.toBe('US-led');
+    expect(fit('who reported the deaths?', 'The deaths were reported by the Britain-based Syrian Observatory for Human Rights.', 'Britain-based')).toBeLessThan(0.5);
+  });
+});
+
 describe('a possessive opens a phrase as an article does', () => {
   test('"based on what attribute" ← "based on their difficulty"', () => {
     expect(best('Complexity theory classifies problems based on what primary attribute?', 'Since complexity theory is interested in classifying problems based on their difficulty, one defines sets of problems based on some criteria.')).toBe('difficulty');
