@@ -485,6 +485,32 @@ describe('a name given beside the noun asked about', () => {
   });
 });
 
+describe('a question naming nothing, asked in a conversation', () => {
+  // A report tells its event first; later it recalls the war's toll and an earlier attack.
+  const report = article('report', 'Strike on Idlib kills 18', '2017-04-08', [
+    'An airstrike by Russian warplanes on Saturday killed 18 people including five children in the rebel stronghold of Urum al-Joz.',
+    'The strike hit a residential area, the monitor said. Rescuers searched the rubble through the night.',
+    'The town has been held by rebel groups since 2015. Residents said warplanes had circled it for hours.',
+    'Earlier this week a suspected chemical attack hit the town of Khan Sheikhun, killing at least 87 civilians including 31 children.',
+    'More than 320000 people have been killed in Syria since the conflict began in March 2011.',
+  ]);
+  const fled = article('fled', 'Clashes in Manbij', '2016-07-05', [
+    'Fighting has forced 13000 residents to flee the city of Manbij, the monitor said.',
+    '"Hundreds of people fled a southern district of the town where there have been fierce clashes in recent days."',
+  ]);
+  const engine = createAnswerEngine([harbour, report, fled]);
+
+  test('is answered from the story\'s event, which the report tells first, not from what it recalls', () => {
+    expect(engine.ask('how many people were killed?', { currentArticleId: 'report' }).answer).toBe('18');
+    expect(engine.ask('how many children were killed?', { currentArticleId: 'report' }).answer).toBe('five');
+  });
+
+  test('is not answered with high confidence from a sentence without its verb ("Hundreds of people fled")', () => {
+    const answer = engine.ask('how many people were killed?', { currentArticleId: 'fled' });
+    expect(answer.confidence).not.toBe('high');
+  });
+});
+
 describe('a count of the people asked about', () => {
   // The lead counts civilians and says children were among them; the next sentence counts the children.
   const strikes = article('strikes', 'US airstrikes kill 23 civilians', '2017-12-14', [
