@@ -505,6 +505,14 @@ describe('a question naming nothing, asked in a conversation', () => {
     expect(engine.ask('how many children were killed?', { currentArticleId: 'report' }).answer).toBe('five');
   });
 
+  test('"who was killed?" is not answered with high confidence by a name outside the verb\'s subject and object', () => {
+    const quoted = article('quoted', 'Raids on Douma', '2015-02-05', [
+      'Speaking to AFP, Observatory director Rami Abdel Rahman said nine of those killed had been identified by his group as civilians.',
+    ]);
+    const answer = createAnswerEngine([harbour, quoted]).ask('who was killed?', { currentArticleId: 'quoted' });
+    expect(answer.confidence).not.toBe('high');
+  });
+
   test('is not answered with high confidence from a sentence without its verb ("Hundreds of people fled")', () => {
     const answer = engine.ask('how many people were killed?', { currentArticleId: 'fled' });
     expect(answer.confidence).not.toBe('high');

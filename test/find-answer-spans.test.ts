@@ -297,6 +297,18 @@ describe('a count of other people than asked about', () => {
   });
 });
 
+describe('a question that is its verb alone ("who was killed?")', () => {
+  test('is answered by the verb\'s subject, the people it names, not a place or a name nearby', () => {
+    expect(best('who was killed?', 'Three people were killed in a terrorist attack with rocket shells on the citizens houses in Aleppo City.')).toBe('Three people');
+    expect(best('who was killed?', '"On Tuesday 25 people including seven women and a child were killed in air strikes on Talbisseh in Homs province" the Syrian Observatory for Human Rights said.')).toBe('seven women and a child');
+  });
+
+  test('a question with more words still asks for them beside the verb ("fans sing along" is no answer to who sang the anthem)', () => {
+    const fans = findAnswerSpans('Fans sing along in the stadium, where Lady Gaga performed.', analyzeQuestion('who sang the anthem?')).find((s) => s.text === 'Fans');
+    expect(fans?.features.subjectOfVerb).toBe(0);
+  });
+});
+
 describe('a name joined to a participle by a hyphen ("US-led", "Britain-based")', () => {
   test('is no place and no person: it describes the noun after it', () => {
     const fit = (question: string, sentence: string, text: string) => findAnswerSpans(sentence, analyzeQuestion(question)).find((s) => s.text === text)?.typeFit ?? 0;

@@ -838,6 +838,20 @@ function saysQuestionVerb(analysis: QuestionAnalysis, best: RankedSentence): boo
   );
 }
 
+/**
+ * Is the answer to a question that is its verb alone ("who was killed?", "what was hit?") neither the verb's subject
+ * nor its object, nor beside it as the voice asks? Such a question has no other word to check the sentence by, so the
+ * answer's place is all that ties it to the verb: "Rami Abdel Rahman said nine of those killed …" names the reporter.
+ * Read on the shipped articles no question set reads: of seven high answers to "who was killed?", all wrong, four
+ * were such; the question sets are unchanged. Dates and numbers stand elsewhere in a sentence: not asked.
+ */
+function outsideTheVerbsSlot(analysis: QuestionAnalysis, best: RankedSentence): boolean {
+  if ((analysis.expects !== 'person' && analysis.expects !== 'thing') || best.span === null) return false;
+  if (analysis.terms.length === 0 || !analysis.terms.every((term) => analysis.verbs.includes(term))) return false;
+  const { subjectOfVerb, objectOfVerb, voice } = best.span.features;
+  return subjectOfVerb === 0 && objectOfVerb === 0 && voice === 0;
+}
+
 /** How many sentences of an article's paragraphs before `paragraph` are not page furniture. */
 function countSentencesBefore(article: Article, paragraph: number): number {
   let count = 0;
@@ -894,7 +908,7 @@ function judgeConfidence(index: ArticleIndex, analysis: QuestionAnalysis, names:
   if (namesFoundWithDate < 1 && best.undatedCoverage < 0.6) return 'none';
   // An answer not plainly of the kind asked for (a noun phrase for "what", a name the lexicon does not
   // place for "where") is wrong about twice as often, however much of the question its sentence holds.
-  if (signal >= 0.75 && fit >= HIGH_CONFIDENCE_FIT && !yearsMissing && !best.lead) return 'high';
+  if (signal >= 0.75 && fit >= HIGH_CONFIDENCE_FIT && !yearsMissing && !best.lead && !outsideTheVerbsSlot(analysis, best)) return 'high';
   // A name the question gives that the article never says ("the mayor of Raqqa" answered from a story about
   // London's), an answer of another kind than asked for (a place for "when"), a year the article does not say, or a
   // sentence without the question's verb, is at most a pointer.
