@@ -519,6 +519,17 @@ describe('a question naming nothing, asked in a conversation', () => {
   });
 });
 
+describe('a date answer without its year', () => {
+  test('is resolved against the date the story\'s dateline writes, where the publication date is a later copy\'s', () => {
+    const blast = article('blast', 'Seven dead in Damascus blast', '2015-02-16', [
+      'AFP Sunday 1 Feb 2015 At least seven people were killed when a blast ripped through a bus in the capital on Sunday, a monitor said.',
+    ]);
+    const answer = createAnswerEngine([harbour, blast]).ask('when was the blast?', { currentArticleId: 'blast' });
+    expect(answer.answer).toBe('Sunday');
+    expect(answer.resolvedDate).toBe('2015-02-01');
+  });
+});
+
 describe('a count of the people asked about', () => {
   // The lead counts civilians and says children were among them; the next sentence counts the children.
   const strikes = article('strikes', 'US airstrikes kill 23 civilians', '2017-12-14', [

@@ -136,6 +136,15 @@ describe('dates are resolved against the publication date', () => {
     expect(fact?.text).toMatch(/^May 28, 2017: the air raid that targeted a meeting of commanders/);
   });
 
+  test('or against the date the story\'s opening dateline writes, where the publication date is a later copy\'s', () => {
+    const a = article(['AFP Sunday 1 Feb 2015 At least seven people were killed when a blast ripped through a bus on Sunday, a monitor said.'], '2015-02-16');
+    const values = ofKind(extractKeyFacts(a), 'when').map((f) => f.value);
+    expect(values).toContain('2015-02-01');
+    expect(values).not.toContain('2015-02-15');
+    const stamped = article(['Last updated at Apr 092017 At least 15 civilians were killed in a strike on Saturday.'], '2017-04-14');
+    expect(ofKind(extractKeyFacts(stamped), 'when').map((f) => f.value)).toContain('2017-04-08');
+  });
+
   test('photo-credit boilerplate dates are skipped', () => {
     const a = article(['This file image made from video posted on a militant website Saturday, July 5, 2014, purports to show the leader. (AP Photo/Militant video, File)', 'The army said the town fell on Tuesday.'], '2017-06-16');
     const values = ofKind(extractKeyFacts(a), 'when').map((f) => f.value);

@@ -3,6 +3,7 @@ import { ArticleIndex, type OtherForms } from '../search/article-index.ts';
 import { paragraphSentences } from '../sentences.ts';
 import { analyzeLine } from '../facts/analyze-sentences.ts';
 import { findDates } from '../facts/find-dates.ts';
+import { storyDate } from '../facts/news-start.ts';
 import { isCalendarWord, lexiconIs, type LexiconClass } from '../facts/lexicon.ts';
 import { isoDateParts, MONTH_NAMES, WEEKDAY_NAMES } from '../text/iso-date.ts';
 import { isStopWord, splitWords, toIndexTerms, toTerms } from '../text/terms.ts';
@@ -775,8 +776,8 @@ const WEEKDAY_POSSESSIVE = new RegExp(`^(${WEEKDAY_NAMES.join('|')})s$`);
 
 /**
  * The date a date answer stands for when its words do not say the year ("on Sunday", "today", "May 28"),
- * resolved against the article's publication date by the key facts' date reader (see findDates): a reader asking
- * "when" wants the day, not the weekday.
+ * resolved by the key facts' date reader (see findDates) against the date the story gives itself (see storyDate: its
+ * dateline's, else its publication date): a reader asking "when" wants the day, not the weekday.
  */
 function resolveAnswerDate(analysis: QuestionAnalysis, best: RankedSentence): string | undefined {
   const span = best.span;
@@ -786,7 +787,7 @@ function resolveAnswerDate(analysis: QuestionAnalysis, best: RankedSentence): st
   // FA-KES articles) is read as the weekday; the replacement keeps every offset.
   const text = written.slice(0, span.start) + span.text.replace(WEEKDAY_POSSESSIVE, "$1'") + written.slice(span.end);
   const sentence = analyzeLine(text);
-  for (const mention of findDates(sentence, best.article.date)) {
+  for (const mention of findDates(sentence, storyDate(best.article))) {
     const start = sentence.words[mention.span.first]!.start;
     const end = sentence.words[mention.span.last]!.end;
     if (mention.value === undefined || start >= span.end || end <= span.start) continue;

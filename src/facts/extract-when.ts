@@ -3,6 +3,7 @@ import { citeSentence } from '../answer/cite-sentence.ts';
 import type { KeyFact } from '../answer/types.ts';
 import type { AnalyzedSentence } from './analyze-sentences.ts';
 import { findDates, type DateMention } from './find-dates.ts';
+import { storyDate } from './news-start.ts';
 import { REPORTING_VERBS } from './lexicon.ts';
 import type { ScoredFact } from './scored-fact.ts';
 import { attributionEnd, clauseAround, shortenRange, type Range } from './shorten-clause.ts';
@@ -74,8 +75,10 @@ export function extractWhen(article: Article, sentences: AnalyzedSentence[]): { 
   const facts: ScoredFact[] = [];
   const spans = new Map<number, Range[]>();
   const seen = new Set<string>();
+  // A weekday or "yesterday" is counted from the date the story gives itself, which its dateline may say.
+  const reference = storyDate(article);
   for (const s of sentences) {
-    const dates = findDates(s, article.date);
+    const dates = findDates(s, reference);
     spans.set(s.index, dates.map((d) => d.span));
     if (s.boilerplate) continue;
     for (const d of dates) {
@@ -86,7 +89,7 @@ export function extractWhen(article: Article, sentences: AnalyzedSentence[]): { 
       const fact: KeyFact = { kind: 'when', text: event === '' ? d.label : `${d.label}: ${event}`, citation: citeSentence(article, s.sentence) };
       if (d.value !== undefined) fact.value = d.value;
       // Earlier in the story is more central; dates near publication are the news, older ones background.
-      const recent = article.date !== null && d.value !== undefined && Math.abs(Date.parse(`${d.value.padEnd(7, '-01').padEnd(10, '-01')}`) - Date.parse(article.date)) < 62 * 86_400_000;
+      const recent = reference !== null && d.value !== undefined && Math.abs(Date.parse(`${d.value.padEnd(7, '-01').padEnd(10, '-01')}`) - Date.parse(reference)) < 62 * 86_400_000;
       facts.push({ fact, score: 1 / (1 + 0.3 * s.index) + (recent ? 0.4 : 0) + (d.value === undefined ? -0.3 : 0) });
     }
   }

@@ -46,3 +46,30 @@ export function newsStart(text: string): number {
   }
   return start;
 }
+
+const MONTH_NUMBERS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+// A date opening a body, after a publishing word or a wire's weekday: "Date of publication 7 July 2016", "AFP Sunday 1 Feb
+// 2015", "Last updated at Apr 092017", "Published July 21 2015", "5 Sep 2016".
+const OPENING_DATE = new RegExp(
+  `^(?:(?:Date of publication|Published|Posted|Updated|Last updated)\\s*:?\\s*(?:on\\s+|at\\s+)?|(?:\\p{Lu}{2,6}\\s+)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?,?\\s+)?` +
+    `(?:(?<day>\\d{1,2})\\s+(?<month>${MONTH}),?\\s+(?<year>\\d{4})|(?<month2>${MONTH})\\s+(?<day2>\\d{1,2}),?\\s*(?<year2>\\d{4}))(?!\\d)`,
+  'u',
+);
+
+/**
+ * The date a story gives itself: the one its opening dateline writes ("AFP Sunday 1 Feb 2015 At least seven people
+ * …"), else the article's publication date. A weekday or "yesterday" in the story is counted from it: the shipped
+ * articles' publication dates are often a copy's, days or weeks after the report (73 of the 183 opening on a date
+ * differ from it), and "on Sunday" in a report dated Sunday 1 February is that day, not the 15th.
+ */
+export function storyDate(article: { date: string | null; paragraphs: readonly string[] }): string | null {
+  const match = OPENING_DATE.exec(article.paragraphs[0]?.trimStart() ?? '');
+  const groups = match?.groups;
+  if (groups === undefined) return article.date;
+  const month = MONTH_NUMBERS[(groups.month ?? groups.month2 ?? '').slice(0, 3).toLowerCase()];
+  const day = Number(groups.day ?? groups.day2);
+  const year = Number(groups.year ?? groups.year2);
+  const date = new Date(Date.UTC(year, (month ?? 0) - 1, day));
+  if (month === undefined || date.getUTCDate() !== day) return article.date;
+  return date.toISOString().slice(0, 10);
+}
