@@ -31,11 +31,12 @@ export const NEWS_QUESTION_FILES: readonly NewsQuestionFile[] = [
  * a reader asks after reading it ("how many people died?"), naming no subject; some are questions that article does
  * not answer. Each written by a helper reading the shipped articles, without seeing the engine: the first from the
  * files numbered n % 9 == 2, then used to find and check changes (session 17); the second from n % 9 == 5, measured
- * once at the end of that session and kept for measuring only.
+ * once at the end of that session and kept for measuring only; the third from n % 9 == 3 (session 18), likewise.
  */
 export const NEWS_FOLLOW_UP_FILES: readonly NewsQuestionFile[] = [
   { name: 'follow-ups', file: new URL('./news-followups.jsonl', import.meta.url), use: 'session 17 read its misses to find changes: no longer unseen' },
   { name: 'follow-ups, second set', file: new URL('./news-followups-unseen.jsonl', import.meta.url), use: 'kept for measuring only: no change was made by reading its questions' },
+  { name: 'follow-ups, third set', file: new URL('./news-followups-c.jsonl', import.meta.url), use: 'written in session 18, measured on that session\'s first and last code; its questions never read' },
 ];
 
 /** The folder of the shipped articles the questions are about, relative to `articles/`. */
