@@ -513,6 +513,15 @@ describe('a question naming nothing, asked in a conversation', () => {
     expect(answer.confidence).not.toBe('high');
   });
 
+  test('"when did it happen?" about an opening that gives no day abstains, with the opening as its pointer', () => {
+    const undated = article('undated', 'Suicide bomber kills 16', '2016-07-05', [
+      'The bomber was on a motorcycle when he attacked a crowd outside a bakery. The Islamic State group claimed responsibility for the attack.',
+    ]);
+    const answer = createAnswerEngine([harbour, undated]).ask('when did it happen?', { currentArticleId: 'undated' });
+    expect(answer.answer).toBeNull();
+    expect(answer.citations[0]?.quote).toMatch(/^The bomber was on a motorcycle/);
+  });
+
   test('is not answered with high confidence from a sentence without its verb ("Hundreds of people fled")', () => {
     const answer = engine.ask('how many people were killed?', { currentArticleId: 'fled' });
     expect(answer.confidence).not.toBe('high');
