@@ -309,6 +309,16 @@ describe('a question that is its verb alone ("who was killed?")', () => {
   });
 });
 
+describe('the doer after "by"', () => {
+  test('answers "who carried out" whatever WordNet makes of its noun ("a suicide car bomber", not who reported it)', () => {
+    expect(best('who carried out the attack?', 'There was no immediate claim of responsibility for the attack which pro-Damascus media said was carried out by a suicide car bomber.')).toBe('a suicide car bomber');
+  });
+
+  test('after a phrasal verb\'s participle with no "was" ("the strikes carried out by the coalition")', () => {
+    expect(best('who carried out the strikes?', 'The strikes carried out by the coalition hit the village of Hass, the monitor said.')).toBe('the coalition');
+  });
+});
+
 describe('a name joined to a participle by a hyphen ("US-led", "Britain-based")', () => {
   test('is no place and no person: it describes the noun after it', () => {
     const fit = (question: string, sentence: string, text: string) => findAnswerSpans(sentence, analyzeQuestion(question)).find((s) => s.text === text)?.typeFit ?? 0;
