@@ -522,6 +522,16 @@ describe('a question naming nothing, asked in a conversation', () => {
     expect(answer.citations[0]?.quote).toMatch(/^The bomber was on a motorcycle/);
   });
 
+  test('abstains where the article says it does not know ("it was unclear who had carried out the strike")', () => {
+    const unclear = article('unclear', 'Air raid kills 19', '2016-10-05', [
+      'An air raid hit a village held by the Islamic State group, killing 19 civilians.',
+      '"Dozens more were wounded, some of them critically," the Syrian Observatory for Human Rights said, adding it was not immediately able to determine who carried out the attack.',
+    ]);
+    const answer = createAnswerEngine([harbour, unclear]).ask('who carried out the attack?', { currentArticleId: 'unclear' });
+    expect(answer.answer).toBeNull();
+    expect(answer.citations[0]?.quote).toMatch(/determine who carried out the attack/);
+  });
+
   test('is not answered with high confidence from a sentence without its verb ("Hundreds of people fled")', () => {
     const answer = engine.ask('how many people were killed?', { currentArticleId: 'fled' });
     expect(answer.confidence).not.toBe('high');

@@ -309,6 +309,13 @@ describe('a question that is its verb alone ("who was killed?")', () => {
   });
 });
 
+describe('a short quotation', () => {
+  test('is one candidate when it is a title or a term, and none when it is a statement', () => {
+    expect(all('What hymn did Luther write?', 'Luther wrote the hymn "Flung to the Heedless Winds" in 1523.')).toContain('Flung to the Heedless Winds');
+    expect(all('who carried out the attack?', '"Dozens more were wounded some of them critically" the monitor said, adding that the attack hit a market.')).not.toContain('Dozens more were wounded some of them critically');
+  });
+});
+
 describe('the doer after "by"', () => {
   test('answers "who carried out" whatever WordNet makes of its noun ("a suicide car bomber", not who reported it)', () => {
     expect(best('who carried out the attack?', 'There was no immediate claim of responsibility for the attack which pro-Damascus media said was carried out by a suicide car bomber.')).toBe('a suicide car bomber');
