@@ -303,6 +303,10 @@ describe('a question that is its verb alone ("who was killed?")', () => {
     expect(best('who was killed?', '"On Tuesday 25 people including seven women and a child were killed in air strikes on Talbisseh in Homs province" the Syrian Observatory for Human Rights said.')).toBe('seven women and a child');
   });
 
+  test('"at least" bounds the subject\'s number; it opens no phrase qualifying a name before it', () => {
+    expect(best('who was killed?', 'In the city of Hasaka at least 12 Islamist fighters were killed in clashes.')).toBe('12 Islamist fighters');
+  });
+
   test('a question with more words still asks for them beside the verb ("fans sing along" is no answer to who sang the anthem)', () => {
     const fans = findAnswerSpans('Fans sing along in the stadium, where Lady Gaga performed.', analyzeQuestion('who sang the anthem?')).find((s) => s.text === 'Fans');
     expect(fans?.features.subjectOfVerb).toBe(0);

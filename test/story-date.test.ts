@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { storyDate } from '../src/facts/news-start.ts';
+import { newsStart, storyDate } from '../src/facts/news-start.ts';
 
 const opening = (text: string, date: string | null = '2000-01-01') => storyDate({ date, paragraphs: [text, 'More text.'] });
 
@@ -17,5 +17,19 @@ describe('storyDate: the date a story gives itself', () => {
     expect(opening('At least seven people were killed on 1 Feb 2015.')).toBe('2000-01-01');
     expect(opening('Sunday 31 Feb 2015 A date that is no day.')).toBe('2000-01-01');
     expect(opening('The army said so.', null)).toBeNull();
+  });
+});
+
+describe('newsStart: where the news starts after a dateline or a byline', () => {
+  const news = (text: string) => text.slice(newsStart(text));
+
+  test('skips a dateline and a byline after it, or a byline opening its own sentence', () => {
+    expect(news('Posted on August 3 2013 by Nazeer Rida At least 12 Islamist fighters were killed.')).toBe('At least 12 Islamist fighters were killed.');
+    expect(news('by Nazeer Rida At least 12 Islamist fighters were killed.')).toBe('At least 12 Islamist fighters were killed.');
+    expect(news('AFP Sunday 1 Feb 2015 At least seven people were killed.')).toBe('At least seven people were killed.');
+  });
+
+  test('keeps a sentence that merely opens on "by"', () => {
+    expect(news('by the army, the town was taken on Friday.')).toBe('by the army, the town was taken on Friday.');
   });
 });

@@ -607,8 +607,10 @@ function subjectEnds(tokens: TaggedToken[], anchors: ReadonlyMap<number, string>
     }
     if (end < 0 || !HEADS.has(tokens[end]!.pos)) continue;
     let start = phraseStart(end);
-    // A phrase after a preposition other than "of" qualifies the subject before it ("heavy rain over the hills caused").
-    if (tokens[start - 1]?.pos === 'ADP' && tokens[start - 1]!.text.toLowerCase() !== 'of' && HEADS.has(tokens[start - 2]?.pos ?? '')) {
+    // A phrase after a preposition other than "of" qualifies the subject before it ("heavy rain over the hills caused"),
+    // but "at least" bounds a number ("by Nazeer Rida At least 12 Islamist fighters were killed": the fighters were).
+    const boundsNumber = ['least', 'most'].includes(tokens[start]?.text.toLowerCase() ?? '');
+    if (tokens[start - 1]?.pos === 'ADP' && tokens[start - 1]!.text.toLowerCase() !== 'of' && !boundsNumber && HEADS.has(tokens[start - 2]?.pos ?? '')) {
       end = start - 2;
       start = phraseStart(end);
     }

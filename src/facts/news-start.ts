@@ -8,6 +8,8 @@ const DATELINES = [
   /^\p{Lu}[\p{Lu} .'-]{2,30}(?:\s*\([\p{L} .]{2,30}\))?\s*[-—–]\s+/u,
   // A bare date opening the text: "6 July 2015 So called Islamic State …", "June 16, 2017 The ministry …".
   new RegExp(`^(?:\\d{1,2}\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2},?\\s+\\d{4})\\s+(?=\\p{Lu})`, 'u'),
+  // A byline after the date, or opening a sentence of its own once the date is split off: "by Nazeer Rida At least 12 …".
+  /^by\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?=\p{Lu})/u,
 ];
 const NUMBER_WORD = /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Hundreds|Thousands|Dozens|At|More|About|Some|Nearly|Several|Many)$/;
 const FUNCTION_START = /^(?:The|A|An|In|On|At|It|He|She|They|We|This|These|After|Before|As|When|While|Since|According)$/;
