@@ -29,6 +29,11 @@ describe('newsStart: where the news starts after a dateline or a byline', () => 
     expect(news('AFP Sunday 1 Feb 2015 At least seven people were killed.')).toBe('At least seven people were killed.');
   });
 
+  test('skips a wire agency\'s name run into the first sentence, but not the agency as its subject', () => {
+    expect(news('AFP Children were among at least 56 civilians killed.')).toBe('Children were among at least 56 civilians killed.');
+    expect(news('Reuters reported that five people died.')).toBe('Reuters reported that five people died.');
+  });
+
   test('keeps a sentence that merely opens on "by"', () => {
     expect(news('by the army, the town was taken on Friday.')).toBe('by the army, the town was taken on Friday.');
   });

@@ -8,6 +8,8 @@ const DATELINES = [
   /^\p{Lu}[\p{Lu} .'-]{2,30}(?:\s*\([\p{L} .]{2,30}\))?\s*[-—–]\s+/u,
   // A bare date opening the text: "6 July 2015 So called Islamic State …", "June 16, 2017 The ministry …".
   new RegExp(`^(?:\\d{1,2}\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2},?\\s+\\d{4})\\s+(?=\\p{Lu})`, 'u'),
+  // A wire agency's name run into the first sentence: "AFP Children were among at least 56 civilians killed …".
+  /^(?:AFP|AP|Reuters)\s+(?=(?!Photo)\p{Lu}\p{Ll})/u,
   // A byline after the date, or opening a sentence of its own once the date is split off: "by Nazeer Rida At least 12 …".
   /^by\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?=\p{Lu})/u,
 ];
