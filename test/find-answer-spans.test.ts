@@ -313,6 +313,17 @@ describe('a question that is its verb alone ("who was killed?")', () => {
   });
 });
 
+describe('a plain "where"', () => {
+  test('is answered by a name with the kind of place it is ("Aleppo province") rather than its country', () => {
+    expect(best('where did it happen?', 'Airstrikes in opposition areas of Syrias northern Aleppo province struck a market.')).toMatch(/Aleppo province$/);
+    expect(best('where did it happen?', 'A girl was killed in a rocket attack on al-Hamadaniyeh neighborhood in Syria on Thursday.')).toBe('al-Hamadaniyeh neighborhood');
+  });
+
+  test('"which town" still takes the name alone ("Atareb", not "the town of Atareb")', () => {
+    expect(best('which town was hit by the air strikes?', 'Three air strikes hit the market in the town of Atareb in Syria on Monday.')).toBe('Atareb');
+  });
+});
+
 describe('a short quotation', () => {
   test('is one candidate when it is a title or a term, and none when it is a statement', () => {
     expect(all('What hymn did Luther write?', 'Luther wrote the hymn "Flung to the Heedless Winds" in 1523.')).toContain('Flung to the Heedless Winds');
