@@ -549,6 +549,32 @@ describe('a date answer without its year', () => {
   });
 });
 
+describe('"who said that?" after an answer', () => {
+  const report = article('said', 'Strikes kill 23', '2017-12-14', [
+    '"At least 23 civilians among them eight children were killed Wednesday," said the so-called Syrian Observatory for Human Rights.',
+    'Eight children were among the dead. "Most were asleep," the group\'s director told reporters.',
+    'The strikes hit a village on the eastern bank of the river.',
+  ]);
+  const engine = createAnswerEngine([harbour, report]);
+  const quoteOf = (question: string) => engine.ask(question, { currentArticleId: 'said' }).citations[0]!;
+
+  test('names the speaker of the passage it quoted first, after its verb as before it', () => {
+    const lastQuote = quoteOf('how many children were killed?');
+    const answer = engine.ask('who said that?', { currentArticleId: 'said', lastQuote });
+    expect(answer.answer).toBe('Syrian Observatory for Human Rights');
+    expect(answer.citations[0]).toEqual(lastQuote);
+  });
+
+  test('abstains, pointing at the quote, when it names no speaker; without a last quote it is an ordinary question', () => {
+    const lastQuote = quoteOf('what did the strikes hit?');
+    expect(lastQuote.quote).toMatch(/^The strikes hit a village/);
+    const answer = engine.ask('who said that?', { currentArticleId: 'said', lastQuote });
+    expect(answer.answer).toBeNull();
+    expect(answer.citations).toEqual([lastQuote]);
+    expect(engine.ask('who said that?', { currentArticleId: 'said' }).citations).not.toEqual([lastQuote]);
+  });
+});
+
 describe('a count of the people asked about', () => {
   // The lead counts civilians and says children were among them; the next sentence counts the children.
   const strikes = article('strikes', 'US airstrikes kill 23 civilians', '2017-12-14', [

@@ -26,6 +26,11 @@ export interface AskOptions {
   currentArticleId?: string;
   /** How many excerpts to return at most. Default 3. */
   maxExcerpts?: number;
+  /**
+   * The passage the conversation's last answer quoted first: what "that" stands for in "who said that?", which is
+   * answered by its speaker (see answerWhoSaidIt).
+   */
+  lastQuote?: Citation;
 }
 
 /** Answers questions about a set of articles. */
@@ -203,6 +208,10 @@ function askQuestion(index: ArticleIndex, question: string, options: AskOptions)
   const names = nameForms(index, analysis.question, analysis.names, new Set(analysis.terms));
   const answerFrom = (articleIds?: ReadonlySet<string>, aboutTheStory = false) =>
     buildAnswer(index, analysis, names, rankSentences(index, analysis, names, articleIds, aboutTheStory), maxExcerpts, aboutTheStory);
+  if (options.lastQuote !== undefined && WHO_SAID_IT.test(question)) {
+    const fromQuote = answerWhoSaidIt(index, analysis, options.lastQuote);
+    if (fromQuote !== null) return fromQuote;
+  }
   if (options.articleId !== undefined) return onlyIn(index.get(options.articleId), answerFrom(new Set([options.articleId])));
   const current = options.currentArticleId === undefined ? undefined : index.get(options.currentArticleId);
   const lowerCaseNames = current ? uncapitalisedNames(analysis, index) : [];
@@ -222,6 +231,32 @@ function askQuestion(index: ArticleIndex, question: string, options: AskOptions)
     return CONFIDENCE_ORDER[fromAll.confidence] > CONFIDENCE_ORDER[fromCurrent.confidence] || fromCurrent.confidence === 'none' ? fromAll : fromCurrent;
   }
   return answerFrom();
+}
+
+// A question asking who said what was just quoted, naming nothing else: "who said that?", "who reported it?",
+// "according to whom?", "what is the source?".
+const WHO_SAID_IT =
+  /^\s*(?:(?:who|which\s+\w+)\s+(?:said|says|say|reported|reports|claimed|claims|stated|states|announced|wrote)(?:\s+(?:that|this|it|so))?|according\s+to\s+whom|(?:who|what)\s+is\s+the\s+source(?:\s+of\s+(?:that|this|it))?)\s*\??\s*$/i;
+
+/**
+ * "Who said that?" after an answer: the speaker of the sentence it quoted first ("…, said the so-called Syrian
+ * Observatory for Human Rights"), or of the sentence after it, which often attributes a quotation ("…," he said.). The
+ * engine abstains, pointing at the quote, when neither names a speaker; null when the quote's article is gone.
+ */
+function answerWhoSaidIt(index: ArticleIndex, analysis: QuestionAnalysis, quote: Citation): Answer | null {
+  const article = index.get(quote.articleId);
+  if (article === undefined) return null;
+  const sentences = paragraphSentences(article, quote.paragraph);
+  const at = sentences.findIndex((s) => s.start === quote.start && s.end === quote.end);
+  if (at < 0) return null;
+  const speakerQuestion = { ...analysis, speaker: true };
+  for (const sentence of sentences.slice(at, at + 2)) {
+    const speaker = findAnswerSpans(sentenceText(article, sentence), speakerQuestion).find((span) => span.features.speaker === 1);
+    if (speaker === undefined) continue;
+    const citations = sentence === sentences[at] ? [quote] : [quote, citeSentence(article, sentence)];
+    return onlyIn(article, { question: analysis.question, answer: speaker.text, confidence: speaker.typeFit >= HIGH_CONFIDENCE_FIT ? 'high' : 'medium', citations });
+  }
+  return onlyIn(article, { question: analysis.question, answer: null, confidence: 'none', citations: [quote] });
 }
 
 /** The answer, marked as sought in that article only (see Answer.onlyIn). */

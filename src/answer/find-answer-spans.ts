@@ -1372,6 +1372,8 @@ function inApposition(tokens: TaggedToken[], first: number, last: number, anchor
 
 // Reporting verbs a writer puts before their subject: "…, said Talal al-Barazi", "added the spokesman".
 const INVERTED_REPORTING = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes']);
+// Words that open what follows an inverted speaker: "said the Observatory, adding …", "said the ministry in a statement".
+const CLAUSE_AFTER_SPEAKER = new Set(['adding', 'citing', 'in', 'on', 'according']);
 
 /**
  * Is the span the speaker of a reporting verb: its subject ("Talal Barazi said", "the ministry has
@@ -1394,6 +1396,14 @@ function isSpeaker(tokens: TaggedToken[], first: number, last: number): boolean 
   if (tokens[before]?.text === ',') before--;
   const previous = tokens[before]?.text.toLowerCase() ?? '';
   if (INVERTED_REPORTING.has(previous) && /^\p{Lu}/u.test(tokens[first]!.text)) return true;
+  // "… said the so-called Syrian Observatory for Human Rights.", "… says a UK-based monitoring group": a phrase with its
+  // article after the verb is the speaker when it ends the sentence or its clause ("said the strike killed five" is the
+  // statement's subject).
+  let lead = first;
+  while (tokens[lead - 1]?.pos === 'DET' || tokens[lead - 1]?.pos === 'ADJ') lead--;
+  const next = tokens[last + 1];
+  const endsClause = next === undefined || next.pos === 'PUNCT' || CLAUSE_AFTER_SPEAKER.has(next.text.toLowerCase());
+  if (INVERTED_REPORTING.has(tokens[lead - 1]?.text.toLowerCase() ?? '') && (tokens[lead]!.pos === 'DET' || lead < first) && endsClause) return true;
   // "The attack was claimed by DAESH."
   if (previous === 'by' && REPORTING_VERBS.has(tokens[before - 1]?.text.toLowerCase() ?? '')) return true;
   return previous === 'to' && tokens[before - 1]?.text.toLowerCase() === 'according';

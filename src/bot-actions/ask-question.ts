@@ -1,3 +1,4 @@
+import type { Citation } from '../answer/types.ts';
 import type { AppState } from '../app-state/create-app-state.ts';
 import { recordAnswerShown } from '../conversation/conversation-store.ts';
 import { buildAnswerReply, buildExcerptsReply } from '../reply/build-answer-reply.ts';
@@ -27,7 +28,10 @@ export async function askQuestion(ctx: ActionContext, input: { question: string;
   if (ctx.app.articles.length === 0) throw noArticlesError();
   await ctx.beforeSlowWork?.();
   const scope: AskScope = { articleId: article?.id ?? null, currentArticleId: article ? null : ctx.conversation.currentArticleId };
-  const answer = ask(ctx.app, question, scope, EXCERPTS_SHOWN);
+  // "Who said that?" is about the passage the last answer quoted first.
+  const last = ctx.conversation.lastShown;
+  const lastQuote = last?.kind === 'answer' && !last.abstained ? last.citations[0] : undefined;
+  const answer = ask(ctx.app, question, scope, EXCERPTS_SHOWN, lastQuote);
   recordAnswerShown(ctx.conversation, answer.question, answer.answer, answer.citations);
   return buildAnswerReply(answer, scope, EXCERPTS_SHOWN);
 }
@@ -49,10 +53,11 @@ export function showMoreExcerpts(app: AppState, input: { question: string; scope
   return buildExcerptsReply(answer.question, answer.citations, EXCERPTS_SHOWN);
 }
 
-function ask(app: AppState, question: string, scope: AskScope, maxExcerpts: number) {
+function ask(app: AppState, question: string, scope: AskScope, maxExcerpts: number, lastQuote?: Citation) {
   return app.engine.ask(question, {
     ...(scope.articleId !== null ? { articleId: scope.articleId } : {}),
     ...(scope.currentArticleId !== null ? { currentArticleId: scope.currentArticleId } : {}),
+    ...(lastQuote !== undefined && app.article(lastQuote.articleId) ? { lastQuote } : {}),
     maxExcerpts,
   });
 }

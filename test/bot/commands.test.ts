@@ -223,6 +223,15 @@ describe("the channel's context", () => {
     expect(embed.description ?? '').not.toContain('Harbour');
   });
 
+  test('"who said that?" after an answer names the speaker of the passage it quoted first', async () => {
+    const bot = await createHarness(ARTICLES);
+    await bot.command({ commandName: 'article', subcommand: 'show', options: { title: 'Thieves hit' } });
+    await bot.command({ commandName: 'ask', options: { question: 'how many shops were broken into?' } });
+    const embed = (await bot.command({ commandName: 'ask', options: { question: 'who said that?' } })).only.embeds[0]!;
+    expect(embed.title).toBe('Inspector Mara Lind');
+    expect(embed.description).toContain('> Inspector Mara Lind said three shops were broken into');
+  });
+
   test('each channel has its own context', async () => {
     const bot = await createHarness(ARTICLES);
     await bot.command({ commandName: 'article', subcommand: 'show', options: { title: 'Thieves hit' }, channelId: 'a' });
