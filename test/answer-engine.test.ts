@@ -532,6 +532,14 @@ describe('a question naming nothing, asked in a conversation', () => {
     expect(answer.citations[0]?.quote).toMatch(/determine who carried out the attack/);
   });
 
+  test('is not answered by a toll over the whole war, which a report recalls ("since the conflict began")', () => {
+    const toll = article('toll', 'Raids kill 11 in Eastern Ghouta', '2017-11-28', [
+      'Regime shelling on the town of Jisreen killed 11 people on Tuesday, the monitor said. Rescuers searched the rubble.',
+      'More than 330000 people have been killed in Syria since the conflict began in March 2011 with anti-government protests.',
+    ]);
+    expect(createAnswerEngine([harbour, toll]).ask('how many people were killed?', { currentArticleId: 'toll' }).answer).toBe('11');
+  });
+
   test('is not answered with high confidence from a sentence without its verb ("Hundreds of people fled")', () => {
     const answer = engine.ask('how many people were killed?', { currentArticleId: 'fled' });
     expect(answer.confidence).not.toBe('high');
