@@ -1665,12 +1665,12 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
       return PLACE_PREPOSITIONS.has(before) ? 0.7 : fullName;
     }
     case 'place': {
-      // "Aleppo province", "al-Hamadaniyeh neighborhood": for a plain "where", a name with the kind of place it is after it
-      // says where as a known place's name does, and more closely than its country ("Syria"); in "the town of Atareb"
-      // the name alone does (see PLACE_OF_NOUNS). Measured:
-      // follow-ups, first set one right answer medium -> high; second set (never read) F1 0.421 -> 0.429, high answers
-      // with F1 0 0.275 -> 0.262; XQuAD and the news sets unchanged. For "which town" it lost news answers ("the town
-      // of Atareb" for "Atareb", and phrases with no name asked for): the noun asked about is its own check there.
+      // "Aleppo province", "al-Hamadaniyeh neighborhood": for a plain "where", a name with the kind of place it is after
+      // it says where as a known place's name does, and more closely than its country ("Syria"); in "the town of
+      // Atareb" the name alone does (see PLACE_OF_NOUNS). Measured: follow-ups, first set one right answer medium ->
+      // high; second set (never read) F1 0.421 -> 0.429, high answers with F1 0 0.275 -> 0.262; XQuAD and the news
+      // sets unchanged. For "which town" it lost news answers ("the town of Atareb" for "Atareb", and phrases with no
+      // name asked for): the noun asked about is its own check there.
       if (question.focus === null && kind === 'noun' && span.some((t) => t.pos === 'PROPN') && PLACE_HEADS.has(tokens[last]!.text.toLowerCase())) return 1;
       if (kind !== 'name') return kind === 'noun' ? (PLACE_PREPOSITIONS.has(before) ? 0.5 : 0.25) : 0.05;
       const known = nameClass(tokens, first, last);

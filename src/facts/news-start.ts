@@ -1,6 +1,6 @@
 import { lexiconIs } from './lexicon.ts';
+import { MONTH_PATTERN as MONTH } from '../text/iso-date.ts';
 
-const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 // Datelines that open a body: "Date of publication 14 October 2016", "Published October 2 2017", "Wed 19 Apr 2017", "BEIRUT (AP) —".
 const DATELINES = [
   new RegExp(`^(?:Date of publication|Published|Posted|Updated|Last updated)\\s*:?\\s*(?:on\\s+|at\\s+)?(?:[A-Z][a-z]+,?\\s+)?(?:\\d{1,2}\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2},?\\s*\\d{4})(?:\\s+\\d{1,2}:\\d{2}(?:\\s*[AaPp]\\.?[Mm]\\.?)?)?(?:\\s*(?:GMT|UTC))?\\s*`),

@@ -3,6 +3,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The months' English names, January first. */
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** A month's name written whole or short, as a regular expression's source: "Feb", "Sept.", "February". */
+export const MONTH_PATTERN = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+
 /** The weekdays' English names, Sunday first, as `Date.getUTCDay` numbers them. */
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 

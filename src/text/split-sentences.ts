@@ -1,5 +1,6 @@
 import winkNLP, { type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { MONTH_PATTERN as MONTH } from './iso-date.ts';
 
 /** A sentence located by character offsets in the text it was split from. */
 export interface SentenceSpan {
@@ -80,7 +81,6 @@ function mergeAfterTitles(text: string, spans: SentenceSpan[]): void {
   }
 }
 
-const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 // A page's time stamp run into the sentence after it, as saved pages often keep it: "Last updated at Apr 092017 At
 // least 15 civilians …", "Updated: 5 June 2016 10:30 GMT BEIRUT …". The date, and a time after it, end the stamp.
 const TIME_STAMP = new RegExp(
