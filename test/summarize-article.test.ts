@@ -185,6 +185,8 @@ describe('summarizeArticle leaves out boilerplate', () => {
     { text: 'The vote was close.', boilerplate: false },
     { text: 'Related Army advances in the east Tags Syria army Community standardsDiscussion Comment via FacebookComment via News', boilerplate: true },
     { text: 'Readers can comment via Facebook on the plan, the council said.', boilerplate: true },
+    { text: 'TRT World Watch Live TV Schedule Where to Watch Connect with TRT World iOS Android Youtube Careers Press Releases Documentary Contact Us Legal Terms of Use Privacy Policy Cookie Policy', boilerplate: true },
+    { text: 'The firm changed its privacy policy after the regulator complained about the app.', boilerplate: false },
   ];
   for (const t of cases) {
     test(`isBoilerplate(${JSON.stringify(t.text)}) → ${t.boilerplate}`, () => {

@@ -26,6 +26,10 @@ const DATELINE =
 
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 
+// The links of a site's footer, run together as a saved page keeps them: "… Contact Us Legal Terms of Use Privacy
+// Policy Cookie Policy". Two of them make a sentence navigation, not news.
+const FOOTER_LINKS = /\b(?:privacy policy|cookie policy|terms of (?:use|service)|contact us|about us|press releases|advertise with us|site map|sitemap|watch live|tv schedule)\b/gi;
+
 /**
  * True for a sentence that is page furniture rather than reporting, which a
  * summary should never quote: calls to action ("Click here", "Follow us on
@@ -55,6 +59,7 @@ export function isPageFurniture(sentence: string): boolean {
   // A short sentence naming a picture agency beside a slash or a picture is a credit line ("Jane Doe/Getty Images").
   if (text.length < 80 && CREDIT_SOURCE.test(text) && /\/|\bphoto|\bimage|\bpicture/i.test(text)) return true;
   if (text.length <= DATELINE_MAX_CHARACTERS && DATELINE.test(text)) return true;
+  if ((text.match(FOOTER_LINKS) ?? []).length >= 2) return true;
   const urlChars = (text.match(URL) ?? []).reduce((sum, url) => sum + url.length, 0);
   return urlChars > text.length / 2;
 }
