@@ -538,6 +538,21 @@ describe('a question naming nothing, asked in a conversation', () => {
       'More than 330000 people have been killed in Syria since the conflict began in March 2011 with anti-government protests.',
     ]);
     expect(createAnswerEngine([harbour, toll]).ask('how many people were killed?', { currentArticleId: 'toll' }).answer).toBe('11');
+    const claimed = article('claimed', 'Raids kill 11 in Eastern Ghouta', '2017-11-28', [
+      'Regime shelling on the town of Jisreen killed 11 people on Tuesday, the monitor said. Rescuers searched the rubble.',
+      'The war has killed more than 330000 people, according to the monitor.',
+    ]);
+    expect(createAnswerEngine([harbour, claimed]).ask('how many people were killed?', { currentArticleId: 'claimed' }).answer).toBe('11');
+  });
+
+  test('abstains where the article says no one did it ("No group has claimed responsibility for the attack")', () => {
+    const unclaimed = article('unclaimed', 'Car bomb kills 20 in Azaz', '2016-10-14', [
+      'At least 20 people were killed in a car bomb blast on Thursday at an opposition checkpoint in Azaz, local sources said.',
+      'No group has claimed responsibility for the attack, which a local activist believes bears the hallmarks of the Islamic State group.',
+    ]);
+    const answer = createAnswerEngine([harbour, unclaimed]).ask('who claimed responsibility for the attack?', { currentArticleId: 'unclaimed' });
+    expect(answer.answer).toBeNull();
+    expect(answer.citations[0]?.quote).toMatch(/^No group has claimed responsibility/);
   });
 
   test('is not answered with high confidence from a sentence without its verb ("Hundreds of people fled")', () => {

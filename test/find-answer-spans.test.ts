@@ -324,6 +324,12 @@ describe('a plain "where"', () => {
   });
 });
 
+describe('a nationality left alone once the question\'s words are cut', () => {
+  test('is no answer, with its article too ("The Syrian [claim]")', () => {
+    expect(all('who made the claim?', 'The Syrian claim is incorrect, a coalition spokesman said.')).not.toContain('The Syrian');
+  });
+});
+
 describe('a short quotation', () => {
   test('is one candidate when it is a title or a term, and none when it is a statement', () => {
     expect(all('What hymn did Luther write?', 'Luther wrote the hymn "Flung to the Heedless Winds" in 1523.')).toContain('Flung to the Heedless Winds');

@@ -1332,8 +1332,9 @@ function trimQuestionWords(tokens: TaggedToken[], candidate: Candidate, question
   if (last < end && candidate.kind === 'noun' && !HEADS.has(tokens[last]!.pos)) return null;
   // So is a number's bound without the number the question already gives ("at least [39]").
   if (candidate.kind === 'number' && BOUNDS.has(tokens.slice(first, last + 1).map((t) => t.text.toLowerCase()).join(' '))) return null;
-  // And a nationality without its noun ("Syrian [troops]"), unless a nationality is asked for.
-  if (last < end && first === last && candidate.kind === 'noun' && lexiconIs(tokens[last]!.text.toLowerCase(), 'demonym') && !NATIONALITY_NOUNS.has(focus ?? '')) return null;
+  // And a nationality without its noun ("Syrian [troops]", "The Syrian [claim]"), unless a nationality is asked for.
+  const lone = first === last || (last === first + 1 && tokens[first]!.pos === 'DET');
+  if (last < end && lone && candidate.kind === 'noun' && lexiconIs(tokens[last]!.text.toLowerCase(), 'demonym') && !NATIONALITY_NOUNS.has(focus ?? '')) return null;
   const afterQuestionWords = first > candidate.first && tokens.slice(candidate.first, first).some(isQuestionWord);
   // A numeral left once the question's noun is cut ("Three [children]"), or one counting a part ("one of which"),
   // is a count, not the thing asked about.
