@@ -313,6 +313,14 @@ describe('a question that is its verb alone ("who was killed?")', () => {
   });
 });
 
+describe('a city WordNet knows', () => {
+  test('fits "which village" as a country does: poorly', () => {
+    const fit = (question: string, text: string) => findAnswerSpans('The rebels captured three villages south of Aleppo on Saturday.', analyzeQuestion(question)).find((s) => s.text === text)?.typeFit ?? 0;
+    expect(fit('which villages did the rebels capture?', 'Aleppo')).toBeLessThan(0.75);
+    expect(fit('which city did the rebels approach?', 'Aleppo')).toBe(1);
+  });
+});
+
 describe('a plain "where"', () => {
   test('is answered by a name with the kind of place it is ("Aleppo province") rather than its country', () => {
     expect(best('where did it happen?', 'Airstrikes in opposition areas of Syrias northern Aleppo province struck a market.')).toMatch(/Aleppo province$/);

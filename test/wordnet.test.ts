@@ -203,3 +203,19 @@ describe('WordNet reader on a small database of its own', () => {
     expect(small.relatedWords('alphabetize', { pos: ['verb'] })).toEqual([]);
   });
 });
+
+describe('isKindOf', () => {
+  const wordnet = new WordNet();
+
+  test('follows hypernyms and instance hypernyms up from a word to a kind', () => {
+    expect(wordnet.isKindOf('Aleppo', 'city')).toBe(true);
+    expect(wordnet.isKindOf('Damascus', 'city')).toBe(true);
+    expect(wordnet.isKindOf('typhus', 'disease')).toBe(true);
+  });
+
+  test('is false for a word of another kind, an unknown word, and the noun itself', () => {
+    expect(wordnet.isKindOf('typhus', 'city')).toBe(false);
+    expect(wordnet.isKindOf('Atareb', 'city')).toBe(false);
+    expect(wordnet.isKindOf('city', 'city')).toBe(false);
+  });
+});

