@@ -257,6 +257,11 @@ describe('who and where', () => {
     expect(ofKind(facts, 'where').map((f) => f.text)).toEqual(expect.arrayContaining(['Aleppo', 'Idlib']));
     expect(ofKind(facts, 'claim').map((f) => f.text)).toContain('Ahmed Hassan: the talks had failed');
   });
+
+  test('the first word of a name written partly in lower case is no one ("Deir ezzor")', () => {
+    const a = article(['At least 23 Syrian civilians have been killed in US airstrikes on the countrys eastern Deir ezzor province says a UK-based monitoring group.'], '2017-12-14', 'US airstrikes kill 23 civilians in Syrias Deir ezzor');
+    expect(ofKind(extractKeyFacts(a), 'who').map((f) => f.text)).not.toContain('Deir');
+  });
 });
 
 describe('extractKeyFacts on arbitrary articles', () => {

@@ -3,6 +3,7 @@ import { citeSentence } from '../answer/cite-sentence.ts';
 import type { KeyFact } from '../answer/types.ts';
 import type { Entity } from './group-entities.ts';
 import { lexiconClassesOf, lexiconKnows } from './lexicon.ts';
+import { isStopWord } from '../text/terms.ts';
 
 /** Cleans a role for display: no leading article, no trailing punctuation. */
 function cleanRole(role: string): string {
@@ -19,6 +20,17 @@ function entityFact(article: Article, kind: 'who' | 'where', entity: Entity): Ke
 }
 
 /**
+ * Is a one-word name of unknown kind the first word of a longer name the text writes partly in lower case, as every
+ * mention goes on with the same lower-case word ("Deir ezzor", "Deir ezzor province")? It is then no one: the
+ * newest shipped article listed "Deir" among its people and organisations.
+ */
+function isCutName(entity: Entity): boolean {
+  const next = entity.mentions.map((m) => m.sentence.words[m.last + 1]);
+  const word = next[0];
+  return entity.mentions.every((m) => m.tokens.length === 1) && word !== undefined && !word.cap && !word.punct && (word.pos === 'PROPN' || word.pos === 'NOUN' || word.pos === 'X') && !isStopWord(word.lower) && next.every((w) => w?.lower === word.lower);
+}
+
+/**
  * The people and organisations (who) and places (where) of an article, most
  * salient first, from entities grouped by {@link groupEntities}.
  */
@@ -31,7 +43,7 @@ export function extractEntityFacts(article: Article, entities: Entity[]): { who:
     else if (entity.kind === 'person' || entity.kind === 'org') who.push(entityFact(article, 'who', entity));
     // A name of unknown kind counts when the article repeats it or puts it in the title, and it is not a
     // capitalised common word ("Related", "Reports").
-    else if ((entity.mentions.length >= 2 || entity.titleMentions > 0) && !(entity.mentions.every((m) => m.tokens.length === 1) && lexiconKnows(entity.mentions[0]!.tokens[0]!) && lexiconClassesOf(entity.mentions[0]!.tokens[0]!).size === 0)) {
+    else if ((entity.mentions.length >= 2 || entity.titleMentions > 0) && !(entity.mentions.every((m) => m.tokens.length === 1) && lexiconKnows(entity.mentions[0]!.tokens[0]!) && lexiconClassesOf(entity.mentions[0]!.tokens[0]!).size === 0) && !isCutName(entity)) {
       who.push(entityFact(article, 'who', entity));
     }
   }
