@@ -553,6 +553,10 @@ describe('a question naming nothing, asked in a conversation', () => {
     const answer = createAnswerEngine([harbour, unclaimed]).ask('who claimed responsibility for the attack?', { currentArticleId: 'unclaimed' });
     expect(answer.answer).toBeNull();
     expect(answer.citations[0]?.quote).toMatch(/^No group has claimed responsibility/);
+    const noClaim = article('no-claim', 'Bomb kills 8 in Damascus', '2016-06-11', [
+      'A bomb killed eight people near a shrine south of Damascus on Saturday. There was no immediate claim of responsibility for the attack.',
+    ]);
+    expect(createAnswerEngine([harbour, noClaim]).ask('who claimed the attack?', { currentArticleId: 'no-claim' }).answer).toBeNull();
   });
 
   test('is not answered with high confidence from a sentence without its verb ("Hundreds of people fled")', () => {
@@ -586,6 +590,15 @@ describe('"who said that?" after an answer', () => {
     const answer = engine.ask('who said that?', { currentArticleId: 'said', lastQuote });
     expect(answer.answer).toBe('Syrian Observatory for Human Rights');
     expect(answer.citations[0]).toEqual(lastQuote);
+  });
+
+  test('is the speaker\'s own phrase where a text without commas runs it into the place before ("… Raqqa a monitor said")', () => {
+    const run = article('run', 'Strike kills 15 near Raqqa', '2017-04-14', [
+      'At least 15 civilians including four children were killed in a suspected air strike on Saturday near the Daesh terror groups Syrian bastion Raqqa a monitor said.',
+    ]);
+    const runEngine = createAnswerEngine([harbour, run]);
+    const lastQuote = runEngine.ask('how many children were killed?', { currentArticleId: 'run' }).citations[0]!;
+    expect(runEngine.ask('who said that?', { currentArticleId: 'run', lastQuote }).answer).toBe('a monitor');
   });
 
   test('abstains, pointing at the quote, when it names no speaker; without a last quote it is an ordinary question', () => {

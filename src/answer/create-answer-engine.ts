@@ -265,12 +265,22 @@ function answerWhoSaidIt(index: ArticleIndex, analysis: QuestionAnalysis, quote:
   if (at < 0) return null;
   const speakerQuestion = { ...analysis, speaker: true };
   for (const sentence of sentences.slice(at, at + 2)) {
-    const speaker = findAnswerSpans(sentenceText(article, sentence), speakerQuestion).find((span) => span.features.speaker === 1);
+    // The speaker as its own phrase: in a text without commas "… near the Daesh terror groups Syrian bastion Raqqa a
+    // monitor said" a longer phrase ends on the speaker too.
+    const speakers = findAnswerSpans(sentenceText(article, sentence), speakerQuestion).filter((span) => span.features.speaker === 1);
+    const speaker = speakers.sort((a, b) => b.typeFit - a.typeFit || a.text.length - b.text.length)[0];
     if (speaker === undefined) continue;
     const citations = sentence === sentences[at] ? [quote] : [quote, citeSentence(article, sentence)];
-    return onlyIn(article, { question: analysis.question, answer: speaker.text, confidence: speaker.typeFit >= HIGH_CONFIDENCE_FIT ? 'high' : 'medium', citations });
+    return onlyIn(article, { question: analysis.question, answer: lastNounPhrase(speaker.text), confidence: speaker.typeFit >= HIGH_CONFIDENCE_FIT ? 'high' : 'medium', citations });
   }
   return onlyIn(article, { question: analysis.question, answer: null, confidence: 'none', citations: [quote] });
+}
+
+/** The words from a phrase's last article on ("the Daesh terror groups Syrian bastion Raqqa a monitor" → "a monitor"). */
+function lastNounPhrase(phrase: string): string {
+  const words = phrase.split(' ');
+  const at = words.findLastIndex((word, i) => i > 0 && i < words.length - 1 && /^(?:a|an|the)$/i.test(word));
+  return at < 0 ? phrase : words.slice(at).join(' ');
 }
 
 /** The answer, marked as sought in that article only (see Answer.onlyIn). */
@@ -924,7 +934,8 @@ function leavesTheQuestionOpen(analysis: QuestionAnalysis, best: RankedSentence)
   }
   // "No group has claimed responsibility", "There was no immediate claim of responsibility": no one did it.
   for (const match of text.matchAll(NO_ONE_DID)) {
-    const verb = toTerms(match[1]!)[0];
+    // The verb after "no one", or the noun of "no claim of responsibility".
+    const verb = toTerms(match[1] ?? match[2] ?? '')[0];
     if (verb !== undefined && analysis.verbs.includes(verb)) return true;
   }
   return false;

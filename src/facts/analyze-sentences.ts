@@ -3,6 +3,7 @@ import model from 'wink-eng-lite-web-model';
 import type { Article, Sentence } from '../article.ts';
 import { sentencesOf } from '../sentences.ts';
 import { newsStart } from './news-start.ts';
+import { isPageFurniture } from '../summary/is-boilerplate.ts';
 
 /** One word or punctuation mark of a sentence, located in its paragraph. */
 export interface Word {
@@ -139,7 +140,8 @@ export function analyzeSentences(article: Article): AnalyzedSentence[] {
     const rest = start < 0 ? '' : text.slice(start);
     const repeatsTitle = rest.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') === titleKey;
     // Tested after the dateline, so that "BEIRUT (AFP) —" does not make the news a photo credit.
-    const boilerplate = start < 0 || repeatsTitle || BOILERPLATE.test(rest) || PAGE_CHROME.test(rest) || describesOutlet(rest, article.source);
+    // Page furniture too ("Last updated at Apr 092017", a time stamp split off its sentence): a fact never quotes it.
+    const boilerplate = start < 0 || repeatsTitle || BOILERPLATE.test(rest) || PAGE_CHROME.test(rest) || describesOutlet(rest, article.source) || isPageFurniture(text);
     return { index, sentence, source, text: rest, textStart: sentence.start + Math.max(start, 0), words, boilerplate };
   });
 }
