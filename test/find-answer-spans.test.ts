@@ -303,6 +303,10 @@ describe('a question that is its verb alone ("who was killed?")', () => {
     expect(best('who was killed?', '"On Tuesday 25 people including seven women and a child were killed in air strikes on Talbisseh in Homs province" the Syrian Observatory for Human Rights said.')).toBe('seven women and a child');
   });
 
+  test('a participle right after a count is a passive without its "were" ("and 25 others injured Saturday when …")', () => {
+    expect(best('who was injured?', 'At least 11 people were killed and 25 others injured Saturday when Russian fighter jets struck a neighborhood in western Syria.')).toBe('25 others');
+  });
+
   test('"at least" bounds the subject\'s number; it opens no phrase qualifying a name before it', () => {
     expect(best('who was killed?', 'In the city of Hasaka at least 12 Islamist fighters were killed in clashes.')).toBe('12 Islamist fighters');
   });

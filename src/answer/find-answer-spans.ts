@@ -563,8 +563,16 @@ function passiveAt(tokens: TaggedToken[], v: number): boolean {
   // "differ by 2n" is no passive: only a participle takes an agent ("opened by the Queen").
   let next = v + 1;
   if (VERB_PARTICLES.has(tokens[next]?.text.toLowerCase() ?? '')) next++;
-  return BE_FORMS.has(tokens[i]?.text.toLowerCase() ?? '') || (tokens[next]?.text.toLowerCase() === 'by' && PARTICIPLE_ENDING.test(tokens[v]!.text));
+  if (BE_FORMS.has(tokens[i]?.text.toLowerCase() ?? '') || (tokens[next]?.text.toLowerCase() === 'by' && PARTICIPLE_ENDING.test(tokens[v]!.text))) return true;
+  // "… were killed and 25 others injured Saturday when …", "a toll of 31 people killed": a participle right after a
+  // count, with no object after it, is a passive without its "were". Read on shipped articles no question set uses:
+  // "who was injured?" took the doer of the next clause ("Russian fighter jets", high), now "25 others"; the sets
+  // read are unchanged.
+  return PARTICIPLE_ENDING.test(tokens[v]!.text) && ['NOUN', 'NUM'].includes(tokens[v - 1]?.pos ?? '') && tokens.slice(Math.max(0, v - 3), v).some((t) => t.pos === 'NUM') && (!OBJECT_STARTS.has(tokens[v + 1]?.pos ?? '') || isDateWord(tokens[v + 1]));
 }
+
+// Parts of speech that open an object after a verb.
+const OBJECT_STARTS = new Set(['DET', 'NUM', 'NOUN', 'PROPN', 'ADJ', 'PRON']);
 
 /**
  * Where the subjects of the question's verbs end, when the answer is that
