@@ -1007,8 +1007,9 @@ function judgeConfidence(index: ArticleIndex, analysis: QuestionAnalysis, names:
   // wrong; the question sets are unchanged.
   if (best.lead === true && fit < LEAD_DATE_FIT) return 'none';
   // "It was unclear who had carried out the strike", "No group has claimed responsibility": the article says it does
-  // not know, or that no one did; the engine abstains with that sentence as its pointer. Read on the 30 shipped articles no question set uses: two "who carried out the attack?"
-  // answered high with the monitor reporting it; the question sets are unchanged.
+  // not know, or that no one did; the engine abstains with that sentence as its pointer. Read on the 30 shipped
+  // articles no question set uses: two "who carried out the attack?" answered high with the monitor reporting it; the
+  // question sets are unchanged.
   if (leavesTheQuestionOpen(analysis, best)) return 'none';
   if (namesFoundWithDate < 1 && best.undatedCoverage < 0.6) return 'none';
   // An answer not plainly of the kind asked for (a noun phrase for "what", a name the lexicon does not

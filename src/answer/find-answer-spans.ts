@@ -1556,7 +1556,7 @@ const COUNTRY_FOR_SMALLER_PLACE = 0.5;
 // Places a city is not (see isKnownCity).
 const SMALLER_THAN_CITY = new Set(['village', 'neighbourhood', 'neighborhood', 'suburb', 'district', 'street', 'hamlet', 'quarter', 'camp']);
 
-/** Is the name one WordNet knows as a city or a country's capital ("Aleppo", "Damascus")? */
+/** Is the name one WordNet knows as a city ("Aleppo", "Damascus"; not "Atareb", which it does not know)? */
 function isKnownCity(tokens: TaggedToken[], first: number, last: number): boolean {
   const name = tokens.slice(first, last + 1).filter((t) => t.pos !== 'DET').map((t) => t.text).join(' ');
   return sharedWordNet().isKindOf(name, 'city');
