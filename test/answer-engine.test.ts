@@ -559,6 +559,15 @@ describe('a question naming nothing, asked in a conversation', () => {
     expect(createAnswerEngine([harbour, noClaim]).ask('who claimed the attack?', { currentArticleId: 'no-claim' }).answer).toBeNull();
   });
 
+  test('a phrasal verb is said with its particle only: "who carried out the attack?" is not asked of "volunteers carrying assistance"', () => {
+    const convoy = article('convoy', 'Air strike hits aid convoy', '2016-09-20', [
+      'A day after the attack Red Crescent volunteers carrying assistance for 40000 people entered the besieged town.',
+      'Activists said the attack on the convoy was carried out by Russian warplanes.',
+    ]);
+    const answer = createAnswerEngine([harbour, convoy]).ask('who carried out the attack?', { currentArticleId: 'convoy' });
+    expect(answer.answer).toBe('Russian warplanes');
+  });
+
   test('is not answered with high confidence from a sentence without its verb ("Hundreds of people fled")', () => {
     const answer = engine.ask('how many people were killed?', { currentArticleId: 'fled' });
     expect(answer.confidence).not.toBe('high');

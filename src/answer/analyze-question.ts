@@ -64,6 +64,12 @@ export interface QuestionAnalysis {
   otherName: boolean;
   /** The stemmed terms of the question's verbs ("sing" in "who sang the anthem"): the verbs {@link role} speaks of. */
   verbs: string[];
+  /**
+   * The particle each phrasal verb of the question takes, by the verb's term: "carri" → "out" in "who carried out the
+   * attack?". A sentence says that verb only with the particle after it ("carried out", "carried it out"); "trucks
+   * carrying aid" does not.
+   */
+  particles: Record<string, string>;
   /** Each term's dictionary-form term where it differs ("oldest" → "old", "led" → "lead"): see {@link lemmaTerm}. */
   lemmas: Record<string, string>;
   /**
@@ -112,6 +118,7 @@ export function analyzeQuestion(question: string): QuestionAnalysis {
     speaker: asksSpeaker(tokens),
     otherName: question.match(EXPANSION_WORDS) !== null || OTHER_NAME_QUESTION.test(question),
     verbs: [...new Set(withVerb.filter((t) => t.pos === 'VERB').flatMap((t) => toTerms(t.text)))].filter((term) => !asking.has(term)),
+    particles: findParticles(tokens),
     lemmas: findLemmas(question),
     related: findRelatedTerms(tokens, terms),
   };
@@ -529,6 +536,20 @@ function asksSpeaker(tokens: ReturnType<typeof tagTokens>): boolean {
   while (BEFORE_VERB.has(lower[i] ?? '')) i++;
   const word = lower[i];
   return word !== undefined && (REPORTING_VERBS.has(word) || REPORTING_VERBS.has(`${word}ed`) || REPORTING_VERBS.has(`${word}d`));
+}
+
+// The particles of phrasal verbs a question may use: "carry out", "set up", "take over", "blow up", "shoot down".
+const VERB_PARTICLES = new Set(['out', 'up', 'down', 'over', 'off']);
+
+/** The particle right after each verb of the question ("carried out" → carri: out); see QuestionAnalysis.particles. */
+function findParticles(tokens: ReturnType<typeof tagTokens>): Record<string, string> {
+  const particles: Record<string, string> = {};
+  for (const [i, token] of tokens.entries()) {
+    const next = tokens[i + 1]?.text.toLowerCase() ?? '';
+    const term = toTerms(token.text)[0];
+    if (token.pos === 'VERB' && term !== undefined && VERB_PARTICLES.has(next)) particles[term] = next;
+  }
+  return particles;
 }
 
 function findLemmas(question: string): Record<string, string> {

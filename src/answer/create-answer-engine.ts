@@ -455,7 +455,13 @@ function scoreSentences(index: ArticleIndex, analysis: QuestionAnalysis, names: 
       let asSynonym = 0;
       let asDate = 0;
       let asTypo = 0;
+      // "Who carried out the attack?" is not asked of "trucks carrying aid": a phrasal verb counts with its particle only.
+      // Measured: news, second set excerpt@1 0.787 -> 0.798, F1 0.619 -> 0.630 ("cut off" running water); XQuAD, the
+      // first set and the follow-ups unchanged; on shipped articles no set uses, "who carried out the attack?" had
+      // eight high answers from "carrying" or "carried it away" ("Young men", "Syrians"), now none.
+      const withoutParticle = verbsWithoutTheirParticle(analysis, text);
       for (const term of questionTerms) {
+        if (withoutParticle.has(term)) continue;
         if (termSet.has(term)) inSentence += index.idf(term);
         else if (dated.has(term)) asDate += index.idf(term);
         else if (found.has(term)) asLemma += index.idf(term);
@@ -894,6 +900,8 @@ function supportingOrder(ranked: readonly RankedSentence[]): RankedSentence[] {
 function saysQuestionVerb(analysis: QuestionAnalysis, best: RankedSentence): boolean {
   if (analysis.verbs.length === 0) return true;
   const text = sentenceText(best.article, best.sentence);
+  const withoutParticle = verbsWithoutTheirParticle(analysis, text);
+  if (analysis.verbs.every((verb) => withoutParticle.has(verb))) return false;
   const terms = new Set(toTerms(text));
   const lemmas = lemmaTerms(text);
   return analysis.verbs.some(
@@ -947,6 +955,25 @@ const NO_ONE_DID = /\b(?:no\s+(?:one|group|organi[sz]ation|party|faction|side)|n
 
 // The words before an open question: "unclear who", "not known what", "unable to determine who".
 const OPEN_QUESTION_OPENERS = new Set(['unclear', 'clear', 'known', 'unknown', 'know', 'knew', 'determine', 'establish', 'identify', 'confirm', 'sure', 'certain', 'unsure', 'uncertain']);
+
+const NO_TERMS: ReadonlySet<string> = new Set();
+
+/**
+ * The question's phrasal verbs ("carried out") that a sentence says without their particle: "trucks carrying
+ * assistance", "carried it away". With the particle within two words after the verb ("carried out", "carried it
+ * out"), the verb is said.
+ */
+function verbsWithoutTheirParticle(analysis: QuestionAnalysis, text: string): ReadonlySet<string> {
+  const entries = Object.entries(analysis.particles);
+  if (entries.length === 0) return NO_TERMS;
+  const words = splitWords(text.toLowerCase());
+  const missing = new Set<string>();
+  for (const [verb, particle] of entries) {
+    const at = words.flatMap((word, i) => (toTerms(word)[0] === verb ? [i] : []));
+    if (at.length > 0 && !at.some((i) => words.slice(i + 1, i + 4).includes(particle))) missing.add(verb);
+  }
+  return missing;
+}
 
 /** How many sentences of an article's paragraphs before `paragraph` are not page furniture. */
 function countSentencesBefore(article: Article, paragraph: number): number {
