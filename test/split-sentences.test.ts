@@ -91,6 +91,7 @@ describe('a page\'s time stamp run into the first sentence', () => {
       'More followed.',
     ]);
     expect(sentences('Updated: 5 June 2016 10:30 GMT BEIRUT Air strikes hit the city.')).toEqual(['Updated: 5 June 2016 10:30 GMT', 'BEIRUT Air strikes hit the city.']);
+    expect(sentences('Date of publication 5 July 2016 The bomber was on a motorcycle.')).toEqual(['Date of publication 5 July 2016', 'The bomber was on a motorcycle.']);
   });
 
   test('stays whole when nothing follows it, and a sentence merely opening on "Updated" is kept whole', () => {

@@ -187,6 +187,8 @@ describe('summarizeArticle leaves out boilerplate', () => {
     { text: 'Readers can comment via Facebook on the plan, the council said.', boilerplate: true },
     { text: 'TRT World Watch Live TV Schedule Where to Watch Connect with TRT World iOS Android Youtube Careers Press Releases Documentary Contact Us Legal Terms of Use Privacy Policy Cookie Policy', boilerplate: true },
     { text: 'The firm changed its privacy policy after the regulator complained about the app.', boilerplate: false },
+    { text: 'Posted on August 3 2013', boilerplate: true },
+    { text: 'Date of publication 5 July 2016', boilerplate: true },
   ];
   for (const t of cases) {
     test(`isBoilerplate(${JSON.stringify(t.text)}) → ${t.boilerplate}`, () => {

@@ -1,3 +1,4 @@
+import { isTimeStamp } from '../text/split-sentences.ts';
 import { splitWords } from '../text/terms.ts';
 
 /** Sentences of fewer words than this say too little to summarise an article. */
@@ -58,7 +59,7 @@ export function isPageFurniture(sentence: string): boolean {
   if (PHOTO_CREDIT.test(text)) return true;
   // A short sentence naming a picture agency beside a slash or a picture is a credit line ("Jane Doe/Getty Images").
   if (text.length < 80 && CREDIT_SOURCE.test(text) && /\/|\bphoto|\bimage|\bpicture/i.test(text)) return true;
-  if (text.length <= DATELINE_MAX_CHARACTERS && DATELINE.test(text)) return true;
+  if (text.length <= DATELINE_MAX_CHARACTERS && (DATELINE.test(text) || isTimeStamp(text))) return true;
   if ((text.match(FOOTER_LINKS) ?? []).length >= 2) return true;
   const urlChars = (text.match(URL) ?? []).reduce((sum, url) => sum + url.length, 0);
   return urlChars > text.length / 2;
