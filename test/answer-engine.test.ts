@@ -513,6 +513,15 @@ describe('a question naming nothing, asked in a conversation', () => {
     expect(answer.confidence).not.toBe('high');
   });
 
+  test('"what happened?" is answered by the story\'s opening sentence, its dateline left out', () => {
+    const opened = article('opened', 'Car bomb kills 20 in Azaz', '2016-10-14', [
+      'Date of publication 14 October 2016 At least 20 people were killed in a car bomb blast on Thursday at an opposition checkpoint in Azaz, local sources said. Rescuers searched the area.',
+    ]);
+    const answer = createAnswerEngine([harbour, opened]).ask('what happened?', { currentArticleId: 'opened' });
+    expect(answer.answer).toBe('At least 20 people were killed in a car bomb blast on Thursday at an opposition checkpoint in Azaz, local sources said.');
+    expect(answer.confidence).toBe('medium');
+  });
+
   test('"when did it happen?" about an opening that gives no day abstains, with the opening as its pointer', () => {
     const undated = article('undated', 'Suicide bomber kills 16', '2016-07-05', [
       'The bomber was on a motorcycle when he attacked a crowd outside a bakery. The Islamic State group claimed responsibility for the attack.',
