@@ -408,6 +408,8 @@ function scoreSentences(index: ArticleIndex, analysis: QuestionAnalysis, names: 
   const hits = index.searchPassages({ terms: analysis.terms, otherForms: names.all }, { limit: PASSAGES_TO_RANK, ...(articleIds ? { articleIds } : {}) });
   const topScore = hits[0]?.score ?? 1;
   const typoMatches = new Map(analysis.terms.map((term) => [term, index.typoMatches(term)]));
+  // Counted once per article, not once per passage of it (see sentencesBeforeEachParagraph).
+  const openings = new Map<Article, number[]>();
   const ranked: RankedSentence[] = [];
   for (const hit of hits) {
     const article = index.get(hit.articleId);
@@ -419,7 +421,7 @@ function scoreSentences(index: ArticleIndex, analysis: QuestionAnalysis, names: 
     const dated = new Set(publicationTerms(article.date, questionTerms));
     const sentences = paragraphSentences(article, hit.paragraph);
     // How many of the article's sentences come before the paragraph's, page furniture left out.
-    const sentencesBefore = aboutTheStory ? countSentencesBefore(article, hit.paragraph) : 0;
+    const sentencesBefore = aboutTheStory ? (openings.get(article) ?? openings.set(article, sentencesBeforeEachParagraph(article)).get(article)!)[hit.paragraph]! : 0;
     const read = sentences.map((sentence) => {
       const text = paragraphText.slice(sentence.start, sentence.end);
       const terms = toTerms(text);
@@ -821,6 +823,11 @@ function buildAnswer(index: ArticleIndex, analysis: QuestionAnalysis, names: Nam
     if (citations.length >= maxExcerpts) break;
   }
   const best = ranked[0];
+  // "What happened?" asked of the story: its opening sentence is what happened, not a phrase of it.
+  if (best?.lead === true && (analysis.expects === 'thing' || analysis.expects === 'manner')) {
+    const text = sentenceText(best.article, best.sentence);
+    return { question: analysis.question, answer: text.slice(Math.max(0, newsStart(text))), confidence: 'medium', citations };
+  }
   const judged = best ? judgeConfidence(index, analysis, names, best, ranked) : 'none';
   // A question naming nothing has few words to check its sentence by: "Hundreds of people fled" holds the "people" of
   // "how many people were killed?". High only from a sentence saying its verb (or a word WordNet gives for it).
@@ -828,12 +835,6 @@ function buildAnswer(index: ArticleIndex, analysis: QuestionAnalysis, names: Nam
   // second set (never read), high answers 0.468 -> 0.436, with F1 0 0.318 -> 0.293. Asked of every question, the same
   // check cost XQuAD right high answers (session 17): there a question's other words say what the sentence is about.
   const confidence = aboutTheStory && judged === 'high' && best !== undefined && !best.lead && !saysQuestionVerb(analysis, best) ? 'medium' : judged;
-  // "What happened?" asked of the story: its opening sentence is what happened, not a phrase of it.
-  const eventAsked = best?.lead === true && (analysis.expects === 'thing' || analysis.expects === 'manner');
-  if (eventAsked && best !== undefined) {
-    const text = sentenceText(best.article, best.sentence);
-    return { question: analysis.question, answer: text.slice(Math.max(0, newsStart(text))), confidence: 'medium', citations };
-  }
   const answer = confidence === 'none' || !best ? null : (best.span?.text ?? citations[0]?.quote ?? null);
   const resolvedDate = answer !== null && best ? resolveAnswerDate(analysis, best) : undefined;
   return {
@@ -981,14 +982,14 @@ function verbsWithoutTheirParticle(analysis: QuestionAnalysis, text: string): Re
   return missing;
 }
 
-/** How many sentences of an article's paragraphs before `paragraph` are not page furniture. */
-function countSentencesBefore(article: Article, paragraph: number): number {
-  let count = 0;
-  for (let p = 0; p < paragraph; p++) {
-    const text = article.paragraphs[p]!;
-    for (const sentence of paragraphSentences(article, p)) if (!isPageFurniture(text.slice(sentence.start, sentence.end))) count++;
+/** For each paragraph of an article, how many sentences before it are not page furniture. */
+function sentencesBeforeEachParagraph(article: Article): number[] {
+  const before = [0];
+  for (const [p, text] of article.paragraphs.entries()) {
+    const news = paragraphSentences(article, p).filter((sentence) => !isPageFurniture(text.slice(sentence.start, sentence.end))).length;
+    before.push(before[p]! + news);
   }
-  return count;
+  return before;
 }
 
 /**
