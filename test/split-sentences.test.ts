@@ -99,3 +99,29 @@ describe('a page\'s time stamp run into the first sentence', () => {
     expect(sentences('Updated rules came into force on June 5.')).toEqual(['Updated rules came into force on June 5.']);
   });
 });
+
+describe('an end written after a one-letter symbol or a doubled full stop', () => {
+  const sentences = (text: string) => splitSentences(text).map(({ start, end }) => text.slice(start, end));
+
+  test('ends the sentence before a capitalised word ("differ by 2n. It is", "integer n. It", "children.. These")', () => {
+    expect(sentences('Pairs of primes differ by 2n. It is conjectured that there are many.')).toEqual([
+      'Pairs of primes differ by 2n.',
+      'It is conjectured that there are many.',
+    ]);
+    expect(sentences('It holds for every positive integer n. It is implied by the stronger one.')).toEqual([
+      'It holds for every positive integer n.',
+      'It is implied by the stronger one.',
+    ]);
+    expect(sentences('Schools were reserved for white children.. These schools grew.')).toEqual(['Schools were reserved for white children..', 'These schools grew.']);
+  });
+
+  test('leaves initials, "v.", "c.", "p.m." and an ellipsis inside the sentence', () => {
+    for (const text of [
+      'The case Brown v. Board of Education of Topeka ended it.',
+      'He met J. Smith at 5 p.m. Tuesday in the U.S. Senate.',
+      'Scholars such as Jacques Lefevre (c. 1455–1536) wrote.',
+    ]) {
+      expect(sentences(text)).toEqual([text]);
+    }
+  });
+});
