@@ -38,6 +38,11 @@ export interface NewsSection {
   baseline: QuestionReport;
   /** The engine asked questions that no shipped article answers. */
   unanswerable: UnanswerableReport;
+  /**
+   * "Who is X?" questions (see NEWS_IDENTITY_FILES): their golds are what any article says X is, so the article a
+   * question was written from is not the one its answer must come from.
+   */
+  identity?: true;
 }
 
 /**
@@ -185,13 +190,19 @@ export function formatNews(section: NewsSection): string {
     ['answered with high confidence', rate(e.highShare), rate(b.highShare)],
     ['F1 of the high-confidence answers', rate(e.highF1), rate(b.highF1)],
     ['high-confidence answers with F1 0', rate(e.highWrong), rate(b.highWrong)],
-    ['top citation from the right article', rate(e.sourceAt1), rate(b.sourceAt1)],
+    ...(section.identity ? [] : [['top citation from the right article', rate(e.sourceAt1), rate(b.sourceAt1)]]),
     [`abstains on the ${u.questions} questions no article answers`, rate(u.abstentionRate), '–'],
     ['confident (high/medium) on those', rate(u.confidentRate), '–'],
     ['mean latency per question', ms(e.meanLatencyMs), ms(b.meanLatencyMs)],
   ];
   const title = `News questions, ${section.set}: ${e.questions} questions about the ${section.articles} articles in ${section.folder}, each asked against all of them`;
-  const notes = [`questions written for this project from the FA-KES articles it ships (${section.file}); no targets`, `use: ${section.use}`];
+  const notes = [
+    `questions written for this project from the FA-KES articles it ships (${section.file}); no targets`,
+    ...(section.identity
+      ? ['"who is X?" / "what is X?": the golds are every description any article gives of X; the questions no article answers name someone no article names, or names without saying who they are']
+      : []),
+    `use: ${section.use}`,
+  ];
   return [title, '', table(['', 'engine', 'baseline'], rows), '', ...notes].join('\n');
 }
 

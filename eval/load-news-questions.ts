@@ -39,6 +39,18 @@ export const NEWS_FOLLOW_UP_FILES: readonly NewsQuestionFile[] = [
   { name: 'follow-ups, third set', file: new URL('./news-followups-c.jsonl', import.meta.url), use: 'written in session 18, measured on that session\'s first and last code; its questions never read' },
 ];
 
+/**
+ * The identity question sets: "who is Rami Abdel Rahman?", "what is the Syrian Observatory for Human Rights?", asked
+ * of all the articles, each answered by any description the collection gives of the name (every one listed, word for
+ * word), and names no article describes or names at all. Written by helpers reading the shipped articles, without
+ * seeing the engine, in session 19: the first from the files numbered n % 9 == 1, then used to find and check changes;
+ * the second from n % 9 == 6, measured on the code before and after the change and never read.
+ */
+export const NEWS_IDENTITY_FILES: readonly NewsQuestionFile[] = [
+  { name: 'identity questions', file: new URL('./news-identity.jsonl', import.meta.url), use: 'session 19 read its answers to find changes: no longer unseen' },
+  { name: 'identity questions, second set', file: new URL('./news-identity-unseen.jsonl', import.meta.url), use: 'kept for measuring only: no change was made by reading its questions' },
+];
+
 /** The folder of the shipped articles the questions are about, relative to `articles/`. */
 export const NEWS_ARTICLES_SUBFOLDER = 'fa-kes';
 

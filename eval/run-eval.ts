@@ -6,8 +6,9 @@
  *
  * The data folder holds `xquad-dev/xquad-dev.json` and `bbc-news-summary/`
  * (in development: ../shared/data). The three news question sets
- * (`news-questions*.jsonl`, see NEWS_QUESTION_FILES) are asked of the
- * articles this repository ships. Nothing here is needed to build, run or
+ * (`news-questions*.jsonl`, see NEWS_QUESTION_FILES), the follow-ups and the
+ * identity questions (`news-identity*.jsonl`) are asked of the articles this
+ * repository ships. Nothing here is needed to build, run or
  * test the bot.
  */
 import { statSync, existsSync } from 'node:fs';
@@ -25,7 +26,7 @@ import { evaluateSummaries, meanGoldWords } from './evaluate-summaries.ts';
 import { formatBbc, formatFollowUps, formatMisses, formatNews, formatOtherStories, formatRewritten, formatXquad, TARGETS, type BbcSection, type EvalReport, type FollowUpSection, type NewsSection, type OtherStoriesSection, type RewrittenSection, type XquadSection } from './eval-report.ts';
 import { BBC_FOLDER, loadBbc, parsePlainTextFallback, type ParseArticleFile } from './load-bbc.ts';
 import { loadOptionalExport } from './load-optional-export.ts';
-import { loadNewsQuestions, NEWS_FOLLOW_UP_FILES, NEWS_QUESTION_FILES, type NewsQuestionFile } from './load-news-questions.ts';
+import { loadNewsQuestions, NEWS_FOLLOW_UP_FILES, NEWS_IDENTITY_FILES, NEWS_QUESTION_FILES, type NewsQuestionFile } from './load-news-questions.ts';
 import { loadXquad, XQUAD_FILE, type XquadQuestion } from './load-xquad.ts';
 import { aliasNames, PARTICLE_GROUPS, swapNames } from './alias-names.ts';
 import { createRespeller } from './respell-names.ts';
@@ -160,32 +161,12 @@ async function runNews(options: Options): Promise<{ sets: NewsSection[]; respell
   const { articles } = await loadArticles(folder);
   const sections: NewsSection[] = [];
   const read: XquadQuestion[] = [];
-  for (const { name, file, use } of NEWS_QUESTION_FILES) {
-    const set = await loadNewsQuestions(file);
-    const questions = options.limit === undefined ? set.answerable : spreadSample(set.answerable, options.limit);
-    if (name !== 'third set') read.push(...questions);
-    progress(`news, ${name}: baseline and engine on ${questions.length} questions, and ${set.unanswerable.length} that no article answers`);
-    const baseline = evaluateQuestions(() => createSentenceSearchBaseline(articles), questions);
-    const result = evaluateQuestions(() => createAnswerEngine(articles), questions);
-    const unanswered = set.unanswerable.map(({ question }) => result.system.ask(question));
-    if (options.showMisses) {
-      process.stderr.write(`\n${formatMisses(`engine on the news questions, ${name}`, worstOutcomes(result.outcomes, MISSES_SHOWN))}\n\n`);
-    }
-    sections.push({
-      set: name,
-      file: `eval/${basename(fileURLToPath(file))}`,
-      use,
-      folder,
-      articles: articles.length,
-      engine: result.report,
-      baseline: baseline.report,
-      unanswerable: {
-        questions: unanswered.length,
-        abstentionRate: unanswered.length === 0 ? 0 : unanswered.filter((a) => a.answer === null).length / unanswered.length,
-        confidentRate: unanswered.length === 0 ? 0 : unanswered.filter((a) => a.answer !== null && (a.confidence === 'high' || a.confidence === 'medium')).length / unanswered.length,
-      },
-    });
+  for (const questionFile of NEWS_QUESTION_FILES) {
+    const { section, questions } = await runNewsSet(options, articles, folder, questionFile);
+    if (questionFile.name !== 'third set') read.push(...questions);
+    sections.push(section);
   }
+  for (const questionFile of NEWS_IDENTITY_FILES) sections.push({ ...(await runNewsSet(options, articles, folder, questionFile)).section, identity: true });
   const respell = createRespeller(articles);
   const byId = new Map(articles.map((article) => [article.id, article]));
   const withAliases = (question: XquadQuestion) => {
@@ -220,6 +201,34 @@ async function runNews(options: Options): Promise<{ sets: NewsSection[]; respell
     followUps: await Promise.all(NEWS_FOLLOW_UP_FILES.map((file) => runFollowUps(options, articles, folder, file))),
     otherStories: await runOtherStories(articles, read),
   };
+}
+
+/** One news question set, asked of all the shipped articles: the engine and the baseline, and its questions no article answers. */
+async function runNewsSet(options: Options, articles: readonly Article[], folder: string, { name, file, use }: NewsQuestionFile): Promise<{ section: NewsSection; questions: XquadQuestion[] }> {
+  const set = await loadNewsQuestions(file);
+  const questions = options.limit === undefined ? set.answerable : spreadSample(set.answerable, options.limit);
+  progress(`news, ${name}: baseline and engine on ${questions.length} questions, and ${set.unanswerable.length} that no article answers`);
+  const baseline = evaluateQuestions(() => createSentenceSearchBaseline(articles), questions);
+  const result = evaluateQuestions(() => createAnswerEngine(articles), questions);
+  const unanswered = set.unanswerable.map(({ question }) => result.system.ask(question));
+  if (options.showMisses) {
+    process.stderr.write(`\n${formatMisses(`engine on the news questions, ${name}`, worstOutcomes(result.outcomes, MISSES_SHOWN))}\n\n`);
+  }
+  const section: NewsSection = {
+    set: name,
+    file: `eval/${basename(fileURLToPath(file))}`,
+    use,
+    folder,
+    articles: articles.length,
+    engine: result.report,
+    baseline: baseline.report,
+    unanswerable: {
+      questions: unanswered.length,
+      abstentionRate: unanswered.length === 0 ? 0 : unanswered.filter((a) => a.answer === null).length / unanswered.length,
+      confidentRate: unanswered.length === 0 ? 0 : unanswered.filter((a) => a.answer !== null && (a.confidence === 'high' || a.confidence === 'medium')).length / unanswered.length,
+    },
+  };
+  return { section, questions };
 }
 
 /**

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadNewsQuestions, NEWS_FOLLOW_UP_FILES, NEWS_QUESTION_FILES } from '../eval/load-news-questions.ts';
+import { loadNewsQuestions, NEWS_FOLLOW_UP_FILES, NEWS_IDENTITY_FILES, NEWS_QUESTION_FILES } from '../eval/load-news-questions.ts';
 
 const articlesFolder = join(import.meta.dirname, '..', 'articles');
 // Every question file of the eval: the three sets and the follow-ups.
@@ -28,9 +28,28 @@ describe.each(ALL_FILES.map((file) => [file.name, file] as const))('the news que
   });
 });
 
+describe.each(NEWS_IDENTITY_FILES.map((file) => [file.name, file] as const))('the %s of the eval', async (_name, { file }) => {
+  const set = await loadNewsQuestions(file);
+  const folder = join(articlesFolder, 'fa-kes');
+  const texts = readdirSync(folder).map((name) => readFileSync(join(folder, name), 'utf8'));
+
+  test('ask who or what a name is, some of names no article describes or names', () => {
+    expect(set.answerable.length).toBeGreaterThanOrEqual(40);
+    expect(set.unanswerable.length).toBeGreaterThanOrEqual(5);
+    for (const { question } of [...set.answerable, ...set.unanswerable]) expect(question).toMatch(/^(?:who|what) (?:is|was|are|were) /i);
+    for (const { articleId } of set.unanswerable) expect(articleId).toBeNull();
+  });
+
+  test('every gold answer is said, word for word, in some shipped article', () => {
+    for (const question of set.answerable) {
+      for (const gold of question.golds) expect(texts.some((text) => text.includes(gold)), `${question.question} → ${gold}`).toBe(true);
+    }
+  });
+});
+
 describe('the news question files', () => {
   test('ask about different articles', async () => {
-    const articlesOf = await Promise.all(ALL_FILES.map(async ({ file }) => new Set((await loadNewsQuestions(file)).answerable.map((q) => q.articleId))));
+    const articlesOf = await Promise.all([...ALL_FILES, ...NEWS_IDENTITY_FILES].map(async ({ file }) => new Set((await loadNewsQuestions(file)).answerable.map((q) => q.articleId))));
     for (const [i, a] of articlesOf.entries()) {
       for (const b of articlesOf.slice(i + 1)) expect([...a].filter((id) => b.has(id))).toEqual([]);
     }

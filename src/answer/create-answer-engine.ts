@@ -10,7 +10,9 @@ import { isStopWord, splitWords, toIndexTerms, toTerms } from '../text/terms.ts'
 import { sharedWordNet } from '../text/wordnet.ts';
 import { isPageFurniture } from '../summary/is-boilerplate.ts';
 import { analyzeQuestion, holdsTerm, type QuestionAnalysis } from './analyze-question.ts';
+import { answerWhoIs } from './answer-who-is.ts';
 import { citeSentence } from './cite-sentence.ts';
+import { askedName } from './describe-name.ts';
 import { findAnswerSpans, type AnswerSpan } from './find-answer-spans.ts';
 import { lemmaTerms } from './tag-tokens.ts';
 import type { Answer, Citation, Confidence } from './types.ts';
@@ -226,8 +228,30 @@ function askQuestion(index: ArticleIndex, question: string, options: AskOptions)
     const fromQuote = answerWhoSaidIt(index, analysis, options.lastQuote);
     if (fromQuote !== null) return fromQuote;
   }
-  if (options.articleId !== undefined) return onlyIn(index.get(options.articleId), answerFrom(new Set([options.articleId])));
   const current = options.currentArticleId === undefined ? undefined : index.get(options.currentArticleId);
+  const named = askedName(question, (word) => isWrittenName(index, word));
+  const identity = named === null ? null : answerWhoIsIn(index, analysis.question, named, maxExcerpts, options.articleId, current);
+  if (identity !== null) return identity;
+  const answer = answerInScope(index, analysis, names, options, current, answerFrom);
+  // "Who is X?" of a name no article writes as asked: what the search finds near its words does not say what X is
+  // ("who is Elijah Magnier?" was answered, with high confidence, from a tweet he signed as "Elijah J. Magnier"). The
+  // closest passages are pointers.
+  return named === null || answer.confidence === 'none' ? answer : { ...answer, answer: null, confidence: 'none' };
+}
+
+/**
+ * Any question answered from where it is asked: the article asked about; the conversation's current article for a
+ * question naming only what it mentions (and nothing else searched when it names nothing); else all the articles.
+ */
+function answerInScope(
+  index: ArticleIndex,
+  analysis: QuestionAnalysis,
+  names: NameForms,
+  options: AskOptions,
+  current: Article | undefined,
+  answerFrom: (articleIds?: ReadonlySet<string>, aboutTheStory?: boolean) => Answer,
+): Answer {
+  if (options.articleId !== undefined) return onlyIn(index.get(options.articleId), answerFrom(new Set([options.articleId])));
   const lowerCaseNames = current ? uncapitalisedNames(analysis, index) : [];
   if (current && namesOnlyWhatArticleMentions([...analysis.names, ...lowerCaseNames], names, current)) {
     const namesNothing = analysis.names.length === 0 && lowerCaseNames.length === 0;
@@ -245,6 +269,28 @@ function askQuestion(index: ArticleIndex, question: string, options: AskOptions)
     return CONFIDENCE_ORDER[fromAll.confidence] > CONFIDENCE_ORDER[fromCurrent.confidence] || fromCurrent.confidence === 'none' ? fromAll : fromCurrent;
   }
   return answerFrom();
+}
+
+/**
+ * "Who is X?" answered from where the reader is: the article asked about; else the conversation's current article
+ * when it says what X is (the reader is reading it); else all the articles. Null when none of those names X.
+ */
+function answerWhoIsIn(index: ArticleIndex, question: string, name: string, maxExcerpts: number, articleId: string | undefined, current: Article | undefined): Answer | null {
+  if (articleId !== undefined) {
+    const answer = answerWhoIs(index, question, name, maxExcerpts, new Set([articleId]));
+    return answer === null ? null : onlyIn(index.get(articleId), answer);
+  }
+  if (current !== undefined) {
+    const fromCurrent = answerWhoIs(index, question, name, maxExcerpts, new Set([current.id]));
+    if (fromCurrent !== null && fromCurrent.confidence !== 'none') return fromCurrent;
+  }
+  return answerWhoIs(index, question, name, maxExcerpts);
+}
+
+/** Is a word typed in lower case a name's ("rami" of "who is rami abdel rahman"): the articles write it capitalised? */
+function isWrittenName(index: ArticleIndex, word: string): boolean {
+  const term = nameTerm(word);
+  return term !== undefined && index.knows(term) && writtenCapitalised(index, word, term);
 }
 
 // A question asking who said what was just quoted, naming nothing else: "who said that?", "who reported it?",

@@ -1,0 +1,339 @@
+import { ORG_HEADS, ROLE_MODIFIERS, ROLE_WORDS } from '../facts/lexicon.ts';
+import { foldWord } from '../text/terms.ts';
+import { sharedWordNet } from '../text/wordnet.ts';
+import { tagTokens, type PartOfSpeech } from './tag-tokens.ts';
+
+/** What a sentence says a name is, read from the words written beside it: "Observatory director" for Rami Abdel Rahman. */
+export interface NameDescription {
+  /** The description as written, without a leading article or possessive ("head of the Britain-based monitoring group"). */
+  text: string;
+  /** Its head word, lower case: the noun that says what the named is ("head", "envoy", "group"), or a "-based" word. */
+  head: string;
+  /** Offsets of `text` in the sentence. */
+  start: number;
+  end: number;
+}
+
+// A question asking who or what a name is: "who is Rami Abdel Rahman?", "what is the Syrian Observatory for Human
+// Rights?", "who was Zahran Alloush?", "who're the White Helmets". The rest must be a name (see askedName).
+const WHO_OR_WHAT_IS = /^\s*(?:who|what)(?:\s+(?:is|was|are|were)|['’](?:s|re))\s+(?:the\s+)?(.+?)[\s?.!]*$/i;
+
+// Titles before a name, or making a title of the words after them: "President", "Prime Minister", "General Manager",
+// "Count", "Secretary".
+const LEADING_TITLE = /^(?:(?:former|late|deputy|vice|prime|foreign|defen[cs]e|general|chief|supreme|head|president|minister|secretary|king|queen|prince|princess|emir|sheikh|count|duke|earl|lord|lady|sir|pope|general|gen\.?|colonel|col\.?|major|maj\.?|captain|capt\.?|lieutenant|lt\.?|commander|ambassador|envoy|senator|governor|mayor|judge|chancellor|manager|director|chairman|spokesman|dr\.?|mr\.?|mrs\.?|ms\.?)(?:\s+|$))+/i;
+
+// Words that join a name's capitalised words: "Syrian Observatory for Human Rights", "Staffan de Mistura", "Abu Bakr
+// al-Baghdadi", "Jaish al-Islam".
+const NAME_JOINERS = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'der', 'van', 'von', 'al', 'el', 'bin', 'ibn', 'abu', 'la', 'le', 'du', 'da', 'di', 'on', 'in']);
+
+/**
+ * The name a question asks about when it asks only who or what that name is ("who is Rami Abdel Rahman?" → "Rami
+ * Abdel Rahman"), else null: "who is the UN envoy?" asks for a name, and "who was killed?" names nothing. A word
+ * typed in lower case counts as a name's when `isNameWord` says so (the articles write it capitalised).
+ */
+export function askedName(question: string, isNameWord: (word: string) => boolean): string | null {
+  const match = WHO_OR_WHAT_IS.exec(question);
+  if (!match) return null;
+  let name = match[1]!.trim();
+  // "Who is President Assad?" asks about Assad; "who is the General Manager for the Broncos?" and "who was Count of
+  // Melfi?" ask who holds a title.
+  if (/^who/i.test(question)) {
+    const title = LEADING_TITLE.exec(name)?.[0];
+    if (title !== undefined) {
+      const rest = name.slice(title.length).trim();
+      if (rest === '' || /^(?:of|for|to|in|at|the)\b/i.test(rest)) return null;
+      name = rest;
+    }
+  }
+  const words = name.split(/[\s-]+/).filter((word) => word !== '');
+  if (words.length === 0 || words.length > 8) return null;
+  let named = 0;
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    if (/^\p{Lu}/u.test(word) || (/^\p{Ll}/u.test(word) && !NAME_JOINERS.has(lower) && isNameWord(word))) named++;
+    else if (!NAME_JOINERS.has(lower)) return null;
+  }
+  return named > 0 ? name : null;
+}
+
+/** A name's words, folded for matching: lower case, accents removed, split at spaces and hyphens. */
+export function nameWords(name: string): string[] {
+  return (name.match(WORD) ?? []).map((word) => foldWord(word));
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Where a sentence writes one of a name's forms (each given by {@link nameWords}), as character ranges; the words
+ * must follow each other, case and hyphens aside ("al-Assad" is "al Assad").
+ */
+export function findName(sentence: string, forms: ReadonlyArray<readonly string[]>): Array<{ start: number; end: number }> {
+  // A middle initial is skipped: "Elijah J. Magnier" is Elijah Magnier.
+  const words = [...sentence.matchAll(WORD)]
+    .filter((m) => !/^\p{Lu}$/u.test(m[0]) || sentence[m.index + 1] !== '.' || m.index === 0)
+    .map((m) => ({ word: foldWord(m[0]), start: m.index, end: m.index + m[0].length }));
+  const found: Array<{ start: number; end: number }> = [];
+  for (let i = 0; i < words.length; i++) {
+    for (const form of forms) {
+      if (form.length === 0 || i + form.length > words.length) continue;
+      if (!form.every((word, k) => words[i + k]!.word === word)) continue;
+      const start = words[i]!.start;
+      const end = words[i + form.length - 1]!.end;
+      if (isWrittenAsName(sentence.slice(start, end))) {
+        found.push({ start, end });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Is the text written as a name: a capitalised word in it ("de Mistura"), and a short one all in capitals ("IS", not
+ * the verb "is")?
+ */
+function isWrittenAsName(text: string): boolean {
+  if (!/\p{Lu}/u.test(text)) return false;
+  return text.length > 3 || text === text.toUpperCase();
+}
+
+/** A token of the sentence with hyphenated parts joined ("Britain-based", "al-Qaeda"), as the tagger splits them. */
+interface Word {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  pos: PartOfSpeech;
+  cap: boolean;
+}
+
+function joinedWords(sentence: string): Word[] {
+  const words: Word[] = [];
+  const tokens = tagTokens(sentence);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    let end = token.end;
+    let last = token;
+    // A hyphen with no space on either side joins its words.
+    while (tokens[i + 1]?.text === '-' && tokens[i + 1]!.start === end && tokens[i + 2] !== undefined && tokens[i + 2]!.start === tokens[i + 1]!.end) {
+      last = tokens[i + 2]!;
+      end = last.end;
+      i += 2;
+    }
+    const text = sentence.slice(token.start, end);
+    const joined = last !== token;
+    // "Britain-based", "Turkish-backed": a describing word whatever the tagger calls its last part.
+    // "war-hit", "rebel-held": a compound ending on a verb's form describes.
+    const pos: PartOfSpeech = joined && (DESCRIBING_COMPOUND.test(text) || last.pos === 'VERB') ? 'ADJ' : joined && /^\p{Lu}/u.test(last.text) ? 'PROPN' : last.pos;
+    // "al-Islam", "al-Assad": a name's word, capitalised after its particle.
+    words.push({ text, lower: text.toLowerCase(), start: token.start, end, pos, cap: /(?:^|-)\p{Lu}/u.test(text) && !DESCRIBING_COMPOUND.test(text) });
+  }
+  return words;
+}
+
+// "Britain-based", "US-led", "Iranian-backed", "al-Qaeda-linked": a compound saying whom something belongs to or where.
+const DESCRIBING_COMPOUND = /-(?:based|backed|led|linked|allied|affiliated|inspired|funded|run|controlled|held|supported)$/i;
+
+// The nouns of places a name can be described as: "the northern Syrian city of Manbij".
+const PLACE_HEADS = new Set(['city', 'town', 'village', 'province', 'region', 'district', 'governorate', 'neighbourhood', 'neighborhood', 'suburb', 'area', 'capital', 'country', 'stronghold', 'enclave', 'airbase', 'base', 'camp', 'border', 'crossing', 'district', 'county', 'state']);
+
+// Prepositions inside a description: "UN Special Envoy for Syria", "head of the Observatory", "envoy to Syria",
+// "the main rebel group in Eastern Ghouta", "a nurse at Douma Emergency Collection facility".
+const BRIDGES = new Set(['of', 'for', 'to', 'in', 'at']);
+const ARTICLES = new Set(['the', 'a', 'an']);
+const POSSESSIVES = new Set(['its', 'his', 'her', 'their']);
+
+/**
+ * Can this word stand before a title ("former", "regional", "rebel", "government", "US-backed", "UN's"), though not a
+ * plural noun ("rebels", "injuries")?
+ */
+function qualifiesTitle(word: Word): boolean {
+  if (word.pos === 'ADJ' || word.pos === 'PART' || DESCRIBING_COMPOUND.test(word.text)) return true;
+  const plural = word.lower.endsWith('s') && !word.lower.endsWith('ss');
+  return !plural && (ROLE_MODIFIERS.has(word.lower) || ORG_HEADS.has(word.lower) || isPersonTitle(word));
+}
+
+/** Is this word a person's title or role ("President", "envoy", "spokesman"), or a noun WordNet files under people ("nurse")? */
+function isPersonTitle(word: Word): boolean {
+  const lower = word.lower.replace(/\.$/, '');
+  if (ROLE_WORDS.has(lower)) return true;
+  return word.pos === 'NOUN' && !word.cap && sharedWordNet().firstNounFiles(lower).includes('noun.person');
+}
+
+/**
+ * Can this word head a description: a role, an organisation's or a place's noun, or a noun WordNet files under
+ * people or groups? Capitalised, only a person's title ("Foreign Minister"): "Nusra Front" and "Army of Islam" are
+ * other names of a group, not descriptions of it.
+ */
+function isHead(word: Word): boolean {
+  const lower = word.lower.replace(/\.$/, '');
+  if (isPersonTitle(word)) return true;
+  if (word.cap) return false;
+  if (ORG_HEADS.has(lower) || PLACE_HEADS.has(lower)) return true;
+  if (word.pos !== 'NOUN') return false;
+  const files = sharedWordNet().firstNounFiles(lower);
+  return files.includes('noun.person') || files.includes('noun.group');
+}
+
+/** Can this word stand inside a description: a noun, a name, a describing word or a possessive's mark? */
+function isDescribing(word: Word): boolean {
+  // An acronym, whatever the tagger makes of it ("IS leader").
+  return /^\p{Lu}{2,}$/u.test(word.text) || word.pos === 'NOUN' || word.pos === 'PROPN' || word.pos === 'ADJ' || word.text === "'s" || word.text === '’s';
+}
+
+/**
+ * What the sentence says the name at [nameStart, nameEnd) is, from the words written beside it: a title or
+ * description before it ("UN Special Envoy for Syria Staffan de Mistura", "Observatory director Rami Abdel Rahman",
+ * "the head of the Britain-based monitoring group Rami Abdel Rahman", "the northern city of Manbij"), one set beside
+ * it after ("Jaish al-Islam, the main rebel group in Eastern Ghouta", "Zahran Alloush leader of the Army of Islam"),
+ * or said of it ("the SOHR is a Britain-based monitoring group"). Each must hold a head word (see isHead) or be a
+ * "-based" compound. The name's own capitalised words around the range are the name's (a surname asked: "Abdel
+ * Rahman" in "director Rami Abdel Rahman").
+ */
+export function describeNameAt(sentence: string, nameStart: number, nameEnd: number): NameDescription[] {
+  const words = joinedWords(sentence);
+  let first = words.findIndex((word) => word.end > nameStart);
+  let last = words.findLastIndex((word) => word.start < nameEnd);
+  if (first < 0 || last < first) return [];
+  // A name of up to NAME_WORDS words; not past a preposition's object ("UN Special Envoy for Syria Staffan de Mistura").
+  const nameWord = (k: number) => words[k]!.cap && words[k]!.pos === 'PROPN' && !isHead(words[k]!) && !ARTICLES.has(words[k]!.lower);
+  while (first > 0 && last - first + 1 < NAME_WORDS && nameWord(first - 1) && !BRIDGES.has(words[first - 2]?.lower ?? '')) first--;
+  while (last + 1 < words.length && last - first + 1 < NAME_WORDS && nameWord(last + 1)) last++;
+  const found = [describedBefore(words, first), describedAfter(words, last)].filter((d): d is Range => d !== null);
+  return found.flatMap((range) => {
+    const description = toDescription(sentence, words, range);
+    return description === null ? [] : [description];
+  });
+}
+
+// The most words a name of a person is read to have around the words asked ("Abdel Rahman" in "Rami Abdel Rahman").
+const NAME_WORDS = 3;
+
+interface Range {
+  first: number;
+  last: number;
+  /** The head of a description ending on "of" before a place's name ("the city of Manbij") must be a place's noun. */
+  placeOnly?: boolean;
+}
+
+/**
+ * The description written right before the name, scanned leftwards over describing words and the prepositions
+ * inside ("UN Special Envoy for Syria", "the head of the Britain-based monitoring group"). In front of a person's
+ * title only what qualifies a title is read ("Russian Foreign Minister", "Jaish al-Islam spokesman", "former"),
+ * not a headline's words run into it ("UN envoy meets southern rebels UN Special Envoy …"), and no preposition: in
+ * "the father of Syrian President Bashar Assad" the father is another. A name that is the object of "of" ("the
+ * city of Manbij", "militants of the so-called ISIL") is described only by a place's noun.
+ */
+function describedBefore(words: Word[], nameFirst: number): Range | null {
+  let first = -1;
+  let titled = false;
+  let k = nameFirst - 1;
+  while (k >= 0) {
+    const word = words[k]!;
+    if (isDescribing(word) || (word.lower === 'of' && k === nameFirst - 1)) {
+      if (titled && !word.cap && !qualifiesTitle(word)) break;
+      if (isDescribing(word)) first = k;
+      titled ||= isPersonTitle(word);
+      k--;
+      continue;
+    }
+    // "the head of the Britain-based monitoring group": a preposition, with or without an article after it, goes on
+    // to a person's title before it; "the stronghold of the Takfiri group ISIL" is no description of ISIL.
+    const bridgeAt = ARTICLES.has(word.lower) ? k - 1 : k;
+    if (!titled && first >= 0 && bridgeAt > 0 && BRIDGES.has(words[bridgeAt]!.lower) && isPersonTitle(words[bridgeAt - 1]!)) {
+      k = bridgeAt - 1;
+      continue;
+    }
+    if ((ARTICLES.has(word.lower) || POSSESSIVES.has(word.lower)) && first >= 0) first = k;
+    break;
+  }
+  if (first < 0) return null;
+  let last = nameFirst - 1;
+  while (last > first && !isDescribing(words[last]!)) last--;
+  // Is the name the object of an "of" with only an article or describing words between ("the so-called")?
+  let of = nameFirst - 1;
+  while (of > first && (ARTICLES.has(words[of]!.lower) || words[of]!.pos === 'ADJ')) of--;
+  const placeOnly = words[of]!.lower === 'of';
+  if (placeOnly) last = of - 1;
+  if (last < first) return null;
+  return { first, last, ...(placeOnly ? { placeOnly } : {}) };
+}
+
+/**
+ * The description set after the name: after a comma, a dash or an article ("Jaish al-Islam, the main rebel group in
+ * Eastern Ghouta"), after "is", "was" and an article ("the SOHR is a Britain-based monitoring group"), or a role word
+ * going on with a preposition ("Rami Abdel Rahman director of the Observatory": the articles' commas were stripped).
+ * A role word alone after a name is the name's compound ("IS fighters", "ISIS leader Abu Bakr"), not its description.
+ */
+function describedAfter(words: Word[], nameLast: number): Range | null {
+  let k = nameLast + 1;
+  let set = false;
+  if (words[k]?.text === ',' || words[k]?.text === '-' || words[k]?.text === '–' || words[k]?.text === '—' || words[k]?.text === '(') {
+    set = true;
+    k++;
+  }
+  if (['is', 'was', 'are', 'were'].includes(words[k]?.lower ?? '') && ARTICLES.has(words[k + 1]?.lower ?? '')) {
+    set = true;
+    k++;
+  }
+  const start = k;
+  if (ARTICLES.has(words[k]?.lower ?? '')) {
+    set = true;
+    k++;
+  }
+  const opening = words[k];
+  if (opening === undefined) return null;
+  const roleOpening = !opening.cap && (ROLE_WORDS.has(opening.lower) || ROLE_MODIFIERS.has(opening.lower) || DESCRIBING_COMPOUND.test(opening.text));
+  if (!set && !roleOpening) return null;
+  let last = -1;
+  let bridged = false;
+  while (k < words.length) {
+    const word = words[k]!;
+    if (isDescribing(word)) {
+      last = k;
+      k++;
+      continue;
+    }
+    if (BRIDGES.has(word.lower) && last >= 0 && k + 1 < words.length) {
+      const next = words[k + 1]!;
+      const after = ARTICLES.has(next.lower) ? words[k + 2] : next;
+      if (after !== undefined && isDescribing(after)) {
+        bridged = true;
+        k += ARTICLES.has(next.lower) ? 2 : 1;
+        continue;
+      }
+    }
+    break;
+  }
+  if (last < 0) return null;
+  if (!set && !bridged) return null;
+  return { first: start, last };
+}
+
+/** The range as a description, when it holds a head (see isHead) or a "-based" compound; leading articles and possessives dropped. */
+function toDescription(sentence: string, words: Word[], range: Range): NameDescription | null {
+  let { first } = range;
+  while (first <= range.last && (ARTICLES.has(words[first]!.lower) || POSSESSIVES.has(words[first]!.lower))) first++;
+  if (first > range.last) return null;
+  const inside = words.slice(first, range.last + 1);
+  // The head is the last noun before the first preposition, "UN Special Envoy [for Syria]", "head [of the …]", and
+  // must be a head word: "PKK terrorist organizations Syrian offshoot PYDs armed wing" is no description.
+  const bridge = inside.findIndex((word) => BRIDGES.has(word.lower));
+  const beforeBridge = bridge < 0 ? inside : inside.slice(0, bridge);
+  const lastNoun = beforeBridge.findLast((word) => word.pos === 'NOUN' || isPersonTitle(word));
+  const head = lastNoun !== undefined && isHead(lastNoun) ? lastNoun : undefined;
+  if (lastNoun !== undefined && head === undefined) return null;
+  if (range.placeOnly && (head === undefined || !PLACE_HEADS.has(head.lower))) return null;
+  const compound = inside.find((word) => DESCRIBING_COMPOUND.test(word.text));
+  const headWord = head?.lower.replace(/\.$/, '') ?? compound?.lower;
+  if (headWord === undefined) return null;
+  const start = words[first]!.start;
+  const end = words[range.last]!.end;
+  return { text: sentence.slice(start, end), head: singular(headWord), start, end };
+}
+
+/** A head word's singular, so that "leaders" and "leader" agree. */
+function singular(word: string): string {
+  if (word.endsWith('men')) return `${word.slice(0, -3)}man`;
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}

@@ -1,0 +1,122 @@
+import { describe, expect, test } from 'vitest';
+import { createAnswerEngine } from '../src/answer/create-answer-engine.ts';
+import { askedName, describeNameAt, findName, nameWords } from '../src/answer/describe-name.ts';
+import { makeArticle } from './helpers/make-article.ts';
+
+/** What the sentence says the name is, as the descriptions' texts. */
+function describe_(name: string, sentence: string): string[] {
+  return findName(sentence, [nameWords(name)]).flatMap(({ start, end }) => describeNameAt(sentence, start, end).map((d) => d.text));
+}
+
+describe('askedName', () => {
+  const noLowerCaseNames = () => false;
+
+  test('reads the name a "who is" / "what is" question asks about', () => {
+    expect(askedName('who is Rami Abdel Rahman?', noLowerCaseNames)).toBe('Rami Abdel Rahman');
+    expect(askedName('what is the Syrian Observatory for Human Rights?', noLowerCaseNames)).toBe('Syrian Observatory for Human Rights');
+    expect(askedName("who's de Mistura", noLowerCaseNames)).toBe('de Mistura');
+    expect(askedName('who were the White Helmets?', noLowerCaseNames)).toBe('White Helmets');
+    expect(askedName('who is President Assad?', noLowerCaseNames)).toBe('Assad');
+  });
+
+  test('takes a word typed in lower case for a name only when told it is one', () => {
+    expect(askedName('who is rami abdel rahman', noLowerCaseNames)).toBeNull();
+    expect(askedName('who is rami abdel rahman', () => true)).toBe('rami abdel rahman');
+  });
+
+  test('leaves questions that ask for a name, or name nothing', () => {
+    for (const question of ['who is the UN envoy?', 'who was killed?', 'what is the death toll?', 'Who is the General Manager for the Broncos?', 'Who was Count of Melfi', 'who is General Manager?']) {
+      expect(askedName(question, () => false), question).toBeNull();
+    }
+  });
+});
+
+describe('findName', () => {
+  test('finds a name whatever its case and hyphens, past a middle initial', () => {
+    expect(findName('Observatory director Rami Abdel Rahman said', [nameWords('rami abdel rahman')])).toEqual([{ start: 21, end: 38 }]);
+    expect(findName('President Bashar al-Assad met him', [nameWords('Bashar al Assad')])).toHaveLength(1);
+    expect(findName('Elijah J. Magnier wrote', [nameWords('Elijah Magnier')])).toHaveLength(1);
+  });
+
+  test('does not take a verb for a short name ("is" for IS)', () => {
+    expect(findName('The town is highly valued.', [nameWords('IS')])).toEqual([]);
+    expect(findName('IS fighters attacked.', [nameWords('IS')])).toHaveLength(1);
+  });
+});
+
+describe('describeNameAt', () => {
+  test('reads a title or description before the name', () => {
+    expect(describe_('Staffan de Mistura', 'On April 15 UN Special Envoy for Syria Staffan de Mistura said talks would resume.')).toEqual(['UN Special Envoy for Syria']);
+    expect(describe_('Abdel Rahman', 'said Observatory director Rami Abdel Rahman.')).toEqual(['Observatory director']);
+    expect(describe_('Rami Abdel Rahman', 'in rebel-held areas the head of the Britain-based monitoring group Rami Abdel Rahman told AFP.')).toEqual(['head of the Britain-based monitoring group']);
+    expect(describe_('Steffen Seibert', 'German government spokesman Steffen Seibert said the hardships were great.')).toEqual(['German government spokesman']);
+    expect(describe_('Manbij', 'They advanced on the northern Syrian city of Manbij on Monday.')).toEqual(['northern Syrian city']);
+  });
+
+  test('reads a description set after the name, with or without its commas', () => {
+    expect(describe_('Jaish al-Islam', 'Jaish al-Islam, the main rebel group in Eastern Ghouta, rejected the offer.')).toEqual(['main rebel group in Eastern Ghouta']);
+    expect(describe_('Rami Abdel Rahman', '"Al-Nusra captured Base 46" said Rami Abdel Rahman director of the Britain-based Observatory.')).toEqual(['director of the Britain-based Observatory']);
+    expect(describe_('SOHR', 'The SOHR is a Britain-based monitoring group.')).toEqual(['Britain-based monitoring group']);
+  });
+
+  test('does not take another name, a compound or what the name belongs to for its description', () => {
+    for (const [name, sentence] of [
+      ['ISIS', 'ISIS leader Abu Bakr al-Baghdadi was reported dead.'],
+      ['ISIS', 'ISIS fighters attacked the town.'],
+      ['Jabhat al-Nusra', 'Groups such as Jabhat al-Nusra (Nusra Front) are outlawed.'],
+      ['ISIL', 'Militants of the so-called ISIL crucified five men.'],
+      ['ISIL', 'Strikes hit the stronghold of the Takfiri group ISIL on Monday.'],
+      ['YPG', 'Forces dominated by PKK terrorist organizations Syrian offshoot PYDs armed wing YPG took the town.'],
+      ['Aleppo', 'The leader of Aleppo rebels said the siege would end.'],
+    ] as const) {
+      const found = describe_(name, sentence);
+      expect(found.every((text) => !/leader|fighter|Nusra Front|militants|stronghold|armed wing/.test(text)), `${name}: ${found.join('; ')}`).toBe(true);
+    }
+    expect(describe_('ISIL', 'Strikes hit the stronghold of the Takfiri group ISIL on Monday.')).toEqual(['Takfiri group']);
+  });
+
+  test('gives a person\'s own title, not the title of someone the name belongs to', () => {
+    expect(describe_('Bashar Assad', 'The father of Syrian President Bashar Assad was born in Qardaha.')).toEqual(['Syrian President']);
+    expect(describe_('Staffan de Mistura', 'UN envoy meets southern rebels UN Special Envoy for the Syria Crisis Staffan de Mistura met rebel leaders.')).toEqual(['UN Special Envoy for the Syria Crisis']);
+  });
+});
+
+const article = (id: string, paragraphs: string[]) => makeArticle(id, `Report ${id}`, paragraphs, '2016-05-01', `${id}.json`);
+
+describe('"who is X?" answered by the engine', () => {
+  const articles = [
+    article('a', ['At least 20 people were killed in Aleppo on Sunday, said Rami Abdel Rahman, director of the Britain-based Observatory.', 'Karim Haddad visited the market.']),
+    article('b', ['Observatory director Rami Abdel Rahman said the toll would rise.', 'UN envoy Staffan de Mistura called for calm.']),
+    article('c', ['The talks were led by Staffan de Mistura, a veteran Swedish-Italian diplomat.']),
+  ];
+  const engine = createAnswerEngine(articles);
+
+  test('answers with the description most sentences agree on, as written, high when two agree', () => {
+    const answer = engine.ask('who is Rami Abdel Rahman?');
+    expect(answer.confidence).toBe('high');
+    expect(['director of the Britain-based Observatory', 'Observatory director']).toContain(answer.answer);
+    expect(answer.citations[0]!.quote).toContain(answer.answer!);
+    expect(answer.citations.map((c) => c.articleId).sort()).toEqual(['a', 'b']);
+  });
+
+  test('is medium when one sentence says it, and takes a name typed in lower case', () => {
+    const answer = engine.ask('who is staffan de mistura');
+    expect(answer.confidence).toBe('medium');
+    expect(['UN envoy', 'veteran Swedish-Italian diplomat']).toContain(answer.answer);
+  });
+
+  test('answers from the conversation\'s article first, when it says what the name is', () => {
+    expect(engine.ask('who is Staffan de Mistura?', { currentArticleId: 'c' }).answer).toBe('veteran Swedish-Italian diplomat');
+    expect(engine.ask('who is Staffan de Mistura?', { currentArticleId: 'b' }).answer).toBe('UN envoy');
+  });
+
+  test('abstains, pointing at where the name is written, when no article says who it is', () => {
+    const answer = engine.ask('who is Karim Haddad?');
+    expect(answer).toMatchObject({ answer: null, confidence: 'none' });
+    expect(answer.citations[0]!.quote).toBe('Karim Haddad visited the market.');
+  });
+
+  test('abstains when no article names it', () => {
+    expect(engine.ask('who is Angela Merkel?')).toMatchObject({ answer: null, confidence: 'none' });
+  });
+});
