@@ -728,3 +728,15 @@ describe('an organisation', () => {
     expect(best('Where did the fighters flee?', 'The fighters fled from the Syrian Observatory for Human Rights to the town of Akhtarin.')).toBe('Akhtarin');
   });
 });
+
+describe('a reason news gives as what an act answers or punishes', () => {
+  test('"in revenge for", "on charges of": the reason, up to an "and" going on to another verb', () => {
+    expect(best('why were the villages bombed?', 'Activists said the villages were bombed by Russian jets in revenge for the death of five crewmen.')).toBe('the death of five crewmen');
+    expect(best('why were the three civilians killed?', 'Residents said the militants killed three civilians on charges of apostasy and crucified them in the square.')).toBe('apostasy');
+  });
+
+  test('a reason holding the question\'s own verb explains something else: never a good fit', () => {
+    const [span] = findAnswerSpans('The villages were bombed in revenge for the death of five crewmen killed when their helicopter crashed.', analyzeQuestion('why did the helicopter crash?'));
+    expect(span === undefined || span.typeFit < 0.75).toBe(true);
+  });
+});
