@@ -191,15 +191,23 @@ export function formatNews(section: NewsSection): string {
     ['F1 of the high-confidence answers', rate(e.highF1), rate(b.highF1)],
     ['high-confidence answers with F1 0', rate(e.highWrong), rate(b.highWrong)],
     ...(section.identity ? [] : [['top citation from the right article', rate(e.sourceAt1), rate(b.sourceAt1)]]),
-    [`abstains on the ${u.questions} questions no article answers`, rate(u.abstentionRate), '–'],
-    ['confident (high/medium) on those', rate(u.confidentRate), '–'],
+    ...(u.questions === 0
+      ? []
+      : [
+          [`abstains on the ${u.questions} questions no article answers`, rate(u.abstentionRate), '–'],
+          ['confident (high/medium) on those', rate(u.confidentRate), '–'],
+        ]),
     ['mean latency per question', ms(e.meanLatencyMs), ms(b.meanLatencyMs)],
   ];
   const title = `News questions, ${section.set}: ${e.questions} questions about the ${section.articles} articles in ${section.folder}, each asked against all of them`;
   const notes = [
     `questions written for this project from the FA-KES articles it ships (${section.file}); no targets`,
     ...(section.identity
-      ? ['"who is X?" / "what is X?": the golds are every description any article gives of X; the questions no article answers name someone no article names, or names without saying who they are']
+      ? [
+          section.unanswerable.questions === 0
+            ? 'made from the set\'s "who is X?" questions, one for each description of two words or more holding a capital (eval/role-questions.ts); the gold is X'
+            : '"who is X?" / "what is X?": the golds are every description any article gives of X; the questions no article answers name someone no article names, or names without saying who they are',
+        ]
       : []),
     `use: ${section.use}`,
   ];

@@ -29,6 +29,7 @@ import { loadOptionalExport } from './load-optional-export.ts';
 import { loadNewsQuestions, NEWS_FOLLOW_UP_FILES, NEWS_IDENTITY_FILES, NEWS_QUESTION_FILES, type NewsQuestionFile } from './load-news-questions.ts';
 import { loadXquad, XQUAD_FILE, type XquadQuestion } from './load-xquad.ts';
 import { aliasNames, PARTICLE_GROUPS, swapNames } from './alias-names.ts';
+import { roleQuestions } from './role-questions.ts';
 import { createRespeller } from './respell-names.ts';
 import { createAnswerEngine } from '../src/answer/create-answer-engine.ts';
 import { loadArticles } from '../src/load-articles.ts';
@@ -166,7 +167,21 @@ async function runNews(options: Options): Promise<{ sets: NewsSection[]; respell
     if (questionFile.name !== 'third set') read.push(...questions);
     sections.push(section);
   }
-  for (const questionFile of NEWS_IDENTITY_FILES) sections.push({ ...(await runNewsSet(options, articles, folder, questionFile)).section, identity: true });
+  for (const questionFile of NEWS_IDENTITY_FILES) {
+    const { section, questions } = await runNewsSet(options, articles, folder, questionFile);
+    sections.push({ ...section, identity: true });
+    // The same set turned around: "who is the UN Special Envoy for Syria?" for each description it gives.
+    const roles = roleQuestions(questions);
+    progress(`news, ${questionFile.name} turned around: baseline and engine on ${roles.length} questions`);
+    sections.push({
+      ...section,
+      set: `${questionFile.name}, turned around ("who is the <description>?")`,
+      engine: evaluateQuestions(() => createAnswerEngine(articles), roles).report,
+      baseline: evaluateQuestions(() => createSentenceSearchBaseline(articles), roles).report,
+      unanswerable: { questions: 0, abstentionRate: 0, confidentRate: 0 },
+      identity: true,
+    });
+  }
   const respell = createRespeller(articles);
   const byId = new Map(articles.map((article) => [article.id, article]));
   const withAliases = (question: XquadQuestion) => {

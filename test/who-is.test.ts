@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createAnswerEngine } from '../src/answer/create-answer-engine.ts';
-import { askedName, describeNameAt, findName, nameWords } from '../src/answer/describe-name.ts';
+import { askedName, askedRole, describedNames, describeNameAt, findName, nameWords } from '../src/answer/describe-name.ts';
 import { makeArticle } from './helpers/make-article.ts';
 
 /** What the sentence says the name is, as the descriptions' texts. */
@@ -25,7 +25,7 @@ describe('askedName', () => {
   });
 
   test('leaves questions that ask for a name, or name nothing', () => {
-    for (const question of ['who is the UN envoy?', 'who was killed?', 'what is the death toll?', 'Who is the General Manager for the Broncos?', 'Who was Count of Melfi', 'who is General Manager?']) {
+    for (const question of ['who is the UN envoy?', 'who was killed?', 'what is the death toll?', 'Who is the General Manager for the Broncos?', 'Who was Count of Melfi', 'who is General Manager?', 'who is the Homs governor?', 'who is the UN Special Envoy for the Syria Crisis?']) {
       expect(askedName(question, () => false), question).toBeNull();
     }
   });
@@ -118,5 +118,53 @@ describe('"who is X?" answered by the engine', () => {
 
   test('abstains when no article names it', () => {
     expect(engine.ask('who is Angela Merkel?')).toMatchObject({ answer: null, confidence: 'none' });
+  });
+});
+
+describe('askedRole', () => {
+  test('reads the role a question asks the holder of: its head word and its other words', () => {
+    expect(askedRole('who is the UN envoy for Syria?')).toEqual({ head: 'envoy', words: ['un', 'syria'], names: ['un', 'syria'] });
+    expect(askedRole('who is the Homs governor?')).toEqual({ head: 'governor', words: ['homs'], names: ['homs'] });
+    expect(askedRole('Who is the General Manager for the Broncos?')).toEqual({ head: 'manager', words: ['general', 'broncos'], names: ['broncos'] });
+    expect(askedRole('who heads the Observatory?')).toEqual({ head: 'head', words: ['observatory'], names: ['observatory'] });
+    // When the role was held is no word of it.
+    expect(askedRole('who was the mayor of Raqqa before the war')).toEqual({ head: 'mayor', words: ['raqqa'], names: ['raqqa'] });
+  });
+
+  test('leaves a role another holder has, an event and a clause', () => {
+    for (const question of ['who was the first chair of the IPCC?', 'who is the former envoy?', 'who led the attack?', 'who was the rescuer who died?', 'who was killed?', 'who is Rami Abdel Rahman?']) {
+      expect(askedRole(question), question).toBeNull();
+    }
+  });
+});
+
+describe('describedNames', () => {
+  const described = (sentence: string) => describedNames(sentence).map((d) => [d.name, d.descriptions.map((x) => x.text)]);
+
+  test('reads each name of a sentence with its title, not a title\'s capitals or a nationality for the name', () => {
+    expect(described('UN envoy meets rebels UN Special Envoy for the Syria Crisis Staffan de Mistura met them.')).toEqual([['Staffan de Mistura', ['UN Special Envoy for the Syria Crisis']]]);
+    expect(described('Secretary of State John Kerry and Russian Foreign Minister Sergei Lavrov met.')).toEqual([
+      ['John Kerry', ['Secretary of State']],
+      ['Sergei Lavrov', ['Russian Foreign Minister']],
+    ]);
+    expect(described('United Nations Secretary-General Ban Ki-moon is appalled.')).toEqual([['Ban Ki-moon', ['United Nations Secretary-General']]]);
+    expect(described('The UN Under-Secretary-General for Humanitarian Affairs Stephen OBrien said so.')).toEqual([['Stephen OBrien', ['UN Under-Secretary-General for Humanitarian Affairs']]]);
+    expect(described('He met the British ambassador to the UN Matthew Rycroft.').map(([name]) => name)).toEqual(['Matthew Rycroft']);
+  });
+});
+
+describe('"who is the UN envoy?" answered by the engine', () => {
+  const articles = [
+    article('r1', ['UN envoy Staffan de Mistura called for calm on Monday.', 'Observatory director Rami Abdel Rahman said 20 people died.']),
+    article('r2', ['The talks were chaired by UN envoy Staffan de Mistura in Geneva.', 'Rami Abdel Rahman, head of the Observatory, gave the toll.']),
+    article('r3', ['Residents said the envoy of the rebels, a local sheikh, left the town.']),
+  ];
+  const engine = createAnswerEngine(articles);
+
+  test('answers with the name the articles give the role, high when two sentences agree', () => {
+    expect(engine.ask('who is the UN envoy?')).toMatchObject({ answer: 'Staffan de Mistura', confidence: 'high' });
+    const head = engine.ask('who heads the Observatory?');
+    expect(head.answer).toBe('Rami Abdel Rahman');
+    expect(head.citations[0]!.quote).toContain('Rami Abdel Rahman');
   });
 });

@@ -1,10 +1,11 @@
 import { sentenceText, type Article, type Sentence } from '../article.ts';
 import type { ArticleIndex } from '../search/article-index.ts';
+import { lexiconIs } from '../facts/lexicon.ts';
 import { paragraphSentences } from '../sentences.ts';
 import { isPageFurniture } from '../summary/is-boilerplate.ts';
 import { toTerms } from '../text/terms.ts';
 import { citeSentence } from './cite-sentence.ts';
-import { describeNameAt, findName, nameWords, type NameDescription } from './describe-name.ts';
+import { describedNames, describeNameAt, findName, nameWords, sameRole, WHICH_HOLDER, type AskedRole, type NameDescription } from './describe-name.ts';
 import type { Answer, Citation, Confidence } from './types.ts';
 
 /** How many of the passages that best match the name are read for what they say it is. */
@@ -112,4 +113,70 @@ function excerpts(chosen: Described, described: readonly Described[], maxExcerpt
     citations.push(citeSentence(item.article, item.sentence));
   }
   return citations;
+}
+
+/**
+ * Answers "who is the UN envoy for Syria?" / "who heads the Observatory?" (see askedRole) with the name the articles
+ * give that title or description: a name some sentence describes with the role's head word (or one naming the same
+ * role: "director" for "head"), not as its former holder, with one of the role's names ("UN" of "UN envoy"), in a
+ * sentence holding all of them and at least half its other words, those said in the
+ * description itself first. High when two sentences agree on the name or one says all the role's words, else
+ * medium; null when no sentence gives
+ * the role a name (the caller answers as for any question).
+ */
+export function answerWhoHolds(index: ArticleIndex, question: string, role: AskedRole, maxExcerpts: number, articleIds?: ReadonlySet<string>): Answer | null {
+  const terms = toTerms([role.head, ...role.words].join(' '));
+  const hits = index.searchPassages({ terms, otherForms: [] }, { limit: PASSAGES_READ, ...(articleIds ? { articleIds } : {}) });
+  const holders = new Map<string, Holder>();
+  const seen = new Set<string>();
+  for (const hit of hits) {
+    const article = index.get(hit.articleId);
+    if (!article) continue;
+    for (const sentence of paragraphSentences(article, hit.paragraph)) {
+      const text = sentenceText(article, sentence);
+      if (seen.has(text) || isPageFurniture(text)) continue;
+      seen.add(text);
+      const sentenceWords = new Set(nameWords(text));
+      if (share(role.words, sentenceWords) < 0.5 || share(role.names, sentenceWords) < 1) continue;
+      for (const described of describedNames(text)) {
+        // A holder is a person: not a place or an acronym ("Syria", "UNs" of "the UNs envoy to Syria").
+        if (/^[\p{Lu}.]{2,}s?$/u.test(described.name) || lexiconIs(described.name.toLowerCase(), 'place')) continue;
+        for (const description of described.descriptions) {
+          const descriptionWords = new Set(nameWords(description.text));
+          // "Johnson, the former mayor of London" holds no role now; "Jaish al-Islam spokesman" is not Al-Nusra's.
+          if (!sameRole(role.head, description.head) || [...descriptionWords].some((word) => WHICH_HOLDER.has(word))) continue;
+          if (role.names.length > 0 && !role.names.some((name) => descriptionWords.has(name))) continue;
+          const inDescription = share(role.words, descriptionWords);
+          const key = nameWords(described.name).join(' ');
+          const holder = holders.get(key) ?? { name: described.name, sentences: [], best: 0 };
+          if (!holder.sentences.some((s) => s.text === text)) holder.sentences.push({ article, sentence, text });
+          holder.best = Math.max(holder.best, inDescription);
+          holders.set(key, holder);
+        }
+      }
+    }
+  }
+  const ranked = [...holders.values()].sort((a, b) => Number(b.best >= 0.5) - Number(a.best >= 0.5) || b.sentences.length - a.sentences.length || b.best - a.best);
+  const chosen = ranked[0];
+  if (chosen === undefined) return null;
+  // High when two sentences agree, or one gives the role in all its words ("Chair of the IPCC Hoesung Lee").
+  const confidence: Confidence = (chosen.best >= 0.5 && chosen.sentences.length >= AGREEING_FOR_HIGH) || (chosen.best === 1 && role.words.length > 0) ? 'high' : 'medium';
+  // Its sentences first, then those naming others in the role, best first.
+  const citations = [...chosen.sentences, ...ranked.slice(1).flatMap((other) => other.sentences)]
+    .filter((item, i, all) => all.findIndex((other) => other.text === item.text) === i)
+    .slice(0, maxExcerpts)
+    .map(({ article, sentence }) => citeSentence(article, sentence));
+  return { question, answer: chosen.name, confidence, citations };
+}
+
+/** A name given a role, with the sentences giving it and the best share of the role's words its description says. */
+interface Holder {
+  name: string;
+  sentences: Array<{ article: Article; sentence: Sentence; text: string }>;
+  best: number;
+}
+
+/** The share of `words` found in `among` (1 when there are none to find). */
+function share(words: readonly string[], among: ReadonlySet<string>): number {
+  return words.length === 0 ? 1 : words.filter((word) => among.has(word)).length / words.length;
 }

@@ -10,9 +10,9 @@ import { isStopWord, splitWords, toIndexTerms, toTerms } from '../text/terms.ts'
 import { sharedWordNet } from '../text/wordnet.ts';
 import { isPageFurniture } from '../summary/is-boilerplate.ts';
 import { analyzeQuestion, holdsTerm, type QuestionAnalysis } from './analyze-question.ts';
-import { answerWhoIs } from './answer-who-is.ts';
+import { answerWhoHolds, answerWhoIs } from './answer-who-is.ts';
 import { citeSentence } from './cite-sentence.ts';
-import { askedName } from './describe-name.ts';
+import { askedName, askedRole } from './describe-name.ts';
 import { findAnswerSpans, type AnswerSpan } from './find-answer-spans.ts';
 import { lemmaTerms } from './tag-tokens.ts';
 import type { Answer, Citation, Confidence } from './types.ts';
@@ -230,8 +230,14 @@ function askQuestion(index: ArticleIndex, question: string, options: AskOptions)
   }
   const current = options.currentArticleId === undefined ? undefined : index.get(options.currentArticleId);
   const named = askedName(question, (word) => isWrittenName(index, word));
-  const identity = named === null ? null : answerWhoIsIn(index, analysis.question, named, maxExcerpts, options.articleId, current);
-  if (identity !== null) return identity;
+  const role = named === null ? askedRole(question) : null;
+  const described =
+    named !== null
+      ? answerNearTheReader(index, options.articleId, current, (articleIds) => answerWhoIs(index, analysis.question, named, maxExcerpts, articleIds))
+      : role !== null
+        ? answerNearTheReader(index, options.articleId, current, (articleIds) => answerWhoHolds(index, analysis.question, role, maxExcerpts, articleIds))
+        : null;
+  if (described !== null) return described;
   const answer = answerInScope(index, analysis, names, options, current, answerFrom);
   // "Who is X?" of a name no article writes as asked: what the search finds near its words does not say what X is
   // ("who is Elijah Magnier?" was answered, with high confidence, from a tweet he signed as "Elijah J. Magnier"). The
@@ -272,19 +278,20 @@ function answerInScope(
 }
 
 /**
- * "Who is X?" answered from where the reader is: the article asked about; else the conversation's current article
- * when it says what X is (the reader is reading it); else all the articles. Null when none of those names X.
+ * "Who is X?" and "who is the UN envoy?" answered from where the reader is: the article asked about; else the
+ * conversation's current article when it answers (the reader is reading it); else all the articles. Null when none
+ * of those names X, or gives the role a name.
  */
-function answerWhoIsIn(index: ArticleIndex, question: string, name: string, maxExcerpts: number, articleId: string | undefined, current: Article | undefined): Answer | null {
+function answerNearTheReader(index: ArticleIndex, articleId: string | undefined, current: Article | undefined, answerIn: (articleIds?: ReadonlySet<string>) => Answer | null): Answer | null {
   if (articleId !== undefined) {
-    const answer = answerWhoIs(index, question, name, maxExcerpts, new Set([articleId]));
+    const answer = answerIn(new Set([articleId]));
     return answer === null ? null : onlyIn(index.get(articleId), answer);
   }
   if (current !== undefined) {
-    const fromCurrent = answerWhoIs(index, question, name, maxExcerpts, new Set([current.id]));
+    const fromCurrent = answerIn(new Set([current.id]));
     if (fromCurrent !== null && fromCurrent.confidence !== 'none') return fromCurrent;
   }
-  return answerWhoIs(index, question, name, maxExcerpts);
+  return answerIn();
 }
 
 /** Is a word typed in lower case a name's ("rami" of "who is rami abdel rahman"): the articles write it capitalised? */

@@ -1,3 +1,4 @@
+import { isDemonym } from '../facts/find-mentions.ts';
 import { ORG_HEADS, ROLE_MODIFIERS, ROLE_WORDS } from '../facts/lexicon.ts';
 import { foldWord } from '../text/terms.ts';
 import { sharedWordNet } from '../text/wordnet.ts';
@@ -17,6 +18,9 @@ export interface NameDescription {
 // A question asking who or what a name is: "who is Rami Abdel Rahman?", "what is the Syrian Observatory for Human
 // Rights?", "who was Zahran Alloush?", "who're the White Helmets". The rest must be a name (see askedName).
 const WHO_OR_WHAT_IS = /^\s*(?:who|what)(?:\s+(?:is|was|are|were)|['’](?:s|re))\s+(?:the\s+)?(.+?)[\s?.!]*$/i;
+
+// The particles inside a person's name: "Staffan de Mistura", "Osama bin Laden".
+const NAME_PARTICLES = new Set(['de', 'del', 'der', 'van', 'von', 'al', 'el', 'bin', 'ibn', 'abu', 'la', 'le', 'du', 'da', 'di']);
 
 // Titles before a name, or making a title of the words after them: "President", "Prime Minister", "General Manager",
 // "Count", "Secretary".
@@ -47,6 +51,9 @@ export function askedName(question: string, isNameWord: (word: string) => boolea
   }
   const words = name.split(/[\s-]+/).filter((word) => word !== '');
   if (words.length === 0 || words.length > 8) return null;
+  // "Who is the Homs governor?", "who is the UN Special Envoy for the Syria Crisis?" ask who holds a title (see
+  // askedRole); "what is Doctors Without Borders?" asks what a group is.
+  if (ROLE_WORDS.has(words[words.length - 1]!.toLowerCase()) || (/^who/i.test(question) && words.some((word) => ROLE_WORDS.has(word.toLowerCase())))) return null;
   let named = 0;
   for (const word of words) {
     const lower = word.toLowerCase();
@@ -124,9 +131,12 @@ function joinedWords(sentence: string): Word[] {
     const joined = last !== token;
     // "Britain-based", "Turkish-backed": a describing word whatever the tagger calls its last part.
     // "war-hit", "rebel-held": a compound ending on a verb's form describes.
-    const pos: PartOfSpeech = joined && (DESCRIBING_COMPOUND.test(text) || last.pos === 'VERB') ? 'ADJ' : joined && /^\p{Lu}/u.test(last.text) ? 'PROPN' : last.pos;
+    // "Ki-moon", "Al-Nusra": a name's, whatever its last part.
+    const cap = /(?:^|-)\p{Lu}/u.test(text) && !DESCRIBING_COMPOUND.test(text);
+    // "war-hit", "PYD-dominated": a compound ending on a verb's form describes; "Ki-moon", "al-Assad" are a name's.
+    const pos: PartOfSpeech = joined && (DESCRIBING_COMPOUND.test(text) || (last.pos === 'VERB' && /^\p{Ll}/u.test(last.text))) ? 'ADJ' : joined && cap && !isTitleCompound(text) ? 'PROPN' : joined ? 'NOUN' : last.pos;
     // "al-Islam", "al-Assad": a name's word, capitalised after its particle.
-    words.push({ text, lower: text.toLowerCase(), start: token.start, end, pos, cap: /(?:^|-)\p{Lu}/u.test(text) && !DESCRIBING_COMPOUND.test(text) });
+    words.push({ text, lower: text.toLowerCase(), start: token.start, end, pos, cap });
   }
   return words;
 }
@@ -136,6 +146,9 @@ const DESCRIBING_COMPOUND = /-(?:based|backed|led|linked|allied|affiliated|inspi
 
 // The nouns of places a name can be described as: "the northern Syrian city of Manbij".
 const PLACE_HEADS = new Set(['city', 'town', 'village', 'province', 'region', 'district', 'governorate', 'neighbourhood', 'neighborhood', 'suburb', 'area', 'capital', 'country', 'stronghold', 'enclave', 'airbase', 'base', 'camp', 'border', 'crossing', 'district', 'county', 'state']);
+
+// Prepositions before a place's name.
+const PLACE_PREPOSITIONS_BEFORE = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside', 'inside', 'across', 'around']);
 
 // Prepositions inside a description: "UN Special Envoy for Syria", "head of the Observatory", "envoy to Syria",
 // "the main rebel group in Eastern Ghouta", "a nurse at Douma Emergency Collection facility".
@@ -153,10 +166,15 @@ function qualifiesTitle(word: Word): boolean {
   return !plural && (ROLE_MODIFIERS.has(word.lower) || ORG_HEADS.has(word.lower) || isPersonTitle(word));
 }
 
+/** Is a hyphenated word a title ("Secretary-General", "Under-Secretary-General", "vice-president")? */
+function isTitleCompound(text: string): boolean {
+  return text.toLowerCase().split('-').some((part) => ROLE_WORDS.has(part));
+}
+
 /** Is this word a person's title or role ("President", "envoy", "spokesman"), or a noun WordNet files under people ("nurse")? */
 function isPersonTitle(word: Word): boolean {
   const lower = word.lower.replace(/\.$/, '');
-  if (ROLE_WORDS.has(lower)) return true;
+  if (ROLE_WORDS.has(lower) || (lower.includes('-') && isTitleCompound(lower))) return true;
   return word.pos === 'NOUN' && !word.cap && sharedWordNet().firstNounFiles(lower).includes('noun.person');
 }
 
@@ -192,18 +210,66 @@ function isDescribing(word: Word): boolean {
  */
 export function describeNameAt(sentence: string, nameStart: number, nameEnd: number): NameDescription[] {
   const words = joinedWords(sentence);
-  let first = words.findIndex((word) => word.end > nameStart);
-  let last = words.findLastIndex((word) => word.start < nameEnd);
+  const first = words.findIndex((word) => word.end > nameStart);
+  const last = words.findLastIndex((word) => word.start < nameEnd);
   if (first < 0 || last < first) return [];
+  return describeWords(sentence, words, first, last).descriptions;
+}
+
+/** A name a sentence writes, with what the sentence says it is (see describeNameAt). */
+export interface DescribedName {
+  /** The name as written. */
+  name: string;
+  start: number;
+  end: number;
+  descriptions: NameDescription[];
+}
+
+/**
+ * The names a sentence describes, each with its descriptions (see describeNameAt): every run of capitalised words,
+ * read from its last word, so that a title's own capitals are not taken for the name's ("UN Special Envoy for the
+ * Syria Crisis Staffan de Mistura" describes Staffan de Mistura).
+ */
+export function describedNames(sentence: string): DescribedName[] {
+  const words = joinedWords(sentence);
+  const found: DescribedName[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
+    const next = words[k + 1];
+    // The last word of a run of capitals (a particle inside: "Staffan de Mistura"), no title's ("UN Special
+    // [Envoy]"), and no nationality ("the British ambassador to the UN").
+    if (!word.cap || word.pos !== 'PROPN' || isHead(word) || isDemonym(word)) continue;
+    if (next !== undefined && ((next.cap && (next.pos === 'PROPN' || isPersonTitle(next))) || (NAME_PARTICLES.has(next.lower) && words[k + 2]?.cap === true))) continue;
+    const described = describeWords(sentence, words, k, k);
+    if (described.descriptions.length > 0) found.push(described);
+  }
+  return found;
+}
+
+/** The name at words [first, last], widened to the name's own capitalised words, and its descriptions. */
+function describeWords(sentence: string, words: Word[], first: number, last: number): DescribedName {
   // A name of up to NAME_WORDS words; not past a preposition's object ("UN Special Envoy for Syria Staffan de Mistura").
   const nameWord = (k: number) => words[k]!.cap && words[k]!.pos === 'PROPN' && !isHead(words[k]!) && !ARTICLES.has(words[k]!.lower);
-  while (first > 0 && last - first + 1 < NAME_WORDS && nameWord(first - 1) && !BRIDGES.has(words[first - 2]?.lower ?? '')) first--;
-  while (last + 1 < words.length && last - first + 1 < NAME_WORDS && nameWord(last + 1)) last++;
-  const found = [describedBefore(words, first), describedAfter(words, last)].filter((d): d is Range => d !== null);
-  return found.flatMap((range) => {
-    const description = toDescription(sentence, words, range);
-    return description === null ? [] : [description];
-  });
+  const joiner = (k: number) => NAME_PARTICLES.has(words[k]!.lower) && k > 0 && nameWord(k - 1);
+  // A plural common noun is an office's ("Humanitarian Affairs Stephen OBrien"), not a person's name ("Ban Ki-moon").
+  const wordnet = sharedWordNet();
+  const plural = (word: Word) => word.lower.length >= 6 && /[^s]s$/.test(word.lower) && wordnet.isCommonWord(word.text);
+  // Nor is an acronym ("the UN Matthew Rycroft").
+  const personal = (k: number) => nameWord(k) && !plural(words[k]!) && !/^[\p{Lu}.]{2,}$/u.test(words[k]!.text);
+  while (first > 0 && last - first + 1 < NAME_WORDS && (personal(first - 1) || joiner(first - 1)) && !BRIDGES.has(words[first - 2]?.lower ?? '')) first--;
+  while (last + 1 < words.length && last - first + 1 < NAME_WORDS && personal(last + 1)) last++;
+  const found = [describedBefore(words, first), describedAfter(words, first, last)].filter((d): d is Range => d !== null);
+  const start = words[first]!.start;
+  const end = words[last]!.end;
+  return {
+    name: sentence.slice(start, end),
+    start,
+    end,
+    descriptions: found.flatMap((range) => {
+      const description = toDescription(sentence, words, range);
+      return description === null ? [] : [description];
+    }),
+  };
 }
 
 // The most words a name of a person is read to have around the words asked ("Abdel Rahman" in "Rami Abdel Rahman").
@@ -265,7 +331,7 @@ function describedBefore(words: Word[], nameFirst: number): Range | null {
  * going on with a preposition ("Rami Abdel Rahman director of the Observatory": the articles' commas were stripped).
  * A role word alone after a name is the name's compound ("IS fighters", "ISIS leader Abu Bakr"), not its description.
  */
-function describedAfter(words: Word[], nameLast: number): Range | null {
+function describedAfter(words: Word[], nameFirst: number, nameLast: number): Range | null {
   let k = nameLast + 1;
   let set = false;
   if (words[k]?.text === ',' || words[k]?.text === '-' || words[k]?.text === '–' || words[k]?.text === '—' || words[k]?.text === '(') {
@@ -278,12 +344,17 @@ function describedAfter(words: Word[], nameLast: number): Range | null {
   }
   const start = k;
   if (ARTICLES.has(words[k]?.lower ?? '')) {
+    // "in Syria the British ambassador … said": a preposition's object, and the commas stripped; the article opens
+    // the sentence's subject, no description of the name.
+    if (!set && PLACE_PREPOSITIONS_BEFORE.has(words[nameFirst - 1]?.lower ?? '')) return null;
     set = true;
     k++;
   }
   const opening = words[k];
   if (opening === undefined) return null;
-  const roleOpening = !opening.cap && (ROLE_WORDS.has(opening.lower) || ROLE_MODIFIERS.has(opening.lower) || DESCRIBING_COMPOUND.test(opening.text));
+  const opensRole = (word: Word | undefined) => word !== undefined && !word.cap && (ROLE_WORDS.has(word.lower) || ROLE_MODIFIERS.has(word.lower) || DESCRIBING_COMPOUND.test(word.text));
+  // "Robert Mardini ICRC regional director for the Middle East": an organisation's acronym may open the role.
+  const roleOpening = opensRole(opening) || (/^[\p{Lu}.]{2,}$/u.test(opening.text) && opensRole(words[k + 1]));
   if (!set && !roleOpening) return null;
   let last = -1;
   let bridged = false;
@@ -336,4 +407,70 @@ function toDescription(sentence: string, words: Word[], range: Range): NameDescr
 function singular(word: string): string {
   if (word.endsWith('men')) return `${word.slice(0, -3)}man`;
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
+/** The role a question asks the holder of: its head word ("envoy"), its other words and the names among them, folded. */
+export interface AskedRole {
+  head: string;
+  words: string[];
+  /** The role's capitalised words ("un", "syria"): a sentence naming its holder must say them. */
+  names: string[];
+}
+
+// "Who is the UN envoy for Syria?", "who was the head of the Observatory?".
+const WHO_IS_THE = /^\s*who(?:\s+(?:is|was)|['’]s)\s+(?:the\s+|a\s+|an\s+)?(.+?)[\s?.!]*$/i;
+// "Who heads the Observatory?", "who leads Jaish al-Islam?": who is its head. Only the present: "who led the attack?"
+// asks about an event.
+const WHO_HEADS = /^\s*who\s+(?:heads|leads|runs|chairs)\s+(?:the\s+)?(.+?)[\s?.!]*$/i;
+// Words that make a role another holder's than the one the articles name with it: "the first chair", "the former
+// envoy".
+export const WHICH_HOLDER: ReadonlySet<string> = new Set(['first', 'second', 'third', 'last', 'former', 'previous', 'next', 'new', 'late', 'founding', 'original', 'future', 'ex', 'then']);
+// Words after which a question no longer says the role but when it was held: "the mayor of Raqqa [before the war]".
+const WHEN_HELD = new Set(['before', 'after', 'during', 'since', 'until', 'when', 'while', 'in']);
+
+// Words of a role that say nothing of which one: "the" and prepositions.
+const ROLE_FILLER = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'in', 'at', 's']);
+
+/**
+ * The role a question asks who holds ("who is the UN envoy for Syria?" → envoy, [un, syria]; "who heads the
+ * Observatory?" → head, [observatory]), or null: its head must be a person's title or role, the last before a
+ * preposition ("head [of the Observatory]"). A role of another time ("the first chair", "the former envoy") is null:
+ * the articles name the holder they write about.
+ */
+export function askedRole(question: string): AskedRole | null {
+  const heads = WHO_HEADS.exec(question);
+  const match = heads ?? WHO_IS_THE.exec(question);
+  if (!match) return null;
+  let words = joinedWords(match[1]!);
+  // "in" opens a role's place ("the envoy in Syria") but, after one, its time ("the mayor of Raqqa in 2010").
+  const when = words.findIndex((word, k) => WHEN_HELD.has(word.lower) && (word.lower !== 'in' || words.slice(0, k).some((w) => BRIDGES.has(w.lower))));
+  if (when > 0) words = words.slice(0, when);
+  if (words.some((word) => word.pos === 'VERB' || word.pos === 'AUX' || word.lower === 'who' || WHICH_HOLDER.has(word.lower))) return null;
+  const names = words.filter((word) => word.cap && !isPersonTitle({ ...word, cap: false, pos: 'NOUN' })).flatMap((word) => nameWords(word.text)).filter((word) => !NAME_PARTICLES.has(word));
+  if (heads) return { head: 'head', words: words.flatMap((word) => roleWords(word.text)), names };
+  const bridge = words.findIndex((word) => BRIDGES.has(word.lower));
+  // A question capitalises titles as it likes ("the General Manager"): read in lower case.
+  const head = (bridge < 0 ? words : words.slice(0, bridge)).findLast((word) => isPersonTitle({ ...word, cap: false, pos: word.pos === 'PROPN' ? 'NOUN' : word.pos }));
+  if (head === undefined) return null;
+  return {
+    head: singular(head.lower.replace(/\.$/, '')),
+    words: words.filter((word) => word !== head).flatMap((word) => roleWords(word.text)),
+    names: names.filter((name) => !nameWords(head.text).includes(name)),
+  };
+}
+
+function roleWords(text: string): string[] {
+  return nameWords(text).filter((word) => !ROLE_FILLER.has(word) && !NAME_PARTICLES.has(word));
+}
+
+// Heads that name the same role: "head of the Observatory" is its director, chief or leader.
+const ROLE_CLASSES: ReadonlyArray<ReadonlySet<string>> = [
+  new Set(['head', 'chief', 'director', 'leader', 'chairman', 'chairwoman', 'chair', 'boss', 'commander']),
+  new Set(['spokesman', 'spokeswoman', 'spokesperson']),
+  new Set(['envoy', 'emissary', 'representative', 'mediator']),
+];
+
+/** Do two heads name the same role ("head" and "director")? */
+export function sameRole(head: string, other: string): boolean {
+  return head === other || ROLE_CLASSES.some((roles) => roles.has(head) && roles.has(other));
 }

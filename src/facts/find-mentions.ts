@@ -45,7 +45,7 @@ const isRoleWord = (w: Word | undefined): boolean => w !== undefined && !w.punct
 const isHonorific = (w: Word | undefined): boolean => w !== undefined && HONORIFICS.has(w.lower);
 const EXTRA_DEMONYMS = new Set(['arab', 'yemeni', 'kuwaiti', 'omani', 'bahraini', 'somali', 'pakistani', 'bangladeshi', 'azerbaijani', 'uzbek', 'kazakh', 'tajik', 'chechen', 'kurd', 'shiite', 'sunni', 'alawite', 'jihadi', 'jihadist', 'islamist', 'islamic']);
 /** "Russian", "Kurdish": adjectives of nations and groups, which make roles ("Russian President") but are not names. */
-export function isDemonym(w: Word): boolean {
+export function isDemonym(w: Pick<Word, 'text' | 'lower'>): boolean {
   const bare = w.lower.replace(/-led$|-backed$|-based$/, '');
   if (lexiconIs(bare, 'demonym') || EXTRA_DEMONYMS.has(bare)) return true;
   // "Kurds", "Arabs", "Syrians": peoples, not names.
