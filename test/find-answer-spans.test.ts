@@ -740,3 +740,11 @@ describe('a reason news gives as what an act answers or punishes', () => {
     expect(span === undefined || span.typeFit < 0.75).toBe(true);
   });
 });
+
+describe('a clause that holds the question\'s own verb is no reason for it', () => {
+  test('"since" saying when, and "to" saying what was asked', () => {
+    expect(all('why did Russia intervene in Syria?', 'Since it intervened in Syria in 2015 Russia has not acknowledged any civilian deaths.')).not.toContain('it intervened in Syria in 2015 Russia has not acknowledged any civilian deaths');
+    expect(all('why were the talks suspended?', 'The opposition urged the coalition to suspend its bombardments.')).not.toContain('suspend its bombardments');
+    expect(best('why did the army shell the town?', 'The army shelled the town because rebels had killed a pilot.')).toBe('rebels had killed a pilot');
+  });
+});

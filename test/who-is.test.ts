@@ -168,3 +168,11 @@ describe('"who is the UN envoy?" answered by the engine', () => {
     expect(head.citations[0]!.quote).toContain('Rami Abdel Rahman');
   });
 });
+
+describe('"why" answered by no reason', () => {
+  test('is a pointer (low) at most', () => {
+    const engine = createAnswerEngine([article('w1', ['Atareb has been hit by air strikes since 2015 when Russia intervened in the war in Syria.'])]);
+    const answer = engine.ask('why did Russia intervene in Syria?');
+    expect(['low', 'none']).toContain(answer.confidence);
+  });
+});

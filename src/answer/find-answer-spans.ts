@@ -1328,7 +1328,12 @@ function clauseCandidates(tokens: TaggedToken[], expects: AnswerKind, questionVe
         let last = first;
         // Up to the next mark, or an "and" going on to another verb ("on charges of apostasy [and crucified them]").
         while (last + 1 < tokens.length && !['.', ',', ';', ':', '!', '?'].includes(tokens[last + 1]!.text) && !(tokens[last + 1]!.text.toLowerCase() === 'and' && tokens[last + 2]?.pos === 'VERB')) last++;
-        if (ANSWERING_MARKERS.includes(marker) && tokens.slice(first, last + 1).some((token) => token.term !== null && questionVerbs.includes(token.term))) continue;
+        // So is a "since" clause holding it, which says when ("Since it intervened in Syria in 2015 Russia has not …"), and
+        // "to" before it, which says what was asked or done ("urged the coalition to [suspend its bombardments]" for "why
+        // were the talks suspended?").
+        const saysTheVerb = (token: TaggedToken | undefined) => token !== undefined && token.term !== null && questionVerbs.includes(token.term);
+        if ((ANSWERING_MARKERS.includes(marker) || marker === 'since') && tokens.slice(first, last + 1).some(saysTheVerb)) continue;
+        if (marker === 'to' && saysTheVerb(tokens[first])) continue;
         if (first < tokens.length && last >= first) candidates.push({ first, last: Math.min(last, first + 14), kind: 'clause' });
       }
     }
