@@ -1,5 +1,5 @@
 import { sentenceText, type Article, type Sentence } from '../article.ts';
-import type { ArticleIndex } from '../search/article-index.ts';
+import type { ArticleIndex, PassageHit } from '../search/article-index.ts';
 import { lexiconIs } from '../facts/lexicon.ts';
 import { paragraphSentences } from '../sentences.ts';
 import { isPageFurniture } from '../summary/is-boilerplate.ts';
@@ -41,20 +41,11 @@ export function answerWhoIs(index: ArticleIndex, question: string, name: string,
   );
   const naming: Array<{ article: Article; sentence: Sentence }> = [];
   const described: Described[] = [];
-  const seen = new Set<string>();
-  for (const hit of hits) {
-    const article = index.get(hit.articleId);
-    if (!article) continue;
-    for (const sentence of paragraphSentences(article, hit.paragraph)) {
-      const text = sentenceText(article, sentence);
-      // A story copied into two files says the same twice: once is what it says.
-      if (seen.has(text) || isPageFurniture(text)) continue;
-      seen.add(text);
-      const places = findName(text, forms);
-      if (places.length === 0) continue;
-      naming.push({ article, sentence });
-      for (const place of places) for (const description of describeNameAt(text, place.start, place.end)) described.push({ article, sentence, description });
-    }
+  for (const { article, sentence, text } of sentencesOnce(index, hits)) {
+    const places = findName(text, forms);
+    if (places.length === 0) continue;
+    naming.push({ article, sentence });
+    for (const place of places) for (const description of describeNameAt(text, place.start, place.end)) described.push({ article, sentence, description });
   }
   if (naming.length === 0) return null;
   const best = bestDescription(described);
@@ -119,40 +110,31 @@ function excerpts(chosen: Described, described: readonly Described[], maxExcerpt
  * Answers "who is the UN envoy for Syria?" / "who heads the Observatory?" (see askedRole) with the name the articles
  * give that title or description: a name some sentence describes with the role's head word (or one naming the same
  * role: "director" for "head"), not as its former holder, with one of the role's names ("UN" of "UN envoy"), in a
- * sentence holding all of them and at least half its other words, those said in the
- * description itself first. High when two sentences agree on the name or one says all the role's words, else
- * medium; null when no sentence gives
+ * sentence holding all of them and at least half its other words, those said in the description itself first. High
+ * when two sentences agree on the name or one says all the role's words, else medium; null when no sentence gives
  * the role a name (the caller answers as for any question).
  */
 export function answerWhoHolds(index: ArticleIndex, question: string, role: AskedRole, maxExcerpts: number, articleIds?: ReadonlySet<string>): Answer | null {
   const terms = toTerms([role.head, ...role.words].join(' '));
   const hits = index.searchPassages({ terms, otherForms: [] }, { limit: PASSAGES_READ, ...(articleIds ? { articleIds } : {}) });
   const holders = new Map<string, Holder>();
-  const seen = new Set<string>();
-  for (const hit of hits) {
-    const article = index.get(hit.articleId);
-    if (!article) continue;
-    for (const sentence of paragraphSentences(article, hit.paragraph)) {
-      const text = sentenceText(article, sentence);
-      if (seen.has(text) || isPageFurniture(text)) continue;
-      seen.add(text);
-      const sentenceWords = new Set(nameWords(text));
-      if (share(role.words, sentenceWords) < 0.5 || share(role.names, sentenceWords) < 1) continue;
-      for (const described of describedNames(text)) {
-        // A holder is a person: not a place or an acronym ("Syria", "UNs" of "the UNs envoy to Syria").
-        if (/^[\p{Lu}.]{2,}s?$/u.test(described.name) || lexiconIs(described.name.toLowerCase(), 'place')) continue;
-        for (const description of described.descriptions) {
-          const descriptionWords = new Set(nameWords(description.text));
-          // "Johnson, the former mayor of London" holds no role now; "Jaish al-Islam spokesman" is not Al-Nusra's.
-          if (!sameRole(role.head, description.head) || [...descriptionWords].some((word) => WHICH_HOLDER.has(word))) continue;
-          if (role.names.length > 0 && !role.names.some((name) => descriptionWords.has(name))) continue;
-          const inDescription = share(role.words, descriptionWords);
-          const key = nameWords(described.name).join(' ');
-          const holder = holders.get(key) ?? { name: described.name, sentences: [], best: 0 };
-          if (!holder.sentences.some((s) => s.text === text)) holder.sentences.push({ article, sentence, text });
-          holder.best = Math.max(holder.best, inDescription);
-          holders.set(key, holder);
-        }
+  for (const { article, sentence, text } of sentencesOnce(index, hits)) {
+    const sentenceWords = new Set(nameWords(text));
+    if (share(role.words, sentenceWords) < 0.5 || share(role.names, sentenceWords) < 1) continue;
+    for (const described of describedNames(text)) {
+      // A holder is a person: not a place or an acronym ("Syria", "UNs" of "the UNs envoy to Syria").
+      if (/^[\p{Lu}.]{2,}s?$/u.test(described.name) || lexiconIs(described.name.toLowerCase(), 'place')) continue;
+      for (const description of described.descriptions) {
+        const descriptionWords = new Set(nameWords(description.text));
+        // "Johnson, the former mayor of London" holds no role now; "Jaish al-Islam spokesman" is not Al-Nusra's.
+        if (!sameRole(role.head, description.head) || [...descriptionWords].some((word) => WHICH_HOLDER.has(word))) continue;
+        if (role.names.length > 0 && !role.names.some((name) => descriptionWords.has(name))) continue;
+        const inDescription = share(role.words, descriptionWords);
+        const key = nameWords(described.name).join(' ');
+        const holder = holders.get(key) ?? { name: described.name, sentences: [], best: 0 };
+        if (!holder.sentences.some((s) => s.text === text)) holder.sentences.push({ article, sentence, text });
+        holder.best = Math.max(holder.best, inDescription);
+        holders.set(key, holder);
       }
     }
   }
@@ -167,6 +149,24 @@ export function answerWhoHolds(index: ArticleIndex, question: string, role: Aske
     .slice(0, maxExcerpts)
     .map(({ article, sentence }) => citeSentence(article, sentence));
   return { question, answer: chosen.name, confidence, citations };
+}
+
+/**
+ * The sentences of the passages found, each text once (a story copied into two files says the same twice: once is
+ * what it says), page furniture left out.
+ */
+function* sentencesOnce(index: ArticleIndex, hits: readonly PassageHit[]): Generator<{ article: Article; sentence: Sentence; text: string }> {
+  const seen = new Set<string>();
+  for (const hit of hits) {
+    const article = index.get(hit.articleId);
+    if (!article) continue;
+    for (const sentence of paragraphSentences(article, hit.paragraph)) {
+      const text = sentenceText(article, sentence);
+      if (seen.has(text) || isPageFurniture(text)) continue;
+      seen.add(text);
+      yield { article, sentence, text };
+    }
+  }
 }
 
 /** A name given a role, with the sentences giving it and the best share of the role's words its description says. */
