@@ -51,6 +51,18 @@ export const NEWS_IDENTITY_FILES: readonly NewsQuestionFile[] = [
   { name: 'identity questions, second set', file: new URL('./news-identity-unseen.jsonl', import.meta.url), use: 'kept for measuring only: no change was made by reading its questions' },
 ];
 
+/**
+ * The statement question sets: "what did Lavrov say about the ceasefires?", asked of all the articles, each answered
+ * by what the named article reports as said (the clause or the quotation, word for word), and speakers no article
+ * quotes on the topic. Written by a helper reading the shipped articles, without seeing the engine, in session 19:
+ * the first from the files numbered n % 9 == 1, then used to find and check changes; the second from n % 9 == 6,
+ * whose questions were never read (its totals were printed three times while the change was made).
+ */
+export const NEWS_STATEMENT_FILES: readonly NewsQuestionFile[] = [
+  { name: 'statements', file: new URL('./news-statements.jsonl', import.meta.url), use: 'session 19 read its answers to find changes: no longer unseen' },
+  { name: 'statements, second set', file: new URL('./news-statements-unseen.jsonl', import.meta.url), use: 'kept for measuring only: no change was made by reading its questions' },
+];
+
 /** The folder of the shipped articles the questions are about, relative to `articles/`. */
 export const NEWS_ARTICLES_SUBFOLDER = 'fa-kes';
 

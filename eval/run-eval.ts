@@ -6,9 +6,9 @@
  *
  * The data folder holds `xquad-dev/xquad-dev.json` and `bbc-news-summary/`
  * (in development: ../shared/data). The three news question sets
- * (`news-questions*.jsonl`, see NEWS_QUESTION_FILES), the follow-ups and the
- * identity questions (`news-identity*.jsonl`) are asked of the articles this
- * repository ships. Nothing here is needed to build, run or
+ * (`news-questions*.jsonl`, see NEWS_QUESTION_FILES), the follow-ups, the
+ * statement questions (`news-statements*.jsonl`) and the identity questions
+ * (`news-identity*.jsonl`) are asked of the articles this repository ships. Nothing here is needed to build, run or
  * test the bot.
  */
 import { statSync, existsSync } from 'node:fs';
@@ -26,7 +26,7 @@ import { evaluateSummaries, meanGoldWords } from './evaluate-summaries.ts';
 import { formatBbc, formatFollowUps, formatMisses, formatNews, formatOtherStories, formatRewritten, formatXquad, TARGETS, type BbcSection, type EvalReport, type FollowUpSection, type NewsSection, type OtherStoriesSection, type RewrittenSection, type XquadSection } from './eval-report.ts';
 import { BBC_FOLDER, loadBbc, parsePlainTextFallback, type ParseArticleFile } from './load-bbc.ts';
 import { loadOptionalExport } from './load-optional-export.ts';
-import { loadNewsQuestions, NEWS_FOLLOW_UP_FILES, NEWS_IDENTITY_FILES, NEWS_QUESTION_FILES, type NewsQuestionFile } from './load-news-questions.ts';
+import { loadNewsQuestions, NEWS_FOLLOW_UP_FILES, NEWS_IDENTITY_FILES, NEWS_QUESTION_FILES, NEWS_STATEMENT_FILES, type NewsQuestionFile } from './load-news-questions.ts';
 import { loadXquad, XQUAD_FILE, type XquadQuestion } from './load-xquad.ts';
 import { aliasNames, PARTICLE_GROUPS, swapNames } from './alias-names.ts';
 import { roleQuestions } from './role-questions.ts';
@@ -167,6 +167,7 @@ async function runNews(options: Options): Promise<{ sets: NewsSection[]; respell
     if (questionFile.name !== 'third set') read.push(...questions);
     sections.push(section);
   }
+  for (const questionFile of NEWS_STATEMENT_FILES) sections.push((await runNewsSet(options, articles, folder, questionFile)).section);
   for (const questionFile of NEWS_IDENTITY_FILES) {
     const { section, questions } = await runNewsSet(options, articles, folder, questionFile);
     sections.push({ ...section, identity: true });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeQuestion } from '../src/answer/analyze-question.ts';
-import { findAnswerSpans } from '../src/answer/find-answer-spans.ts';
+import { asksStatement, findAnswerSpans } from '../src/answer/find-answer-spans.ts';
 
 const best = (question: string, sentence: string) => findAnswerSpans(sentence, analyzeQuestion(question))[0]?.text;
 const all = (question: string, sentence: string) => findAnswerSpans(sentence, analyzeQuestion(question)).map((s) => s.text);
@@ -746,5 +746,23 @@ describe('a clause that holds the question\'s own verb is no reason for it', () 
     expect(all('why did Russia intervene in Syria?', 'Since it intervened in Syria in 2015 Russia has not acknowledged any civilian deaths.')).not.toContain('it intervened in Syria in 2015 Russia has not acknowledged any civilian deaths');
     expect(all('why were the talks suspended?', 'The opposition urged the coalition to suspend its bombardments.')).not.toContain('suspend its bombardments');
     expect(best('why did the army shell the town?', 'The army shelled the town because rebels had killed a pilot.')).toBe('rebels had killed a pilot');
+  });
+});
+
+describe('"what did X say?"', () => {
+  test('is answered by what the sentence reports as said, after the verb or before its speaker', () => {
+    expect(best('what did Lavrov say about the ceasefires?', 'Russian Foreign Minister Sergei Lavrov said on Monday that Syrian opposition groups had used temporary ceasefires in and around Aleppo to regroup and rearm.')).toBe(
+      'Syrian opposition groups had used temporary ceasefires in and around Aleppo to regroup and rearm',
+    );
+    expect(best('what did Rami Abdel Rahman tell AFP?', 'Observatory head Rami Abdel Rahman told AFP the air attacks by regime forces were a response.')).toMatch(/air attacks by regime forces were a response$/);
+    expect(best('what did the Observatory say?', 'The strikes killed at least 20 civilians in the town the Observatory said on Monday.')).toBe('The strikes killed at least 20 civilians in the town');
+  });
+
+  test('a phrase of the statement is a poor answer, and other questions about a statement are not this one', () => {
+    const spans = findAnswerSpans('Lavrov said on Monday that opposition groups had used the ceasefires to rearm.', analyzeQuestion('what did Lavrov say about the ceasefires?'));
+    expect(spans.filter((span) => span.typeFit >= 0.75).every((span) => span.text.split(' ').length >= 3)).toBe(true);
+    for (const question of ['What did the IPCC say was mistaken?', 'what did Fahd say will continue in his letter', 'what did the strike hit?']) {
+      expect(asksStatement(analyzeQuestion(question)), question).toBe(false);
+    }
   });
 });

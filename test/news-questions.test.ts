@@ -1,18 +1,20 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadNewsQuestions, NEWS_FOLLOW_UP_FILES, NEWS_IDENTITY_FILES, NEWS_QUESTION_FILES } from '../eval/load-news-questions.ts';
+import { loadNewsQuestions, NEWS_FOLLOW_UP_FILES, NEWS_IDENTITY_FILES, NEWS_QUESTION_FILES, NEWS_STATEMENT_FILES } from '../eval/load-news-questions.ts';
 
 const articlesFolder = join(import.meta.dirname, '..', 'articles');
-// Every question file of the eval: the three sets and the follow-ups.
-const ALL_FILES = [...NEWS_QUESTION_FILES, ...NEWS_FOLLOW_UP_FILES];
+// Every question file of the eval whose golds are in the article it names: the three sets, the follow-ups and the
+// statements.
+const ALL_FILES = [...NEWS_QUESTION_FILES, ...NEWS_FOLLOW_UP_FILES, ...NEWS_STATEMENT_FILES];
 const FOLLOW_UPS = new Set(NEWS_FOLLOW_UP_FILES.map((f) => f.name));
+const STATEMENTS = new Set(NEWS_STATEMENT_FILES.map((f) => f.name));
 
 describe.each(ALL_FILES.map((file) => [file.name, file] as const))('the news questions of the eval, %s', async (name, { file }) => {
   const set = await loadNewsQuestions(file);
 
   test('has answerable questions and questions no article answers (for follow-ups: their article does not)', () => {
-    expect(set.answerable.length).toBeGreaterThanOrEqual(50);
+    expect(set.answerable.length).toBeGreaterThanOrEqual(STATEMENTS.has(name) ? 30 : 50);
     expect(set.unanswerable.length).toBeGreaterThanOrEqual(5);
     for (const { articleId } of set.unanswerable) {
       if (FOLLOW_UPS.has(name)) expect(existsSync(join(articlesFolder, articleId ?? ''))).toBe(true);
@@ -47,9 +49,15 @@ describe.each(NEWS_IDENTITY_FILES.map((file) => [file.name, file] as const))('th
   });
 });
 
+test('the statement sets ask about articles no news or follow-up set asks about', async () => {
+  const asked = new Set((await Promise.all([...NEWS_QUESTION_FILES, ...NEWS_FOLLOW_UP_FILES].map(async ({ file }) => (await loadNewsQuestions(file)).answerable))).flat().map((q) => q.articleId));
+  for (const { file } of NEWS_STATEMENT_FILES) for (const question of (await loadNewsQuestions(file)).answerable) expect(asked.has(question.articleId)).toBe(false);
+});
+
 describe('the news question files', () => {
+  // The statement sets were written from the identity sets' articles (another kind of question): apart from the rest.
   test('ask about different articles', async () => {
-    const articlesOf = await Promise.all([...ALL_FILES, ...NEWS_IDENTITY_FILES].map(async ({ file }) => new Set((await loadNewsQuestions(file)).answerable.map((q) => q.articleId))));
+    const articlesOf = await Promise.all([...NEWS_QUESTION_FILES, ...NEWS_FOLLOW_UP_FILES, ...NEWS_IDENTITY_FILES].map(async ({ file }) => new Set((await loadNewsQuestions(file)).answerable.map((q) => q.articleId))));
     for (const [i, a] of articlesOf.entries()) {
       for (const b of articlesOf.slice(i + 1)) expect([...a].filter((id) => b.has(id))).toEqual([]);
     }

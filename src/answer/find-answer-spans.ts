@@ -139,7 +139,7 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
   const newsFrom = newsStart(sentence);
   // Whether a number of the sentence counts the noun asked about (see countsOther): the same for every candidate.
   const focusCounted = countsTheFocus(tokens, question);
-  for (const candidate of withUnits([...collectCandidates(tokens, question.expects, question.verbs), ...focusNeighbours(tokens, question), ...kindModifiers(tokens, question), ...comparisons(tokens, question), ...askedWords(tokens, question), ...labelledValues(tokens, anchorTerms, question), ...predicates(tokens, anchorTerms, question), ...(expansionAsked ? expansions(tokens, acronyms) : [])], tokens, question)) {
+  for (const candidate of withUnits([...collectCandidates(tokens, question.expects, question.verbs), ...(asksStatement(question) ? statements(tokens) : []), ...focusNeighbours(tokens, question), ...kindModifiers(tokens, question), ...comparisons(tokens, question), ...askedWords(tokens, question), ...labelledValues(tokens, anchorTerms, question), ...predicates(tokens, anchorTerms, question), ...(expansionAsked ? expansions(tokens, acronyms) : [])], tokens, question)) {
     const trimmed = trimQuestionWords(tokens, candidate, questionTerms, question.focus);
     if (!trimmed) continue;
     const { first, last } = trimmed;
@@ -186,6 +186,91 @@ export function findAnswerSpans(sentence: string, question: QuestionAnalysis, te
     spans.push({ start: tokens[first]!.start, end, text: sentence.slice(tokens[first]!.start, end), typeFit, score, features, ...(namedAsAsked ? { namedAsAsked } : {}) });
   }
   return dedupe(spans).sort((a, b) => b.score - a.score);
+}
+
+// "What did Lavrov say (about the ceasefires)?", "what did the ministry claim?", "what did Assad tell reporters?": the
+// answer is what was said. The verb ends the question, or an "about" phrase or a listener follows it.
+const WHAT_WAS_SAID =
+  /^\s*[Ww]hat\s+(?:did|does|do|has|have|had)\s+.+?\s+(?:say|tell|claim|announce|warn|report|state|insist|allege|confirm|deny|add|write|tweet|reply|respond|argue|stress|declare|accuse)(?:\s+(?:about|on|regarding|concerning|of|over)\s+.+?|\s+(?:reporters|journalists|the\s+\p{L}+|\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*))?[\s?.!]*$/u;
+
+/** Does the question ask what someone said ("what did Lavrov say about the ceasefires?")? */
+export function asksStatement(question: QuestionAnalysis): boolean {
+  return question.type === 'what' && WHAT_WAS_SAID.test(question.question);
+}
+
+// The fit of a phrase for "what did X say?": below HIGH_CONFIDENCE_FIT, never a high answer.
+const STATEMENT_PHRASE = 0.5;
+// How far after a reporting verb its "that" may come ("said on Monday in a statement that …").
+const THAT_REACH = 8;
+// The fewest words a statement has.
+const STATEMENT_WORDS = 3;
+// The most words of a statement offered as an answer.
+const STATEMENT_MAX = 40;
+
+/**
+ * What a sentence reports as said, for "what did X say?": the clause after a reporting verb ("said (on Monday) that
+ * [Syrian opposition groups had used temporary ceasefires …]", "told AFP [the blasts appeared to be coordinated]"),
+ * or before it when the speaker and the verb end the sentence ("[The strikes killed 20 people] the Observatory said",
+ * "[…] said Operation Inherent Resolve spokesperson Colonel Christopher Garver on Wednesday", "[…] Robert Mardini ICRC
+ * regional director for the Middle East told Reuters in an interview").
+ */
+function statements(tokens: TaggedToken[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  let end = tokens.length - 1;
+  while (end >= 0 && tokens[end]!.pos === 'PUNCT') end--;
+  for (const [i, token] of tokens.entries()) {
+    if (!REPORTING_VERBS.has(token.text.toLowerCase()) || token.pos === 'NOUN') continue;
+    // After the verb: from a "that" near it, else past a listener ("told AFP", "told reporters").
+    let first = i + 1;
+    const that = tokens.slice(i + 1, i + 1 + THAT_REACH).findIndex((t) => t.text.toLowerCase() === 'that');
+    if (that >= 0) first = i + 2 + that;
+    else {
+      while (first <= end && (tokens[first]!.pos === 'PROPN' || ['reporters', 'journalists', 'the', 'a'].includes(tokens[first]!.text.toLowerCase())) && tokens[first + 1]?.pos !== 'VERB' && tokens[first + 1]?.pos !== 'AUX') first++;
+      while (first <= end && tokens[first]!.pos === 'PUNCT') first++;
+    }
+    // Only a clause saying something: a verb in it ("in a statement on Thursday" says when).
+    if (end - first + 1 >= STATEMENT_WORDS && tokens.slice(first, end + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) {
+      candidates.push({ first, last: Math.min(end, first + STATEMENT_MAX), kind: 'clause' });
+    }
+    // Before the verb, when only its speaker, a listener and when or where it was said stand around it.
+    const rest = tokens.slice(i + 1, end + 1);
+    // ("Operation Inherent Resolve" is a name, whatever the tagger calls "Resolve".)
+    if (rest.length > SAID_AFTER || rest.some((t) => (t.pos === 'VERB' || t.pos === 'AUX') && /^\p{Ll}/u.test(t.text))) continue;
+    let speaker = i - 1;
+    while (speaker >= 0 && i - speaker <= SPEAKER_WORDS && inSpeakerPhrase(tokens[speaker]!)) {
+      // An article opens the speaker's phrase unless "of" or "for" joins it to more ("in the town | the Observatory").
+      const opens = tokens[speaker]!.pos === 'DET' && !['of', 'for', 'at'].includes(tokens[speaker - 1]?.text.toLowerCase() ?? '');
+      speaker--;
+      if (opens) break;
+    }
+    // The statement's own last words are no speaker's ("… a very conservative figure | Mardini said").
+    while (speaker + 1 < i - 1 && (tokens[speaker + 1]!.pos === 'NOUN' || tokens[speaker + 1]!.pos === 'ADJ') && /^\p{Ll}/u.test(tokens[speaker + 1]!.text) && !ROLE_WORDS.has(tokens[speaker + 1]!.text.toLowerCase())) speaker++;
+    // "… said Operation Inherent Resolve spokesperson Colonel Christopher Garver on Wednesday": the speaker after.
+    const spokeFirst = speaker === i - 1 ? i : speaker + 1;
+    if (!tokens.slice(speaker + 1, i).some(namesSpeaker) && !rest.slice(0, SPEAKER_WORDS).some(namesSpeaker)) continue;
+    let last = spokeFirst - 1;
+    while (last >= 0 && tokens[last]!.pos === 'PUNCT') last--;
+    let start = 0;
+    while (start <= last && tokens[start]!.pos === 'PUNCT') start++;
+    if (last - start + 1 >= STATEMENT_WORDS) candidates.push({ first: Math.max(start, last - STATEMENT_MAX), last, kind: 'clause' });
+  }
+  return candidates;
+}
+
+// The most words after a reporting verb that ends a statement: its speaker, listener, and when or where it was said.
+const SAID_AFTER = 14;
+// The most words of a speaker's phrase before a reporting verb ("Zakaria Malahifji of the Aleppo-based Fastaqim
+// opposition group").
+const SPEAKER_WORDS = 12;
+
+/** Can this word stand in a speaker's phrase ("Observatory head Rami Abdel Rahman", "of the Aleppo-based group")? */
+function inSpeakerPhrase(token: TaggedToken): boolean {
+  return ['PROPN', 'DET', 'NOUN', 'ADJ', 'PART'].includes(token.pos) || token.text === '-' || ['of', 'for', 'at'].includes(token.text.toLowerCase());
+}
+
+/** Does this word name a speaker: a name, or a role ("spokesman")? */
+function namesSpeaker(token: TaggedToken): boolean {
+  return token.pos === 'PROPN' || ROLE_WORDS.has(token.text.toLowerCase());
 }
 
 // How many words before an abbreviation in brackets its expansion may start.
@@ -1726,6 +1811,8 @@ function fitOf(spanKind: SpanKind, question: QuestionAnalysis, tokens: TaggedTok
     case 'manner':
       return kind === 'clause' ? 1 : kind === 'noun' ? 0.3 : 0.1;
     case 'thing':
+      // What was said is a clause; a phrase of it is a poor answer ("Syrian opposition groups" of what Lavrov said).
+      if (asksStatement(question)) return kind === 'clause' ? 1 : STATEMENT_PHRASE;
       // A year alone ("1996", "1281") names no law, market or storm: "what X" asks for a date only when X is a
       // word for one, and then the question expects a date.
       if (first === last && YEAR.test(span[0]!.text)) return YEAR_AS_THING;
