@@ -1,5 +1,5 @@
 import { isDemonym } from '../facts/find-mentions.ts';
-import { ORG_HEADS, ROLE_MODIFIERS, ROLE_WORDS } from '../facts/lexicon.ts';
+import { NAME_PARTICLES, ORG_HEADS, ROLE_MODIFIERS, ROLE_WORDS } from '../facts/lexicon.ts';
 import { foldWord } from '../text/terms.ts';
 import { sharedWordNet } from '../text/wordnet.ts';
 import { tagTokens, type PartOfSpeech } from './tag-tokens.ts';
@@ -19,16 +19,14 @@ export interface NameDescription {
 // Rights?", "who was Zahran Alloush?", "who're the White Helmets". The rest must be a name (see askedName).
 const WHO_OR_WHAT_IS = /^\s*(?:who|what)(?:\s+(?:is|was|are|were)|['’](?:s|re))\s+(?:the\s+)?(.+?)[\s?.!]*$/i;
 
-// The particles inside a person's name: "Staffan de Mistura", "Osama bin Laden".
-const NAME_PARTICLES = new Set(['de', 'del', 'der', 'van', 'von', 'al', 'el', 'bin', 'ibn', 'abu', 'la', 'le', 'du', 'da', 'di']);
 
 // Titles before a name, or making a title of the words after them: "President", "Prime Minister", "General Manager",
 // "Count", "Secretary".
-const LEADING_TITLE = /^(?:(?:former|late|deputy|vice|prime|foreign|defen[cs]e|general|chief|supreme|head|president|minister|secretary|king|queen|prince|princess|emir|sheikh|count|duke|earl|lord|lady|sir|pope|general|gen\.?|colonel|col\.?|major|maj\.?|captain|capt\.?|lieutenant|lt\.?|commander|ambassador|envoy|senator|governor|mayor|judge|chancellor|manager|director|chairman|spokesman|dr\.?|mr\.?|mrs\.?|ms\.?)(?:\s+|$))+/i;
+const LEADING_TITLE = /^(?:(?:former|late|deputy|vice|prime|foreign|defen[cs]e|general|chief|supreme|head|president|minister|secretary|king|queen|prince|princess|emir|sheikh|count|duke|earl|lord|lady|sir|pope|gen\.?|colonel|col\.?|major|maj\.?|captain|capt\.?|lieutenant|lt\.?|commander|ambassador|envoy|senator|governor|mayor|judge|chancellor|manager|director|chairman|spokesman|dr\.?|mr\.?|mrs\.?|ms\.?)(?:\s+|$))+/i;
 
-// Words that join a name's capitalised words: "Syrian Observatory for Human Rights", "Staffan de Mistura", "Abu Bakr
-// al-Baghdadi", "Jaish al-Islam".
-const NAME_JOINERS = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'der', 'van', 'von', 'al', 'el', 'bin', 'ibn', 'abu', 'la', 'le', 'du', 'da', 'di', 'on', 'in']);
+// Words that join a name's capitalised words: "Syrian Observatory for Human Rights", "Staffan de Mistura" (the
+// lexicon's particles, "de", "al", "bin"…), "Abu Bakr al-Baghdadi", "Jaish al-Islam".
+const NAME_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'la', 'le', ...NAME_PARTICLES]);
 
 /**
  * The name a question asks about when it asks only who or what that name is ("who is Rami Abdel Rahman?" → "Rami
@@ -129,13 +127,11 @@ function joinedWords(sentence: string): Word[] {
     }
     const text = sentence.slice(token.start, end);
     const joined = last !== token;
-    // "Britain-based", "Turkish-backed": a describing word whatever the tagger calls its last part.
-    // "war-hit", "rebel-held": a compound ending on a verb's form describes.
-    // "Ki-moon", "Al-Nusra": a name's, whatever its last part.
+    // "al-Islam", "al-Assad": a name's word, capitalised after its particle; "Britain-based" is not.
     const cap = /(?:^|-)\p{Lu}/u.test(text) && !DESCRIBING_COMPOUND.test(text);
-    // "war-hit", "PYD-dominated": a compound ending on a verb's form describes; "Ki-moon", "al-Assad" are a name's.
+    // "Britain-based", "war-hit", "PYD-dominated": a compound ending on a verb's form describes, whatever the tagger
+    // calls it; "Ki-moon", "Al-Nusra" are a name's; "Secretary-General" is a title.
     const pos: PartOfSpeech = joined && (DESCRIBING_COMPOUND.test(text) || (last.pos === 'VERB' && /^\p{Ll}/u.test(last.text))) ? 'ADJ' : joined && cap && !isTitleCompound(text) ? 'PROPN' : joined ? 'NOUN' : last.pos;
-    // "al-Islam", "al-Assad": a name's word, capitalised after its particle.
     words.push({ text, lower: text.toLowerCase(), start: token.start, end, pos, cap });
   }
   return words;
@@ -145,7 +141,7 @@ function joinedWords(sentence: string): Word[] {
 const DESCRIBING_COMPOUND = /-(?:based|backed|led|linked|allied|affiliated|inspired|funded|run|controlled|held|supported)$/i;
 
 // The nouns of places a name can be described as: "the northern Syrian city of Manbij".
-const PLACE_HEADS = new Set(['city', 'town', 'village', 'province', 'region', 'district', 'governorate', 'neighbourhood', 'neighborhood', 'suburb', 'area', 'capital', 'country', 'stronghold', 'enclave', 'airbase', 'base', 'camp', 'border', 'crossing', 'district', 'county', 'state']);
+const PLACE_HEADS = new Set(['city', 'town', 'village', 'province', 'region', 'district', 'governorate', 'neighbourhood', 'neighborhood', 'suburb', 'area', 'capital', 'country', 'stronghold', 'enclave', 'airbase', 'base', 'camp', 'border', 'crossing', 'county', 'state']);
 
 // Prepositions before a place's name.
 const PLACE_PREPOSITIONS_BEFORE = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside', 'inside', 'across', 'around']);
