@@ -176,3 +176,13 @@ describe('"why" answered by no reason', () => {
     expect(['low', 'none']).toContain(answer.confidence);
   });
 });
+
+describe('a role given with a country\'s adjective', () => {
+  test('"the president of Syria" is the "Syrian President", and a name is counted once whatever its possessive', () => {
+    const engine = createAnswerEngine([
+      article('p1', ['He blamed the attack on Syrian President Bashar al-Assad on Monday.']),
+      article('p2', ['Forces loyal to Syria President Bashar al-Assads government advanced.', 'Syrian President Bashar al-Assad spoke on Tuesday.']),
+    ]);
+    expect(engine.ask('who is the president of Syria?')).toMatchObject({ answer: 'Bashar al-Assad', confidence: 'high' });
+  });
+});

@@ -120,7 +120,7 @@ export function answerWhoHolds(index: ArticleIndex, question: string, role: Aske
   const holders = new Map<string, Holder>();
   for (const { article, sentence, text } of sentencesOnce(index, hits)) {
     const sentenceWords = new Set(nameWords(text));
-    if (share(role.words, sentenceWords) < 0.5 || share(role.names, sentenceWords) < 1) continue;
+    if (share(role.words, sentenceWords) < 0.5 || !role.names.every((name) => namesIn(name, sentenceWords))) continue;
     for (const described of describedNames(text)) {
       // A holder is a person: not a place or an acronym ("Syria", "UNs" of "the UNs envoy to Syria").
       if (/^[\p{Lu}.]{2,}s?$/u.test(described.name) || lexiconIs(described.name.toLowerCase(), 'place')) continue;
@@ -128,10 +128,13 @@ export function answerWhoHolds(index: ArticleIndex, question: string, role: Aske
         const descriptionWords = new Set(nameWords(description.text));
         // "Johnson, the former mayor of London" holds no role now; "Jaish al-Islam spokesman" is not Al-Nusra's.
         if (!sameRole(role.head, description.head) || [...descriptionWords].some((word) => WHICH_HOLDER.has(word))) continue;
-        if (role.names.length > 0 && !role.names.some((name) => descriptionWords.has(name))) continue;
+        if (role.names.length > 0 && !role.names.some((name) => namesIn(name, descriptionWords))) continue;
         const inDescription = share(role.words, descriptionWords);
-        const key = nameWords(described.name).join(' ');
+        // "Bashar al-Assads" (FA-KES dropped the apostrophe of "al-Assad's") is Bashar al-Assad.
+        const key = nameWords(described.name).join(' ').replace(/([^aeiousy])s$/, '$1');
         const holder = holders.get(key) ?? { name: described.name, sentences: [], best: 0 };
+        // Named as the key, not in the possessive, when a sentence writes it so.
+        if (nameWords(described.name).join(' ') === key) holder.name = described.name;
         if (!holder.sentences.some((s) => s.text === text)) holder.sentences.push({ article, sentence, text });
         holder.best = Math.max(holder.best, inDescription);
         holders.set(key, holder);
@@ -176,7 +179,13 @@ interface Holder {
   best: number;
 }
 
-/** The share of `words` found in `among` (1 when there are none to find). */
+/** Does a text's words say a name, or the word made from it ("Syrian" for Syria, "Russian" for Russia)? */
+function namesIn(name: string, words: ReadonlySet<string>): boolean {
+  if (words.has(name)) return true;
+  return name.length >= 4 && [...words].some((word) => word.startsWith(name) && word.length - name.length <= 3);
+}
+
+/** The share of `words` found in `among`, or the words made from them (1 when there are none to find). */
 function share(words: readonly string[], among: ReadonlySet<string>): number {
-  return words.length === 0 ? 1 : words.filter((word) => among.has(word)).length / words.length;
+  return words.length === 0 ? 1 : words.filter((word) => namesIn(word, among)).length / words.length;
 }
