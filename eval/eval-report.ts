@@ -39,10 +39,10 @@ export interface NewsSection {
   /** The engine asked questions that no shipped article answers. */
   unanswerable: UnanswerableReport;
   /**
-   * "Who is X?" questions (see NEWS_IDENTITY_FILES): their golds are what any article says X is, so the article a
-   * question was written from is not the one its answer must come from.
+   * For sets whose golds any article may give ("who is X?", "where is X?": see NEWS_IDENTITY_FILES), what the golds
+   * are: the article a question was written from is not the one its answer must come from, so the row on it is left out.
    */
-  identity?: true;
+  anyArticle?: string;
 }
 
 /**
@@ -190,7 +190,7 @@ export function formatNews(section: NewsSection): string {
     ['answered with high confidence', rate(e.highShare), rate(b.highShare)],
     ['F1 of the high-confidence answers', rate(e.highF1), rate(b.highF1)],
     ['high-confidence answers with F1 0', rate(e.highWrong), rate(b.highWrong)],
-    ...(section.identity ? [] : [['top citation from the right article', rate(e.sourceAt1), rate(b.sourceAt1)]]),
+    ...(section.anyArticle !== undefined ? [] : [['top citation from the right article', rate(e.sourceAt1), rate(b.sourceAt1)]]),
     ...(u.questions === 0
       ? []
       : [
@@ -202,13 +202,7 @@ export function formatNews(section: NewsSection): string {
   const title = `News questions, ${section.set}: ${e.questions} questions about the ${section.articles} articles in ${section.folder}, each asked against all of them`;
   const notes = [
     `questions written for this project from the FA-KES articles it ships (${section.file}); no targets`,
-    ...(section.identity
-      ? [
-          section.unanswerable.questions === 0
-            ? 'made from the set\'s "who is X?" questions, one for each description of two words or more holding a capital (eval/role-questions.ts); the gold is X'
-            : '"who is X?" / "what is X?": the golds are every description any article gives of X; the questions no article answers name someone no article names, or names without saying who they are',
-        ]
-      : []),
+    ...(section.anyArticle !== undefined ? [section.anyArticle] : []),
     `use: ${section.use}`,
   ];
   return [title, '', table(['', 'engine', 'baseline'], rows), '', ...notes].join('\n');

@@ -63,6 +63,17 @@ export const NEWS_STATEMENT_FILES: readonly NewsQuestionFile[] = [
   { name: 'statements, second set', file: new URL('./news-statements-unseen.jsonl', import.meta.url), use: 'kept for measuring only: no change was made by reading its questions' },
 ];
 
+/**
+ * The "where is X?" sets: "where is Douma?", asked of all the articles, each answered by any location phrase the
+ * collection gives for the place ("in the rebel-held Eastern Ghouta region", "east of Damascus"), and places no
+ * article names. Written by a helper reading the shipped articles, without seeing the engine, in session 19: the
+ * first from the files numbered n % 9 == 1, then read to check the change; the second from n % 9 == 6, never read.
+ */
+export const NEWS_WHERE_FILES: readonly NewsQuestionFile[] = [
+  { name: 'where is', file: new URL('./news-where.jsonl', import.meta.url), use: 'session 19 read its answers to check the change: no longer unseen' },
+  { name: 'where is, second set', file: new URL('./news-where-unseen.jsonl', import.meta.url), use: 'kept for measuring only: no change was made by reading its questions' },
+];
+
 /** The folder of the shipped articles the questions are about, relative to `articles/`. */
 export const NEWS_ARTICLES_SUBFOLDER = 'fa-kes';
 

@@ -7,8 +7,9 @@
  * The data folder holds `xquad-dev/xquad-dev.json` and `bbc-news-summary/`
  * (in development: ../shared/data). The three news question sets
  * (`news-questions*.jsonl`, see NEWS_QUESTION_FILES), the follow-ups, the
- * statement questions (`news-statements*.jsonl`) and the identity questions
- * (`news-identity*.jsonl`) are asked of the articles this repository ships. Nothing here is needed to build, run or
+ * statement questions (`news-statements*.jsonl`), the "where is" questions
+ * (`news-where*.jsonl`) and the identity questions (`news-identity*.jsonl`)
+ * are asked of the articles this repository ships. Nothing here is needed to build, run or
  * test the bot.
  */
 import { statSync, existsSync } from 'node:fs';
@@ -26,7 +27,7 @@ import { evaluateSummaries, meanGoldWords } from './evaluate-summaries.ts';
 import { formatBbc, formatFollowUps, formatMisses, formatNews, formatOtherStories, formatRewritten, formatXquad, TARGETS, type BbcSection, type EvalReport, type FollowUpSection, type NewsSection, type OtherStoriesSection, type RewrittenSection, type XquadSection } from './eval-report.ts';
 import { BBC_FOLDER, loadBbc, parsePlainTextFallback, type ParseArticleFile } from './load-bbc.ts';
 import { loadOptionalExport } from './load-optional-export.ts';
-import { loadNewsQuestions, NEWS_FOLLOW_UP_FILES, NEWS_IDENTITY_FILES, NEWS_QUESTION_FILES, NEWS_STATEMENT_FILES, type NewsQuestionFile } from './load-news-questions.ts';
+import { loadNewsQuestions, NEWS_FOLLOW_UP_FILES, NEWS_IDENTITY_FILES, NEWS_QUESTION_FILES, NEWS_STATEMENT_FILES, NEWS_WHERE_FILES, type NewsQuestionFile } from './load-news-questions.ts';
 import { loadXquad, XQUAD_FILE, type XquadQuestion } from './load-xquad.ts';
 import { aliasNames, PARTICLE_GROUPS, swapNames } from './alias-names.ts';
 import { roleQuestions } from './role-questions.ts';
@@ -168,9 +169,13 @@ async function runNews(options: Options): Promise<{ sets: NewsSection[]; respell
     sections.push(section);
   }
   for (const questionFile of NEWS_STATEMENT_FILES) sections.push((await runNewsSet(options, articles, folder, questionFile)).section);
+  for (const questionFile of NEWS_WHERE_FILES) {
+    const anyArticle = '"where is X?": the golds are every location phrase any article gives for X; the questions no article answers name places no article names';
+    sections.push({ ...(await runNewsSet(options, articles, folder, questionFile)).section, anyArticle });
+  }
   for (const questionFile of NEWS_IDENTITY_FILES) {
     const { section, questions } = await runNewsSet(options, articles, folder, questionFile);
-    sections.push({ ...section, identity: true });
+    sections.push({ ...section, anyArticle: '"who is X?" / "what is X?": the golds are every description any article gives of X; the questions no article answers name someone no article names, or names without saying who they are' });
     // The same set turned around: "who is the UN Special Envoy for Syria?" for each description it gives.
     const roles = roleQuestions(questions);
     progress(`news, ${questionFile.name} turned around: baseline and engine on ${roles.length} questions`);
@@ -180,7 +185,7 @@ async function runNews(options: Options): Promise<{ sets: NewsSection[]; respell
       engine: evaluateQuestions(() => createAnswerEngine(articles), roles).report,
       baseline: evaluateQuestions(() => createSentenceSearchBaseline(articles), roles).report,
       unanswerable: { questions: 0, abstentionRate: 0, confidentRate: 0 },
-      identity: true,
+      anyArticle: 'made from the set\'s "who is X?" questions, one for each description of two words or more holding a capital (eval/role-questions.ts); the gold is X',
     });
   }
   const respell = createRespeller(articles);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createAnswerEngine } from '../src/answer/create-answer-engine.ts';
-import { askedName, askedRole, describedNames, describeNameAt, findName, nameWords } from '../src/answer/describe-name.ts';
+import { askedName, askedPlace, askedRole, describedNames, describeNameAt, findName, locateNameAt, nameWords } from '../src/answer/describe-name.ts';
 import { makeArticle } from './helpers/make-article.ts';
 
 /** What the sentence says the name is, as the descriptions' texts. */
@@ -184,5 +184,34 @@ describe('a role given with a country\'s adjective', () => {
       article('p2', ['Forces loyal to Syria President Bashar al-Assads government advanced.', 'Syrian President Bashar al-Assad spoke on Tuesday.']),
     ]);
     expect(engine.ask('who is the president of Syria?')).toMatchObject({ answer: 'Bashar al-Assad', confidence: 'high' });
+  });
+});
+
+describe('"where is X?"', () => {
+  const located = (name: string, sentence: string) => findName(sentence, [nameWords(name)]).flatMap(({ start, end }) => locateNameAt(sentence, start, end).map((d) => d.text));
+
+  test('asks about a name, a place noun after it aside', () => {
+    expect(askedPlace('where is Douma?', () => false)).toBe('Douma');
+    expect(askedPlace('where is the Shayrat airbase?', () => false)).toBe('Shayrat');
+    for (const question of ['where is it?', 'where was the attack?', 'where is the town?']) expect(askedPlace(question, () => false), question).toBeNull();
+  });
+
+  test('reads where a sentence places the name, up to the next phrase', () => {
+    expect(located('Douma', 'Shelling hit Douma in the rebel-held Eastern Ghouta region the Observatory said.')).toEqual(['in the rebel-held Eastern Ghouta region']);
+    expect(located('Atareb', 'Atareb, 25 kilometres west of Aleppo, was hit.')).toEqual(['25 kilometres west of Aleppo']);
+    expect(located('Khan Sheikhoun', 'The attack on Khan Sheikhoun south of Idlib killed 87.')).toEqual(['south of Idlib']);
+    expect(located('Jarablus', 'The town of Jarablus on the Turkish border fell.')).toEqual(['on the Turkish border']);
+    expect(located('Douma', 'Strikes hit Douma on Monday.')).toEqual([]);
+  });
+
+  test('is answered with the place most sentences locate it by, high when two agree', () => {
+    const engine = createAnswerEngine([
+      article('d1', ['Shelling hit Douma in Eastern Ghouta on Monday.']),
+      article('d2', ['Residents of Douma in the Eastern Ghouta region fled.', 'Strikes on Douma near Damascus went on.']),
+    ]);
+    const answer = engine.ask('where is Douma?');
+    expect(answer.confidence).toBe('high');
+    expect(answer.answer).toMatch(/^in (?:the )?Eastern Ghouta/);
+    expect(answer.citations[0]!.quote).toContain(answer.answer!);
   });
 });

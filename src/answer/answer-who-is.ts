@@ -5,7 +5,7 @@ import { paragraphSentences } from '../sentences.ts';
 import { isPageFurniture } from '../summary/is-boilerplate.ts';
 import { toTerms } from '../text/terms.ts';
 import { citeSentence } from './cite-sentence.ts';
-import { describedNames, describeNameAt, findName, nameWords, sameRole, WHICH_HOLDER, type AskedRole, type NameDescription } from './describe-name.ts';
+import { describedNames, describeNameAt, findName, locateNameAt, nameWords, sameRole, WHICH_HOLDER, type AskedRole, type NameDescription } from './describe-name.ts';
 import type { Answer, Citation, Confidence } from './types.ts';
 
 /** How many of the passages that best match the name are read for what they say it is. */
@@ -31,6 +31,35 @@ interface Described {
  * for any question).
  */
 export function answerWhoIs(index: ArticleIndex, question: string, name: string, maxExcerpts: number, articleIds?: ReadonlySet<string>): Answer | null {
+  return answerFromDescriptions(index, question, name, maxExcerpts, describeNameAt, articleIds);
+}
+
+/**
+ * Answers "where is Douma?" (see askedPlace) with where the articles say it is, read from the words after its name
+ * (see locateNameAt): "in the rebel-held Eastern Ghouta region", "25 kilometres west of Aleppo". The place most
+ * sentences locate it by wins, as for "who is X?" (see answerWhoIs); null when no sentence locates it (the caller
+ * searches as for any question: "the town of Douma" may be placed in a sentence that does not say its name first).
+ * Abstaining then instead was measured: F1 on the "where is" set read 0.751 -> 0.557, the search's answers being
+ * mostly right.
+ */
+export function answerWhereIs(index: ArticleIndex, question: string, name: string, maxExcerpts: number, articleIds?: ReadonlySet<string>): Answer | null {
+  const answer = answerFromDescriptions(index, question, name, maxExcerpts, locateNameAt, articleIds);
+  return answer === null || answer.confidence === 'none' ? null : answer;
+}
+
+/**
+ * What the passages that best match a name say of it, read by `describe` beside each of its mentions (its forms:
+ * as asked, and the aliases the articles give it): the description most sentences agree on; an abstention pointing
+ * at the mentions when none says anything; null when no passage names it.
+ */
+function answerFromDescriptions(
+  index: ArticleIndex,
+  question: string,
+  name: string,
+  maxExcerpts: number,
+  describe: (sentence: string, nameStart: number, nameEnd: number) => NameDescription[],
+  articleIds?: ReadonlySet<string>,
+): Answer | null {
   const aliases = index.aliasesOf(name);
   const forms = [name, ...aliases].map((form) => nameWords(form)).filter((form) => form.length > 0);
   const terms = toTerms(name);
@@ -45,7 +74,7 @@ export function answerWhoIs(index: ArticleIndex, question: string, name: string,
     const places = findName(text, forms);
     if (places.length === 0) continue;
     naming.push({ article, sentence });
-    for (const place of places) for (const description of describeNameAt(text, place.start, place.end)) described.push({ article, sentence, description });
+    for (const place of places) for (const description of describe(text, place.start, place.end)) described.push({ article, sentence, description });
   }
   if (naming.length === 0) return null;
   const best = bestDescription(described);

@@ -48,17 +48,86 @@ export function askedName(question: string, isNameWord: (word: string) => boolea
     }
   }
   const words = name.split(/[\s-]+/).filter((word) => word !== '');
-  if (words.length === 0 || words.length > 8) return null;
   // "Who is the Homs governor?", "who is the UN Special Envoy for the Syria Crisis?" ask who holds a title (see
   // askedRole); "what is Doctors Without Borders?" asks what a group is.
-  if (ROLE_WORDS.has(words[words.length - 1]!.toLowerCase()) || (/^who/i.test(question) && words.some((word) => ROLE_WORDS.has(word.toLowerCase())))) return null;
+  if (words.length > 0 && (ROLE_WORDS.has(words[words.length - 1]!.toLowerCase()) || (/^who/i.test(question) && words.some((word) => ROLE_WORDS.has(word.toLowerCase()))))) return null;
+  return isName(name, isNameWord) ? name : null;
+}
+
+/** Are these words a name: capitalised words (or ones `isNameWord` takes for a name's) and the words that join them? */
+function isName(name: string, isNameWord: (word: string) => boolean): boolean {
+  const words = name.split(/[\s-]+/).filter((word) => word !== '');
+  if (words.length === 0 || words.length > 8) return false;
   let named = 0;
   for (const word of words) {
     const lower = word.toLowerCase();
     if (/^\p{Lu}/u.test(word) || (/^\p{Ll}/u.test(word) && !NAME_JOINERS.has(lower) && isNameWord(word))) named++;
-    else if (!NAME_JOINERS.has(lower)) return null;
+    else if (!NAME_JOINERS.has(lower)) return false;
   }
-  return named > 0 ? name : null;
+  return named > 0;
+}
+
+// "Where is Douma?", "where is the Shayrat airbase?".
+const WHERE_IS = /^\s*where(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the\s+)?(.+?)[\s?.!]*$/i;
+
+/** The place a question asks the whereabouts of ("where is Douma?" → "Douma"), or null when the rest is no name. */
+export function askedPlace(question: string, isNameWord: (word: string) => boolean): string | null {
+  // "Where is the Shayrat airbase?" asks where Shayrat is.
+  const name = WHERE_IS.exec(question)?.[1]?.trim().replace(/\s+(\p{Ll}+)$/u, (all, noun: string) => (PLACE_HEADS.has(noun) || noun === 'airport' ? '' : all));
+  return name !== undefined && isName(name, isNameWord) ? name : null;
+}
+
+// Compass words that place one thing from another: "west of Aleppo", "north-east of Damascus".
+const COMPASS = /^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?$/i;
+// Units of a distance before a compass word: "25 kilometres west of Aleppo".
+const DISTANCE_UNITS = new Set(['km', 'kilometres', 'kilometers', 'kilometre', 'kilometer', 'miles', 'mile', 'metres', 'meters']);
+// Words after "on" that place: "on the Turkish border", "on the outskirts of Aleppo".
+const ON_PLACES = new Set(['border', 'outskirts', 'edge', 'bank', 'banks', 'coast', 'road', 'highway', 'frontier', 'shore', 'shores', 'front', 'line']);
+
+/**
+ * Where a sentence says the place at [nameStart, nameEnd) is, from the words after it: "in the rebel-held Eastern Ghouta
+ * region", "near Damascus", "25 kilometres west of Aleppo", "south of Idlib", "on the Turkish border". Each names the
+ * place it locates by (its last capitalised words, the head: "Eastern Ghouta", "Aleppo"), or says a border.
+ */
+export function locateNameAt(sentence: string, nameStart: number, nameEnd: number): NameDescription[] {
+  const words = joinedWords(sentence);
+  const last = words.findLastIndex((word) => word.start < nameEnd);
+  if (last < 0) return [];
+  let k = last + 1;
+  if (words[k]?.text === ',') k++;
+  const start = k;
+  const word = words[k];
+  if (word === undefined) return [];
+  if (word.pos === 'NUM' && DISTANCE_UNITS.has(words[k + 1]?.lower ?? '')) k += 2;
+  if (COMPASS.test(words[k]?.lower ?? '') && words[k + 1]?.lower === 'of') k += 2;
+  else if (k === start && ['in', 'near', 'outside', 'on'].includes(word.lower)) k += 1;
+  else return [];
+  // The place phrase: articles, describing words, names, "of" between them.
+  let end = -1;
+  while (k < words.length) {
+    const current = words[k]!;
+    // An article after a noun opens another phrase, the commas stripped ("… region | the Observatory said").
+    if (ARTICLES.has(current.lower) && end === k - 1) break;
+    if (isDescribing(current) || ARTICLES.has(current.lower)) {
+      if (isDescribing(current)) end = k;
+      k++;
+      continue;
+    }
+    if (current.lower === 'of' && end >= 0 && words[k + 1] !== undefined && (isDescribing(words[k + 1]!) || ARTICLES.has(words[k + 1]!.lower))) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  if (end < 0) return [];
+  const phrase = words.slice(start, end + 1);
+  if (word.lower === 'on' && !phrase.some((w) => ON_PLACES.has(w.lower))) return [];
+  const named = phrase.filter((w) => w.cap && w.pos === 'PROPN');
+  const head = named.length > 0 ? named.map((w) => w.lower).join(' ') : phrase.find((w) => ON_PLACES.has(w.lower))?.lower;
+  if (head === undefined) return [];
+  const from = words[start]!.start;
+  const to = words[end]!.end;
+  return [{ text: sentence.slice(from, to), head, start: from, end: to }];
 }
 
 /** A name's words, folded for matching: lower case, accents removed, split at spaces and hyphens. */
