@@ -215,3 +215,10 @@ describe('"where is X?"', () => {
     expect(answer.citations[0]!.quote).toContain(answer.answer!);
   });
 });
+
+describe('a role\'s country said by a nationality of another root', () => {
+  test('"the foreign minister of Britain" is the "British foreign minister"', () => {
+    const engine = createAnswerEngine([article('b1', ['British foreign minister Boris Johnson called for protests on Tuesday.'])]);
+    expect(engine.ask('who is the foreign minister of Britain?').answer).toBe('Boris Johnson');
+  });
+});

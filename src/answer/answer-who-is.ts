@@ -1,5 +1,6 @@
 import { sentenceText, type Article, type Sentence } from '../article.ts';
 import type { ArticleIndex, PassageHit } from '../search/article-index.ts';
+import { isDemonym } from '../facts/find-mentions.ts';
 import { lexiconIs } from '../facts/lexicon.ts';
 import { paragraphSentences } from '../sentences.ts';
 import { isPageFurniture } from '../summary/is-boilerplate.ts';
@@ -208,10 +209,14 @@ interface Holder {
   best: number;
 }
 
-/** Does a text's words say a name, or the word made from it ("Syrian" for Syria, "Russian" for Russia)? */
+/**
+ * Does a text's words say a name, or the word made from it ("Syrian" for Syria, "Russian" for Russia), or a
+ * nationality sharing its first four letters ("Turkish" for Turkey, "British" for Britain)?
+ */
 function namesIn(name: string, words: ReadonlySet<string>): boolean {
   if (words.has(name)) return true;
-  return name.length >= 4 && [...words].some((word) => word.startsWith(name) && word.length - name.length <= 3);
+  if (name.length < 4) return false;
+  return [...words].some((word) => (word.startsWith(name) && word.length - name.length <= 3) || (word.slice(0, 4) === name.slice(0, 4) && isDemonym({ lower: word, text: word[0]!.toUpperCase() + word.slice(1) })));
 }
 
 /** The share of `words` found in `among`, or the words made from them (1 when there are none to find). */
