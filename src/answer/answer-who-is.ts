@@ -6,7 +6,7 @@ import { paragraphSentences } from '../sentences.ts';
 import { isPageFurniture } from '../summary/is-boilerplate.ts';
 import { toTerms } from '../text/terms.ts';
 import { citeSentence } from './cite-sentence.ts';
-import { describedNames, describeNameAt, findName, locateNameAt, nameWords, sameRole, WHICH_HOLDER, type AskedRole, type NameDescription } from './describe-name.ts';
+import { describedNames, describeNameAt, findName, isAcronym, locateNameAt, nameWords, sameRole, WHICH_HOLDER, type AskedRole, type NameDescription } from './describe-name.ts';
 import type { Answer, Citation, Confidence } from './types.ts';
 
 /** How many of the passages that best match the name are read for what they say it is. */
@@ -15,10 +15,11 @@ const PASSAGES_READ = 40;
 /** How many sentences must agree on a description's head word ("envoy", "group") for a high-confidence answer. */
 const AGREEING_FOR_HIGH = 2;
 
-/** A description found beside one mention of the name. */
+/** A description found beside one mention of the name, in its sentence (`text`). */
 interface Described {
   article: Article;
   sentence: Sentence;
+  text: string;
   description: NameDescription;
 }
 
@@ -75,7 +76,7 @@ function answerFromDescriptions(
     const places = findName(text, forms);
     if (places.length === 0) continue;
     naming.push({ article, sentence });
-    for (const place of places) for (const description of describe(text, place.start, place.end)) described.push({ article, sentence, description });
+    for (const place of places) for (const description of describe(text, place.start, place.end)) described.push({ article, sentence, text, description });
   }
   if (naming.length === 0) return null;
   const best = bestDescription(described);
@@ -123,14 +124,13 @@ function wordCount(item: Described): number {
 function excerpts(chosen: Described, described: readonly Described[], maxExcerpts: number): Citation[] {
   const citations = [citeSentence(chosen.article, chosen.sentence)];
   const wordings = new Set([chosen.description.text.toLowerCase()]);
-  const quoted = new Set([sentenceText(chosen.article, chosen.sentence)]);
+  const quoted = new Set([chosen.text]);
   for (const item of described) {
     if (citations.length >= maxExcerpts) break;
     const wording = item.description.text.toLowerCase();
-    const text = sentenceText(item.article, item.sentence);
-    if (wordings.has(wording) || quoted.has(text)) continue;
+    if (wordings.has(wording) || quoted.has(item.text)) continue;
     wordings.add(wording);
-    quoted.add(text);
+    quoted.add(item.text);
     citations.push(citeSentence(item.article, item.sentence));
   }
   return citations;
@@ -153,18 +153,19 @@ export function answerWhoHolds(index: ArticleIndex, question: string, role: Aske
     if (share(role.words, sentenceWords) < 0.5 || !role.names.every((name) => namesIn(name, sentenceWords))) continue;
     for (const described of describedNames(text)) {
       // A holder is a person: not a place or an acronym ("Syria", "UNs" of "the UNs envoy to Syria").
-      if (/^[\p{Lu}.]{2,}s?$/u.test(described.name) || lexiconIs(described.name.toLowerCase(), 'place')) continue;
+      if (isAcronym(described.name.replace(/s$/, '')) || lexiconIs(described.name.toLowerCase(), 'place')) continue;
+      const written = nameWords(described.name).join(' ');
+      // "Bashar al-Assads" (FA-KES dropped the apostrophe of "al-Assad's") is Bashar al-Assad.
+      const key = written.replace(/([^aeiousy])s$/, '$1');
       for (const description of described.descriptions) {
         const descriptionWords = new Set(nameWords(description.text));
         // "Johnson, the former mayor of London" holds no role now; "Jaish al-Islam spokesman" is not Al-Nusra's.
         if (!sameRole(role.head, description.head) || [...descriptionWords].some((word) => WHICH_HOLDER.has(word))) continue;
         if (role.names.length > 0 && !role.names.some((name) => namesIn(name, descriptionWords))) continue;
         const inDescription = share(role.words, descriptionWords);
-        // "Bashar al-Assads" (FA-KES dropped the apostrophe of "al-Assad's") is Bashar al-Assad.
-        const key = nameWords(described.name).join(' ').replace(/([^aeiousy])s$/, '$1');
         const holder = holders.get(key) ?? { name: described.name, sentences: [], best: 0 };
         // Named as the key, not in the possessive, when a sentence writes it so.
-        if (nameWords(described.name).join(' ') === key) holder.name = described.name;
+        if (written === key) holder.name = described.name;
         if (!holder.sentences.some((s) => s.text === text)) holder.sentences.push({ article, sentence, text });
         holder.best = Math.max(holder.best, inDescription);
         holders.set(key, holder);

@@ -73,7 +73,7 @@ const WHERE_IS = /^\s*where(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the\s+)?(.+?)
 /** The place a question asks the whereabouts of ("where is Douma?" → "Douma"), or null when the rest is no name. */
 export function askedPlace(question: string, isNameWord: (word: string) => boolean): string | null {
   // "Where is the Shayrat airbase?" asks where Shayrat is.
-  const name = WHERE_IS.exec(question)?.[1]?.trim().replace(/\s+(\p{Ll}+)$/u, (all, noun: string) => (PLACE_HEADS.has(noun) || noun === 'airport' ? '' : all));
+  const name = WHERE_IS.exec(question)?.[1]?.trim().replace(/\s+(\p{Ll}+)$/u, (all, noun: string) => (PLACE_KINDS.has(noun) || noun === 'airport' ? '' : all));
   return name !== undefined && isName(name, isNameWord) ? name : null;
 }
 
@@ -209,8 +209,9 @@ function joinedWords(sentence: string): Word[] {
 // "Britain-based", "US-led", "Iranian-backed", "al-Qaeda-linked": a compound saying whom something belongs to or where.
 const DESCRIBING_COMPOUND = /-(?:based|backed|led|linked|allied|affiliated|inspired|funded|run|controlled|held|supported)$/i;
 
-// The nouns of places a name can be described as: "the northern Syrian city of Manbij".
-const PLACE_HEADS = new Set(['city', 'town', 'village', 'province', 'region', 'district', 'governorate', 'neighbourhood', 'neighborhood', 'suburb', 'area', 'capital', 'country', 'stronghold', 'enclave', 'airbase', 'base', 'camp', 'border', 'crossing', 'county', 'state']);
+// The nouns of places a name can be described as: "the northern Syrian city of Manbij" (not the lexicon's
+// PLACE_HEADS, the nouns that end places' names: "Aleppo province", "Shayrat airport").
+const PLACE_KINDS = new Set(['city', 'town', 'village', 'province', 'region', 'district', 'governorate', 'neighbourhood', 'neighborhood', 'suburb', 'area', 'capital', 'country', 'stronghold', 'enclave', 'airbase', 'base', 'camp', 'border', 'crossing', 'county', 'state']);
 
 // Prepositions before a place's name.
 const PLACE_PREPOSITIONS_BEFORE = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside', 'inside', 'across', 'around']);
@@ -231,6 +232,16 @@ function qualifiesTitle(word: Word): boolean {
   return !plural && (ROLE_MODIFIERS.has(word.lower) || ORG_HEADS.has(word.lower) || isPersonTitle(word));
 }
 
+/** Is the text an acronym ("UN", "U.N.", "ICRC")? */
+export function isAcronym(text: string): boolean {
+  return /^[\p{Lu}.]{2,}$/u.test(text);
+}
+
+/** A word in lower case without an abbreviation's full stop ("col." → "col"). */
+function bareLower(word: Word): string {
+  return word.lower.replace(/\.$/, '');
+}
+
 /** Is a hyphenated word a title ("Secretary-General", "Under-Secretary-General", "vice-president")? */
 function isTitleCompound(text: string): boolean {
   return text.toLowerCase().split('-').some((part) => ROLE_WORDS.has(part));
@@ -238,7 +249,7 @@ function isTitleCompound(text: string): boolean {
 
 /** Is this word a person's title or role ("President", "envoy", "spokesman"), or a noun WordNet files under people ("nurse")? */
 function isPersonTitle(word: Word): boolean {
-  const lower = word.lower.replace(/\.$/, '');
+  const lower = bareLower(word);
   if (ROLE_WORDS.has(lower) || (lower.includes('-') && isTitleCompound(lower))) return true;
   return word.pos === 'NOUN' && !word.cap && sharedWordNet().firstNounFiles(lower).includes('noun.person');
 }
@@ -249,10 +260,10 @@ function isPersonTitle(word: Word): boolean {
  * other names of a group, not descriptions of it.
  */
 function isHead(word: Word): boolean {
-  const lower = word.lower.replace(/\.$/, '');
+  const lower = bareLower(word);
   if (isPersonTitle(word)) return true;
   if (word.cap) return false;
-  if (ORG_HEADS.has(lower) || PLACE_HEADS.has(lower)) return true;
+  if (ORG_HEADS.has(lower) || PLACE_KINDS.has(lower)) return true;
   if (word.pos !== 'NOUN') return false;
   const files = sharedWordNet().firstNounFiles(lower);
   return files.includes('noun.person') || files.includes('noun.group');
@@ -320,7 +331,7 @@ function describeWords(sentence: string, words: Word[], first: number, last: num
   const wordnet = sharedWordNet();
   const plural = (word: Word) => word.lower.length >= 6 && /[^s]s$/.test(word.lower) && wordnet.isCommonWord(word.text);
   // Nor is an acronym ("the UN Matthew Rycroft").
-  const personal = (k: number) => nameWord(k) && !plural(words[k]!) && !/^[\p{Lu}.]{2,}$/u.test(words[k]!.text);
+  const personal = (k: number) => nameWord(k) && !plural(words[k]!) && !isAcronym(words[k]!.text);
   while (first > 0 && last - first + 1 < NAME_WORDS && (personal(first - 1) || joiner(first - 1)) && !BRIDGES.has(words[first - 2]?.lower ?? '')) first--;
   while (last + 1 < words.length && last - first + 1 < NAME_WORDS && personal(last + 1)) last++;
   const found = [describedBefore(words, first), describedAfter(words, first, last)].filter((d): d is Range => d !== null);
@@ -419,7 +430,7 @@ function describedAfter(words: Word[], nameFirst: number, nameLast: number): Ran
   if (opening === undefined) return null;
   const opensRole = (word: Word | undefined) => word !== undefined && !word.cap && (ROLE_WORDS.has(word.lower) || ROLE_MODIFIERS.has(word.lower) || DESCRIBING_COMPOUND.test(word.text));
   // "Robert Mardini ICRC regional director for the Middle East": an organisation's acronym may open the role.
-  const roleOpening = opensRole(opening) || (/^[\p{Lu}.]{2,}$/u.test(opening.text) && opensRole(words[k + 1]));
+  const roleOpening = opensRole(opening) || (isAcronym(opening.text) && opensRole(words[k + 1]));
   if (!set && !roleOpening) return null;
   let last = -1;
   let bridged = false;
@@ -459,9 +470,9 @@ function toDescription(sentence: string, words: Word[], range: Range): NameDescr
   const lastNoun = beforeBridge.findLast((word) => word.pos === 'NOUN' || isPersonTitle(word));
   const head = lastNoun !== undefined && isHead(lastNoun) ? lastNoun : undefined;
   if (lastNoun !== undefined && head === undefined) return null;
-  if (range.placeOnly && (head === undefined || !PLACE_HEADS.has(head.lower))) return null;
+  if (range.placeOnly && (head === undefined || !PLACE_KINDS.has(head.lower))) return null;
   const compound = inside.find((word) => DESCRIBING_COMPOUND.test(word.text));
-  const headWord = head?.lower.replace(/\.$/, '') ?? compound?.lower;
+  const headWord = head === undefined ? compound?.lower : bareLower(head);
   if (headWord === undefined) return null;
   const start = words[first]!.start;
   const end = words[range.last]!.end;
@@ -518,7 +529,7 @@ export function askedRole(question: string): AskedRole | null {
   const head = (bridge < 0 ? words : words.slice(0, bridge)).findLast((word) => isPersonTitle({ ...word, cap: false, pos: word.pos === 'PROPN' ? 'NOUN' : word.pos }));
   if (head === undefined) return null;
   return {
-    head: singular(head.lower.replace(/\.$/, '')),
+    head: singular(bareLower(head)),
     words: words.filter((word) => word !== head).flatMap((word) => roleWords(word.text)),
     names: names.filter((name) => !nameWords(head.text).includes(name)),
   };

@@ -235,7 +235,7 @@ function statements(tokens: TaggedToken[]): Candidate[] {
     let speaker = i - 1;
     while (speaker >= 0 && i - speaker <= SPEAKER_WORDS && inSpeakerPhrase(tokens[speaker]!)) {
       // An article opens the speaker's phrase unless "of" or "for" joins it to more ("in the town | the Observatory").
-      const opens = tokens[speaker]!.pos === 'DET' && !['of', 'for', 'at'].includes(tokens[speaker - 1]?.text.toLowerCase() ?? '');
+      const opens = tokens[speaker]!.pos === 'DET' && !SPEAKER_JOINERS.has(tokens[speaker - 1]?.text.toLowerCase() ?? '');
       speaker--;
       if (opens) break;
     }
@@ -261,8 +261,11 @@ const SPEAKER_WORDS = 12;
 
 /** Can this word stand in a speaker's phrase ("Observatory head Rami Abdel Rahman", "of the Aleppo-based group")? */
 function inSpeakerPhrase(token: TaggedToken): boolean {
-  return ['PROPN', 'DET', 'NOUN', 'ADJ', 'PART'].includes(token.pos) || token.text === '-' || ['of', 'for', 'at'].includes(token.text.toLowerCase());
+  return ['PROPN', 'DET', 'NOUN', 'ADJ', 'PART'].includes(token.pos) || token.text === '-' || SPEAKER_JOINERS.has(token.text.toLowerCase());
 }
+
+// The prepositions inside a speaker's phrase: "Zakaria Malahifji of the Aleppo-based Fastaqim opposition group".
+const SPEAKER_JOINERS = new Set(['of', 'for', 'at']);
 
 /** Does this word name a speaker: a name, or a role ("spokesman")? */
 function namesSpeaker(token: TaggedToken): boolean {
