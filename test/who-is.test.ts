@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { nationalitiesOf } from '../src/answer/answer-who-is.ts';
 import { createAnswerEngine } from '../src/answer/create-answer-engine.ts';
-import { askedName, askedPlace, askedRole, describedNames, describeNameAt, findName, locateNameAt, nameWords } from '../src/answer/describe-name.ts';
+import { askedName, askedPlace, askedRole, describedNames, describeNameAt, findName, locateNameAt, nameWords, samePortfolio } from '../src/answer/describe-name.ts';
 import { makeArticle } from './helpers/make-article.ts';
 
 /** What the sentence says the name is, as the descriptions' texts. */
@@ -220,5 +221,68 @@ describe('a role\'s country said by a nationality of another root', () => {
   test('"the foreign minister of Britain" is the "British foreign minister"', () => {
     const engine = createAnswerEngine([article('b1', ['British foreign minister Boris Johnson called for protests on Tuesday.'])]);
     expect(engine.ask('who is the foreign minister of Britain?').answer).toBe('Boris Johnson');
+  });
+});
+
+describe('nationalitiesOf', () => {
+  test('makes the nationalities of a country\'s name, whole or cut short, that the articles write', () => {
+    const written = (word: string) => ['turkish', 'british', 'lebanese', 'syrian', 'iraqi', 'turkeyn', 'syriai'].includes(word);
+    expect(nationalitiesOf('turkey', written)).toEqual(['turkish']);
+    expect(nationalitiesOf('britain', written)).toEqual(['british']);
+    expect(nationalitiesOf('lebanon', written)).toEqual(['lebanese']);
+    expect(nationalitiesOf('syria', written)).toEqual(['syrian']);
+    expect(nationalitiesOf('iraq', written)).toEqual(['iraqi']);
+    expect(nationalitiesOf('france', written)).toEqual([]);
+  });
+});
+
+describe('samePortfolio', () => {
+  test('a role naming a ministry is given only by a description naming the same one', () => {
+    expect(samePortfolio(['defence', 'russia'], new Set(['russian', 'defense', 'minister']))).toBe(true);
+    expect(samePortfolio(['defence', 'russia'], new Set(['russian', 'foreign', 'minister']))).toBe(false);
+    expect(samePortfolio(['foreign'], new Set(['prime', 'minister']))).toBe(false);
+    expect(samePortfolio(['russia'], new Set(['russian', 'foreign', 'minister']))).toBe(true);
+  });
+});
+
+describe('a role question the articles answer for another holder', () => {
+  test('a minister of another ministry or country is no answer', () => {
+    const engine = createAnswerEngine([
+      article('m1', ['Russian Foreign Minister Sergei Lavrov said Syrian opposition groups had used the ceasefires to rearm.']),
+      article('m2', ['Russian Defence Minister Sergei Shoigu spoke of a major operation on Tuesday.']),
+    ]);
+    expect(engine.ask('who is the defence minister of Russia?').answer).toBe('Sergei Shoigu');
+    expect(engine.ask('who is the Syrian foreign minister?').answer).toBeNull();
+    // A nationality and an acronym say whose role it is, though WordNet files "Syrian" and "Isis" under people.
+    expect(askedRole('who is the Syrian foreign minister?')?.names).toEqual(['syrian']);
+    expect(askedRole('who is the leader of ISIS?')?.names).toEqual(['isis']);
+  });
+
+  test('is low when the sentence found calls its name the holder of the role without saying whose', () => {
+    const engine = createAnswerEngine([article('i1', ['The war pits President Bashar al-Assad backed by Russia and Iran against rebels.'])]);
+    const answer = engine.ask('who is the president of Iran?');
+    expect(['low', 'none']).toContain(answer.confidence);
+    expect(answer.citations[0]!.quote).toContain('Iran');
+  });
+
+  test('abstains when the sentence found gives no one the office, or names what the role is of', () => {
+    const engine = createAnswerEngine([
+      article('e1', ['The draft resolution was proposed by New Zealand, Spain and Egypt.']),
+      article('k1', ['Leader of the Islamic Revolution in Iran Imam Sayyed Ali Khamenei accused the US of backing the militants.']),
+    ]);
+    expect(engine.ask('who is the president of Egypt?').answer).toBeNull();
+    expect(engine.ask('who is the leader of Iran?').answer).not.toBe('Islamic Revolution');
+  });
+
+  test('abstains when the answer found names no one', () => {
+    const engine = createAnswerEngine([article('s1', ['Russia claims it killed the leader of the Islamic State group in an airstrike on a meeting of IS leaders.'])]);
+    expect(engine.ask('who is the Islamic State leader?')).toMatchObject({ answer: null, confidence: 'none' });
+  });
+
+  test('is low when only a possessive gives the answer the role ("his vice-Chair")', () => {
+    const engine = createAnswerEngine([article('v1', ['Before this election, the IPCC was led by his vice-Chair Ismail El Gizouli, who was designated acting Chair.'])]);
+    const answer = engine.ask('Who is the vice-chair of the IPCC?');
+    expect(answer.answer).toContain('Ismail El Gizouli');
+    expect(answer.confidence).toBe('low');
   });
 });

@@ -1,12 +1,14 @@
 import { sentenceText, type Article, type Sentence } from '../article.ts';
 import type { ArticleIndex, PassageHit } from '../search/article-index.ts';
 import { isDemonym } from '../facts/find-mentions.ts';
-import { lexiconIs } from '../facts/lexicon.ts';
+import { COUNTRY_ACRONYMS, lexiconIs, NAME_PARTICLES } from '../facts/lexicon.ts';
 import { paragraphSentences } from '../sentences.ts';
 import { isPageFurniture } from '../summary/is-boilerplate.ts';
-import { toTerms } from '../text/terms.ts';
+import { toTerm, toTerms } from '../text/terms.ts';
+import { nameClassAt } from './find-answer-spans.ts';
+import { tagTokens } from './tag-tokens.ts';
 import { citeSentence } from './cite-sentence.ts';
-import { describedNames, describeNameAt, findName, isAcronym, locateNameAt, nameWords, sameRole, WHICH_HOLDER, type AskedRole, type NameDescription } from './describe-name.ts';
+import { describedNames, describeNameAt, findName, isAcronym, locateNameAt, nameWords, samePortfolio, sameRole, WHICH_HOLDER, type AskedRole, type NameDescription } from './describe-name.ts';
 import type { Answer, Citation, Confidence } from './types.ts';
 
 /** How many of the passages that best match the name are read for what they say it is. */
@@ -146,7 +148,12 @@ function excerpts(chosen: Described, described: readonly Described[], maxExcerpt
  */
 export function answerWhoHolds(index: ArticleIndex, question: string, role: AskedRole, maxExcerpts: number, articleIds?: ReadonlySet<string>): Answer | null {
   const terms = toTerms([role.head, ...role.words].join(' '));
-  const hits = index.searchPassages({ terms, otherForms: [] }, { limit: PASSAGES_READ, ...(articleIds ? { articleIds } : {}) });
+  // "The president of Turkey" is written "Turkish President …": the country's nationality is searched as the country.
+  const otherForms = role.names.flatMap((name) => {
+    const forms = nationalitiesOf(name, (word) => toTerms(word).every((term) => index.knows(term))).map((form) => toTerms(form));
+    return forms.length > 0 ? [{ terms: toTerms(name), forms }] : [];
+  });
+  const hits = index.searchPassages({ terms, otherForms }, { limit: PASSAGES_READ, ...(articleIds ? { articleIds } : {}) });
   const holders = new Map<string, Holder>();
   for (const { article, sentence, text } of sentencesOnce(index, hits)) {
     const sentenceWords = new Set(nameWords(text));
@@ -161,7 +168,7 @@ export function answerWhoHolds(index: ArticleIndex, question: string, role: Aske
         const descriptionWords = new Set(nameWords(description.text));
         // "Johnson, the former mayor of London" holds no role now; "Jaish al-Islam spokesman" is not Al-Nusra's.
         if (!sameRole(role.head, description.head) || [...descriptionWords].some((word) => WHICH_HOLDER.has(word))) continue;
-        if (role.names.length > 0 && !role.names.some((name) => namesIn(name, descriptionWords))) continue;
+        if (!givesRole(role, descriptionWords)) continue;
         const inDescription = share(role.words, descriptionWords);
         const holder = holders.get(key) ?? { name: described.name, sentences: [], best: 0 };
         // Named as the key, not in the possessive, when a sentence writes it so.
@@ -183,6 +190,91 @@ export function answerWhoHolds(index: ArticleIndex, question: string, role: Aske
     .slice(0, maxExcerpts)
     .map(({ article, sentence }) => citeSentence(article, sentence));
   return { question, answer: chosen.name, confidence, citations };
+}
+
+/**
+ * How a searched answer to a role question stands to the role, as its own sentence says. "holds": a description
+ * gives it the role with the role's names and portfolio, or nothing says otherwise. "other": a description gives
+ * it another ministry or another country's or body's role ("Russian Foreign Minister Sergei Lavrov" for "the Syrian
+ * foreign minister"); or, for a role of someone named, the answer names no one ("conflicting assertions Wednesday",
+ * a group, a place), is what the role is of ("Leader of the [Islamic Revolution]"), holds an office of state
+ * ("the president of Egypt") without its title, or stands in a sentence that never says the role, not even by a
+ * verb ("the Franks led by …" says a leader; "Syria accuses Saudi Arabia Turkey and Qatar of funding …" says no
+ * commander of Saudi Arabia). "unsure": a description gives it the role without saying whose ("President Bashar
+ * al-Assad backed by Russia Iran …" for "who is the president of Iran?"; "his vice-Chair Ismail El Gizouli").
+ * `headForms` are the search terms that say the role's head besides its own (WordNet's synonyms and derived forms:
+ * "lead" for "leader").
+ */
+export function roleFit(answer: Answer, role: AskedRole, headForms: readonly string[] = []): 'holds' | 'unsure' | 'other' {
+  const quote = answer.citations[0]?.quote;
+  if (answer.answer === null || quote === undefined) return 'holds';
+  const start = quote.indexOf(answer.answer);
+  if (start < 0) return 'holds';
+  const end = start + answer.answer.length;
+  // The answer may hold its own title ("Russian President Vladimir Putin"): the names it overlaps are described.
+  const descriptions = [...describeNameAt(quote, start, end), ...describedNames(quote).filter((name) => name.start < end && name.end > start).flatMap((name) => name.descriptions)]
+    .filter((description) => sameRole(role.head, description.head));
+  const own = descriptions.filter((description) => !/\b(?:his|her|its|their)\s+$/i.test(quote.slice(0, description.start)));
+  if (own.some((description) => givesRole(role, new Set(nameWords(description.text))))) return 'holds';
+  if (own.some((description) => !samePortfolio(role.words, new Set(nameWords(description.text))) || namesAnother(description.text, role))) return 'other';
+  if (own.length > 0) return 'unsure';
+  if (role.names.length === 0) return descriptions.length > 0 ? 'unsure' : 'holds';
+  // A role's holder is someone named: no phrase ("conflicting assertions Wednesday"), group or place ("Syrian
+  // Observatory for Human Rights" for "who is the leader of Turkey?").
+  if (!namesSomeone(answer.answer, quote, start, end) || isRolesObject(quote, start, role)) return 'other';
+  if (descriptions.length > 0) return 'unsure';
+  if (OFFICES.has(role.head)) return 'other';
+  return saysRole(quote, role, headForms) ? 'holds' : 'other';
+}
+
+/**
+ * Can the answer at [start, end) of its sentence name a person: a name (capitalised words), not a group's or place's
+ * ("Syrian Observatory for Human Rights", "the US"), nor something else WordNet knows ("World War II")?
+ */
+function namesSomeone(answer: string, quote: string, start: number, end: number): boolean {
+  const words = nameWords(answer).filter((word) => word !== 'the');
+  if (!/\p{Lu}/u.test(answer) || (words.length === 1 && COUNTRY_ACRONYMS.has(words[0]!))) return false;
+  // Names, and lists of them: a word in lower case is a particle ("de", "al-Golani") or "and" ("Russia claims" is none).
+  const lowerCase = answer.split(/[\s,]+/).filter((word) => /^\p{Ll}/u.test(word));
+  if (lowerCase.some((word) => !NAME_PARTICLES.has(word) && word !== 'and' && !/^\p{Ll}+-\p{Lu}/u.test(word))) return false;
+  return !['org', 'place', 'other'].includes(nameClassAt(quote, start, end) ?? 'person');
+}
+
+/** Is the answer what the role is of ("Leader of the [Islamic Revolution]", "a leader of the [Tahrir al-Sham] militant group")? */
+function isRolesObject(quote: string, start: number, role: AskedRole): boolean {
+  const before = /(\p{L}+)\s+(?:of|for)\s+(?:the\s+)?$/u.exec(quote.slice(0, start));
+  return before !== null && sameRole(role.head, before[1]!.toLowerCase().replace(/s$/, ''));
+}
+
+/**
+ * Does a description name a country, people or body the role does not ("Russian Foreign Minister" for "the Syrian
+ * foreign minister")? Words of a compound ("Britain-based") describe where a body sits, not whose it is.
+ */
+function namesAnother(description: string, role: AskedRole): boolean {
+  return description.split(/\s+/).some((word) => {
+    if (word.includes('-') || !/^\p{Lu}/u.test(word)) return false;
+    const lower = word.toLowerCase().replace(/['’]?s$/, '');
+    const named = isDemonym({ text: word, lower: word.toLowerCase() }) || isAcronym(word.replace(/['’]?s$/, '')) || lexiconIs(lower, 'place');
+    return named && !role.names.some((name) => namesIn(name, new Set([lower, word.toLowerCase()])));
+  });
+}
+
+/** Does a sentence say a role's head, another word for it ("director" for "head") or a form of it ("led" for "leader")? */
+function saysRole(quote: string, role: AskedRole, headForms: readonly string[]): boolean {
+  const forms = new Set([toTerm(role.head), ...headForms]);
+  // Hyphens kept: "vice-chair" is a title of its own.
+  const words = quote.toLowerCase().split(/[^\p{L}\p{N}-]+/u);
+  if (words.some((word) => sameRole(role.head, word) || sameRole(role.head, word.replace(/s$/, '')))) return true;
+  return tagTokens(quote).some((token) => forms.has(token.term) || forms.has(token.lemma));
+}
+
+// Offices of a state or its government, which the news gives their holders as titles ("Egyptian President …"); a
+// group's leader, envoy or spokesman is as often written "who leads", "sent by", "said … for the group".
+const OFFICES: ReadonlySet<string> = new Set(['president', 'minister', 'premier', 'chancellor', 'king', 'queen', 'emir', 'sultan', 'ambassador', 'secretary', 'governor', 'mayor', 'senator']);
+
+/** Do a description's words give the role asked: one of its names, when it has any, and its portfolio (see samePortfolio)? */
+function givesRole(role: AskedRole, descriptionWords: ReadonlySet<string>): boolean {
+  return (role.names.length === 0 || role.names.some((name) => namesIn(name, descriptionWords))) && samePortfolio(role.words, descriptionWords);
 }
 
 /**
@@ -218,6 +310,25 @@ function namesIn(name: string, words: ReadonlySet<string>): boolean {
   if (words.has(name)) return true;
   if (name.length < 4) return false;
   return [...words].some((word) => (word.startsWith(name) && word.length - name.length <= 3) || (word.slice(0, 4) === name.slice(0, 4) && isDemonym({ lower: word, text: word[0]!.toUpperCase() + word.slice(1) })));
+}
+
+// What a nationality adds to its country's name, whole or cut short: Russia-n, Iran-ian, Iraq-i, Turk(ey)-ish,
+// Leban(on)-ese, German(y).
+const NATIONALITY_SUFFIXES = ['', 'n', 'an', 'ian', 'ish', 'i', 'ese'];
+
+/**
+ * The nationalities made from a country's folded name ("turkey" → "turkish"): the forms isDemonym takes that the
+ * articles write (`written`: isDemonym takes any "-ian", "-ish" or "-ese" word, "Aleppoian" too).
+ */
+export function nationalitiesOf(name: string, written: (word: string) => boolean): string[] {
+  const found = new Set<string>();
+  for (let cut = 0; cut <= 3 && name.length - cut >= 4; cut++) {
+    for (const suffix of NATIONALITY_SUFFIXES) {
+      const word = name.slice(0, name.length - cut) + suffix;
+      if (word !== name && isDemonym({ lower: word, text: word[0]!.toUpperCase() + word.slice(1) }) && written(word)) found.add(word);
+    }
+  }
+  return [...found];
 }
 
 /** The share of `words` found in `among`, or the words made from them (1 when there are none to find). */

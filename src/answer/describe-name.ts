@@ -522,7 +522,9 @@ export function askedRole(question: string): AskedRole | null {
   const when = words.findIndex((word, k) => WHEN_HELD.has(word.lower) && (word.lower !== 'in' || words.slice(0, k).some((w) => BRIDGES.has(w.lower))));
   if (when > 0) words = words.slice(0, when);
   if (words.some((word) => word.pos === 'VERB' || word.pos === 'AUX' || word.lower === 'who' || WHICH_HOLDER.has(word.lower))) return null;
-  const names = words.filter((word) => word.cap && !isPersonTitle({ ...word, cap: false, pos: 'NOUN' })).flatMap((word) => nameWords(word.text)).filter((word) => !NAME_PARTICLES.has(word));
+  // A nationality says whose role it is ("the Syrian foreign minister"), as an acronym does ("the leader of ISIS"),
+  // though WordNet files "Syrian" and "Isis" under people.
+  const names = words.filter((word) => word.cap && (isDemonym(word) || isAcronym(word.text) || !isPersonTitle({ ...word, cap: false, pos: 'NOUN' }))).flatMap((word) => nameWords(word.text)).filter((word) => !NAME_PARTICLES.has(word));
   if (heads) return { head: 'head', words: words.flatMap((word) => roleWords(word.text)), names };
   const bridge = words.findIndex((word) => BRIDGES.has(word.lower));
   // A question capitalises titles as it likes ("the General Manager"): read in lower case.
@@ -549,4 +551,23 @@ const ROLE_CLASSES: ReadonlyArray<ReadonlySet<string>> = [
 /** Do two heads name the same role ("head" and "director")? */
 export function sameRole(head: string, other: string): boolean {
   return head === other || ROLE_CLASSES.some((roles) => roles.has(head) && roles.has(other));
+}
+
+// Words that say which office of a kind is held: a foreign minister is not the defence minister, nor the prime one.
+// ("State" is left out: in "the Islamic State leader" it is a name's.)
+const PORTFOLIOS: ReadonlyMap<string, string> = new Map([
+  ...['foreign', 'interior', 'prime', 'health', 'finance', 'economy', 'justice', 'information', 'education', 'energy', 'oil', 'trade', 'agriculture', 'home', 'war', 'treasury', 'labour', 'labor', 'transport'].map((word): [string, string] => [word, word]),
+  ['defence', 'defense'],
+  ['defense', 'defense'],
+]);
+
+/**
+ * Does a description's words give the office the role's words ask for: the same portfolio ("foreign"), or none when
+ * the role names none? "Russian Foreign Minister" gives no "defence minister of Russia".
+ */
+export function samePortfolio(roleWords: readonly string[], descriptionWords: ReadonlySet<string>): boolean {
+  const asked = new Set(roleWords.flatMap((word) => PORTFOLIOS.get(word) ?? []));
+  if (asked.size === 0) return true;
+  const given = new Set([...descriptionWords].flatMap((word) => PORTFOLIOS.get(word) ?? []));
+  return given.size === asked.size && [...asked].every((word) => given.has(word));
 }

@@ -1584,6 +1584,14 @@ const NAMED_THING_AS_PLACE = 0.35;
 // 0.3 measured the same.
 const KNOWN_ORG_AS_PLACE = 0.5;
 
+/** What the name written at [start, end) of a sentence is (see nameClass), or null when nothing says. */
+export function nameClassAt(sentence: string, start: number, end: number): 'person' | 'place' | 'org' | 'other' | null {
+  const tokens = tagTokens(sentence);
+  const first = tokens.findIndex((token) => token.end > start);
+  const last = tokens.findLastIndex((token) => token.start < end);
+  return first < 0 || last < first ? null : nameClass(tokens, first, last);
+}
+
 /**
  * What compromise's lexicon and name heads say a name is: a place
  * ("Syria", "Kings Canyon"), a person ("Frederick William", first names) or
