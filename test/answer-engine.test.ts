@@ -765,3 +765,34 @@ describe('a question dated by month ("in the raids of 3 April 2017")', () => {
     expect(createAnswerEngine([cup, other]).ask('who won the 2014 world cup').answer).toBeNull();
   });
 });
+
+describe('the one told something', () => {
+  test('is no answer to a question about the event told', () => {
+    const engine = createAnswerEngine([
+      article('told', 'Market hit in Khan Sheikhoun', '2017-04-05', ['A military source told Asharq Al-Awsat that the attack targeted a popular market in the centre of Khan Sheikhoun.']),
+    ]);
+    const answer = engine.ask('who attacked Khan Sheikhoun?');
+    expect(answer.answer ?? '').not.toContain('Asharq');
+  });
+});
+
+describe('"what happened in X?"', () => {
+  const engine = createAnswerEngine([
+    article('douma', 'Shelling kills eight in Douma', '2016-05-01', [
+      'Government shelling on the rebel-held town of Douma outside Damascus killed at least eight people on Sunday, a monitor said.',
+      'Rescue workers said the toll could rise. Douma has been besieged since 2013.',
+    ]),
+    article('aleppo', 'Talks stall', '2016-05-02', ['Talks in Geneva stalled on Monday.', 'Residents of Douma and Aleppo said food was short.']),
+  ]);
+
+  test('is answered with the opening sentence of the article that names the place first, medium', () => {
+    const answer = engine.ask('what happened in Douma?');
+    expect(answer.answer).toBe('Government shelling on the rebel-held town of Douma outside Damascus killed at least eight people on Sunday, a monitor said.');
+    expect(answer.confidence).toBe('medium');
+    expect(answer.citations[0]!.title).toBe('Shelling kills eight in Douma');
+  });
+
+  test('leaves a question about a day to the search', () => {
+    expect(engine.ask('what happened in Douma on Sunday?').answer).not.toBe('Government shelling on the rebel-held town of Douma outside Damascus killed at least eight people on Sunday, a monitor said.');
+  });
+});

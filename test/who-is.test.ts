@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { nationalitiesOf } from '../src/answer/answer-who-is.ts';
 import { createAnswerEngine } from '../src/answer/create-answer-engine.ts';
-import { askedName, askedPlace, askedRole, describedNames, describeNameAt, findName, locateNameAt, nameWords, samePortfolio } from '../src/answer/describe-name.ts';
+import { askedEventPlace, askedName, askedPlace, askedRole, describedNames, describeNameAt, findName, locateNameAt, nameWords, samePortfolio } from '../src/answer/describe-name.ts';
 import { makeArticle } from './helpers/make-article.ts';
 
 /** What the sentence says the name is, as the descriptions' texts. */
@@ -284,5 +284,15 @@ describe('a role question the articles answer for another holder', () => {
     const answer = engine.ask('Who is the vice-chair of the IPCC?');
     expect(answer.answer).toContain('Ismail El Gizouli');
     expect(answer.confidence).toBe('low');
+  });
+});
+
+describe('askedEventPlace', () => {
+  test('reads the place a "what happened in" question asks about, a place noun after it aside', () => {
+    expect(askedEventPlace('what happened in Khan Sheikhoun?', () => false)).toBe('Khan Sheikhoun');
+    expect(askedEventPlace('What is happening at the Shayrat airbase', () => false)).toBe('Shayrat');
+    expect(askedEventPlace('what happened in Aleppo on Tuesday?', () => false)).toBeNull();
+    expect(askedEventPlace('what happened to the victims?', () => false)).toBeNull();
+    expect(askedEventPlace('what happened in the war?', () => false)).toBeNull();
   });
 });

@@ -8,6 +8,8 @@ import { toTerm, toTerms } from '../text/terms.ts';
 import { nameClassAt } from './find-answer-spans.ts';
 import { tagTokens } from './tag-tokens.ts';
 import { citeSentence } from './cite-sentence.ts';
+import { openingSentences } from './opening-sentences.ts';
+import { newsStart } from '../facts/news-start.ts';
 import { describedNames, describeNameAt, findName, isAcronym, locateNameAt, nameWords, samePortfolio, sameRole, WHICH_HOLDER, type AskedRole, type NameDescription } from './describe-name.ts';
 import type { Answer, Citation, Confidence } from './types.ts';
 
@@ -51,6 +53,60 @@ export function answerWhereIs(index: ArticleIndex, question: string, name: strin
   return answer === null || answer.confidence === 'none' ? null : answer;
 }
 
+// How many sentences of an article's opening may tell what happened in a place (see answerWhatHappened).
+const OPENING_SENTENCES = 3;
+
+/**
+ * Answers "what happened in Khan Sheikhoun?" (see askedEventPlace) with the opening sentence of the article that
+ * best matches the place and names it in its first sentences: news tells what happened first, and a phrase of a
+ * sentence naming the place ("Syria Staffa de Mistura", medium, before) says nothing of it. Other articles' openings
+ * naming it follow as excerpts. Medium: several events may have happened there. Null when no article's opening
+ * names it (the caller searches as for any question).
+ */
+export function answerWhatHappened(index: ArticleIndex, question: string, name: string, maxExcerpts: number, articleIds?: ReadonlySet<string>): Answer | null {
+  const found = searchName(index, name, articleIds);
+  if (found === null) return null;
+  const { forms, hits } = found;
+  const openings: Array<{ article: Article; sentence: Sentence; text: string }> = [];
+  const read = new Set<string>();
+  for (const hit of hits) {
+    const article = index.get(hit.articleId);
+    if (!article || read.has(article.id)) continue;
+    read.add(article.id);
+    for (const sentence of openingSentences(article, OPENING_SENTENCES)) {
+      const text = sentenceText(article, sentence);
+      if (findName(text, forms).length === 0) continue;
+      // A story copied into two files opens the same way: once is what it says.
+      if (!openings.some((other) => other.text === text)) openings.push({ article, sentence, text });
+      break;
+    }
+  }
+  const first = openings[0];
+  if (first === undefined) return null;
+  return {
+    question,
+    answer: first.text.slice(Math.max(0, newsStart(first.text))),
+    confidence: 'medium',
+    citations: openings.slice(0, maxExcerpts).map(({ article, sentence }) => citeSentence(article, sentence)),
+  };
+}
+
+/**
+ * The passages that best match a name, as asked or by an alias the articles give it, with the name's forms (folded
+ * words, to find it in a sentence); null when the name has no words to search.
+ */
+function searchName(index: ArticleIndex, name: string, articleIds?: ReadonlySet<string>): { forms: string[][]; hits: PassageHit[] } | null {
+  const aliases = index.aliasesOf(name);
+  const forms = [name, ...aliases].map((form) => nameWords(form)).filter((form) => form.length > 0);
+  const terms = toTerms(name);
+  if (terms.length === 0 || forms.length === 0) return null;
+  const hits = index.searchPassages(
+    { terms, otherForms: aliases.length > 0 ? [{ terms, forms: aliases.map((alias) => toTerms(alias)).filter((form) => form.length > 0) }] : [] },
+    { limit: PASSAGES_READ, ...(articleIds ? { articleIds } : {}) },
+  );
+  return { forms, hits };
+}
+
 /**
  * What the passages that best match a name say of it, read by `describe` beside each of its mentions (its forms:
  * as asked, and the aliases the articles give it): the description most sentences agree on; an abstention pointing
@@ -64,14 +120,9 @@ function answerFromDescriptions(
   describe: (sentence: string, nameStart: number, nameEnd: number) => NameDescription[],
   articleIds?: ReadonlySet<string>,
 ): Answer | null {
-  const aliases = index.aliasesOf(name);
-  const forms = [name, ...aliases].map((form) => nameWords(form)).filter((form) => form.length > 0);
-  const terms = toTerms(name);
-  if (terms.length === 0 || forms.length === 0) return null;
-  const hits = index.searchPassages(
-    { terms, otherForms: aliases.length > 0 ? [{ terms, forms: aliases.map((alias) => toTerms(alias)).filter((form) => form.length > 0) }] : [] },
-    { limit: PASSAGES_READ, ...(articleIds ? { articleIds } : {}) },
-  );
+  const found = searchName(index, name, articleIds);
+  if (found === null) return null;
+  const { forms, hits } = found;
   const naming: Array<{ article: Article; sentence: Sentence }> = [];
   const described: Described[] = [];
   for (const { article, sentence, text } of sentencesOnce(index, hits)) {

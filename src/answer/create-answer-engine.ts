@@ -10,9 +10,10 @@ import { isStopWord, splitWords, toIndexTerms, toTerm, toTerms } from '../text/t
 import { sharedWordNet } from '../text/wordnet.ts';
 import { isPageFurniture } from '../summary/is-boilerplate.ts';
 import { analyzeQuestion, holdsTerm, type QuestionAnalysis } from './analyze-question.ts';
-import { answerWhereIs, answerWhoHolds, answerWhoIs, roleFit } from './answer-who-is.ts';
+import { answerWhatHappened, answerWhereIs, answerWhoHolds, answerWhoIs, roleFit } from './answer-who-is.ts';
 import { citeSentence } from './cite-sentence.ts';
-import { askedName, askedPlace, askedRole } from './describe-name.ts';
+import { openingSentences } from './opening-sentences.ts';
+import { askedEventPlace, askedName, askedPlace, askedRole } from './describe-name.ts';
 import { findAnswerSpans, type AnswerSpan } from './find-answer-spans.ts';
 import { lemmaTerms } from './tag-tokens.ts';
 import type { Answer, Citation, Confidence } from './types.ts';
@@ -233,6 +234,7 @@ function askQuestion(index: ArticleIndex, question: string, options: AskOptions)
   const named = askedName(question, isNameWord);
   const role = named === null ? askedRole(question) : null;
   const place = named === null && role === null ? askedPlace(question, isNameWord) : null;
+  const eventPlace = named === null && role === null && place === null ? askedEventPlace(question, isNameWord) : null;
   const near = (answerIn: (articleIds?: ReadonlySet<string>) => Answer | null) => answerNearTheReader(index, options.articleId, current, answerIn);
   const described =
     named !== null
@@ -241,7 +243,9 @@ function askQuestion(index: ArticleIndex, question: string, options: AskOptions)
         ? near((articleIds) => answerWhoHolds(index, analysis.question, role, maxExcerpts, articleIds))
         : place !== null
           ? near((articleIds) => answerWhereIs(index, analysis.question, place, maxExcerpts, articleIds))
-          : null;
+          : eventPlace !== null
+            ? near((articleIds) => answerWhatHappened(index, analysis.question, eventPlace, maxExcerpts, articleIds))
+            : null;
   if (described !== null) return described;
   const answer = answerInScope(index, analysis, names, options, current, answerFrom);
   // "Who is X?" of a name no article writes as asked: what the search finds near its words does not say what X is
@@ -462,11 +466,7 @@ const LEAD_SENTENCES = 3;
  * "Wednesday" (medium) and "June 3" (medium, the date of the poll, not of the attack on its rally).
  */
 function leadSentences(article: Article): RankedSentence[] {
-  const sentences: Sentence[] = [];
-  for (let paragraph = 0; paragraph < article.paragraphs.length && sentences.length < LEAD_SENTENCES; paragraph++) {
-    sentences.push(...paragraphSentences(article, paragraph).filter((sentence) => !isPageFurniture(sentenceText(article, sentence))));
-  }
-  return sentences.slice(0, LEAD_SENTENCES).map((sentence, i) => {
+  return openingSentences(article, LEAD_SENTENCES).map((sentence, i) => {
     const relevance = 1 - i / (2 * LEAD_SENTENCES);
     return { article, sentence, relevance, coverage: 1, undatedCoverage: 1, span: null, score: relevance, lead: true };
   });

@@ -77,6 +77,19 @@ export function askedPlace(question: string, isNameWord: (word: string) => boole
   return name !== undefined && isName(name, isNameWord) ? name : null;
 }
 
+// "What happened in Douma?", "what is happening at the Shayrat airbase?".
+const WHAT_HAPPENED_IN = /^\s*what\s+(?:happened|has\s+happened|is\s+happening|was\s+happening|went\s+on|is\s+going\s+on)\s+(?:in|at|near|inside|around)\s+(?:the\s+)?(.+?)[\s?.!]*$/i;
+
+/**
+ * The place a question asks what happened in ("what happened in Khan Sheikhoun?" → "Khan Sheikhoun"), or null when
+ * the rest is no name alone ("in Aleppo on Tuesday" asks about a day, which the search reads).
+ */
+export function askedEventPlace(question: string, isNameWord: (word: string) => boolean): string | null {
+  const name = WHAT_HAPPENED_IN.exec(question)?.[1]?.trim().replace(/\s+(\p{Ll}+)$/u, (all, noun: string) => (PLACE_KINDS.has(noun) || noun === 'airport' ? '' : all));
+  if (name === undefined || /\s(?:on|in|last|this|during|since)\s/i.test(` ${name} `)) return null;
+  return isName(name, isNameWord) ? name : null;
+}
+
 // Compass words that place one thing from another: "west of Aleppo", "north-east of Damascus".
 const COMPASS = /^(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?$/i;
 // Units of a distance before a compass word: "25 kilometres west of Aleppo".
