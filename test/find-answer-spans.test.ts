@@ -765,4 +765,23 @@ describe('"what did X say?"', () => {
       expect(asksStatement(analyzeQuestion(question)), question).toBe(false);
     }
   });
+
+  test('a statement someone else made, or one about the one asked, is a poor answer', () => {
+    const council = findAnswerSpans('The council said clarity was needed and welcomed UN chief Ban Ki-moon calls for an inquiry.', analyzeQuestion('what did Ban Ki-moon say?'));
+    expect(council.filter((span) => span.typeFit >= 0.75)).toEqual([]);
+    const reuters = findAnswerSpans('The attack on Damascus was carried out by the Syrian government Reuters reported.', analyzeQuestion('what did the White House say?'));
+    expect(reuters.filter((span) => span.typeFit >= 0.75)).toEqual([]);
+    // A pronoun may stand for the one asked about.
+    expect(best('what did the White House say?', 'The White House condemned what it said was a reprehensible attack carried out by government forces.')).toBe('was a reprehensible attack carried out by government forces');
+  });
+
+  test('a speaker written with its abbreviation in brackets, or a compound whose hyphen was lost, is read whole', () => {
+    expect(best('what did UNICEF say?', 'The attack claimed the lives of at least 27 children the United Nations Childrens Fund (UNICEF) said in a statement on Thursday.')).toBe(
+      'The attack claimed the lives of at least 27 children',
+    );
+    expect(best('what did Zakaria Malhifji tell Reuters?', '"There is renewed bombardment and it is heavy" Zakaria Malhifji of the Aleppo based Fastaqim opposition group told Reuters.')).toBe(
+      'There is renewed bombardment and it is heavy',
+    );
+    expect(best('what did Zakaria say about the road?', '"[The road] was not risk-free but now the road is cut" Zakaria said.')).not.toMatch(/^\]/);
+  });
 });
