@@ -54,6 +54,12 @@ describe('describeNameAt', () => {
     expect(describe_('Manbij', 'They advanced on the northern Syrian city of Manbij on Monday.')).toEqual(['northern Syrian city']);
   });
 
+  test('leaves out a date before the title, an honorific after it and an organisation\'s name around the name', () => {
+    expect(describe_('Hassan Abboud', 'In September Ahrar al-Shams leader Hassan Abboud was killed.')).toEqual(['Ahrar al-Shams leader']);
+    expect(describe_('Wael al-Halqi', 'Prime Minister Dr. Wael al-Halqi condemned the blasts.')).toEqual(['Prime Minister']);
+    expect(describe_('Fode Seck', 'A letter went to the President of the UN Security Council Fode Seck on Monday.')).toEqual(['President of the UN Security Council']);
+  });
+
   test('reads a description set after the name, with or without its commas', () => {
     expect(describe_('Jaish al-Islam', 'Jaish al-Islam, the main rebel group in Eastern Ghouta, rejected the offer.')).toEqual(['main rebel group in Eastern Ghouta']);
     expect(describe_('Rami Abdel Rahman', '"Al-Nusra captured Base 46" said Rami Abdel Rahman director of the Britain-based Observatory.')).toEqual(['director of the Britain-based Observatory']);

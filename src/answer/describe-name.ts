@@ -1,5 +1,5 @@
 import { isDemonym } from '../facts/find-mentions.ts';
-import { NAME_PARTICLES, ORG_HEADS, ROLE_MODIFIERS, ROLE_WORDS } from '../facts/lexicon.ts';
+import { HONORIFICS, isCalendarWord, NAME_PARTICLES, ORG_HEADS, ROLE_MODIFIERS, ROLE_WORDS } from '../facts/lexicon.ts';
 import { foldWord } from '../text/terms.ts';
 import { sharedWordNet } from '../text/wordnet.ts';
 import { tagTokens, type PartOfSpeech } from './tag-tokens.ts';
@@ -343,8 +343,8 @@ function describeWords(sentence: string, words: Word[], first: number, last: num
   // A plural common noun is an office's ("Humanitarian Affairs Stephen OBrien"), not a person's name ("Ban Ki-moon").
   const wordnet = sharedWordNet();
   const plural = (word: Word) => word.lower.length >= 6 && /[^s]s$/.test(word.lower) && wordnet.isCommonWord(word.text);
-  // Nor is an acronym ("the UN Matthew Rycroft").
-  const personal = (k: number) => nameWord(k) && !plural(words[k]!) && !isAcronym(words[k]!.text);
+  // Nor is an acronym ("the UN Matthew Rycroft"), or an organisation's head ("the UN Security Council Fode Seck").
+  const personal = (k: number) => nameWord(k) && !plural(words[k]!) && !isAcronym(words[k]!.text) && !ORG_HEADS.has(words[k]!.lower);
   while (first > 0 && last - first + 1 < NAME_WORDS && (personal(first - 1) || joiner(first - 1)) && !BRIDGES.has(words[first - 2]?.lower ?? '')) first--;
   while (last + 1 < words.length && last - first + 1 < NAME_WORDS && personal(last + 1)) last++;
   const found = [describedBefore(words, first), describedAfter(words, first, last)].filter((d): d is Range => d !== null);
@@ -385,6 +385,8 @@ function describedBefore(words: Word[], nameFirst: number): Range | null {
   let k = nameFirst - 1;
   while (k >= 0) {
     const word = words[k]!;
+    // A date is no description ("In [September] Ahrar al-Shams leader Hassan Abboud").
+    if (isCalendarWord(word.text)) break;
     if (isDescribing(word) || (word.lower === 'of' && k === nameFirst - 1)) {
       if (titled && !word.cap && !qualifiesTitle(word)) break;
       if (isDescribing(word)) first = k;
@@ -473,6 +475,8 @@ function describedAfter(words: Word[], nameFirst: number, nameLast: number): Ran
 /** The range as a description, when it holds a head (see isHead) or a "-based" compound; leading articles and possessives dropped. */
 function toDescription(sentence: string, words: Word[], range: Range): NameDescription | null {
   let { first } = range;
+  // An honorific before the name is the name's ("Prime Minister [Dr.] Wael al-Halqi").
+  while (range.last >= first && HONORIFICS.has(words[range.last]!.lower)) range = { ...range, last: range.last - 1 };
   while (first <= range.last && (ARTICLES.has(words[first]!.lower) || POSSESSIVES.has(words[first]!.lower))) first++;
   if (first > range.last) return null;
   const inside = words.slice(first, range.last + 1);
