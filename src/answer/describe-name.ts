@@ -474,12 +474,12 @@ function describedAfter(words: Word[], nameFirst: number, nameLast: number): Ran
 
 /** The range as a description, when it holds a head (see isHead) or a "-based" compound; leading articles and possessives dropped. */
 function toDescription(sentence: string, words: Word[], range: Range): NameDescription | null {
-  let { first } = range;
+  let { first, last } = range;
   // An honorific before the name is the name's ("Prime Minister [Dr.] Wael al-Halqi").
-  while (range.last >= first && HONORIFICS.has(words[range.last]!.lower)) range = { ...range, last: range.last - 1 };
-  while (first <= range.last && (ARTICLES.has(words[first]!.lower) || POSSESSIVES.has(words[first]!.lower))) first++;
-  if (first > range.last) return null;
-  const inside = words.slice(first, range.last + 1);
+  while (last >= first && HONORIFICS.has(words[last]!.lower)) last--;
+  while (first <= last && (ARTICLES.has(words[first]!.lower) || POSSESSIVES.has(words[first]!.lower))) first++;
+  if (first > last) return null;
+  const inside = words.slice(first, last + 1);
   // The head is the last noun before the first preposition, "UN Special Envoy [for Syria]", "head [of the …]", and
   // must be a head word: "PKK terrorist organizations Syrian offshoot PYDs armed wing" is no description.
   const bridge = inside.findIndex((word) => BRIDGES.has(word.lower));
@@ -492,7 +492,7 @@ function toDescription(sentence: string, words: Word[], range: Range): NameDescr
   const headWord = head === undefined ? compound?.lower : bareLower(head);
   if (headWord === undefined) return null;
   const start = words[first]!.start;
-  const end = words[range.last]!.end;
+  const end = words[last]!.end;
   return { text: sentence.slice(start, end), head: singular(headWord), start, end };
 }
 

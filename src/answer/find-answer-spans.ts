@@ -250,22 +250,14 @@ function statements(tokens: TaggedToken[], asked: ReadonlySet<string>): Candidat
     if (end - first + 1 >= STATEMENT_WORDS && tokens.slice(first, end + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) {
       const last = Math.min(end, first + STATEMENT_MAX);
       // Its speaker: the phrase before the verb, or one put after it ("said Foreign Minister Sergei Lavrov that …").
-      let speakerFirst = i - 1;
-      while (speakerFirst >= 0 && i - speakerFirst <= SPEAKER_WORDS && (inSpeakerPhrase(tokens[speakerFirst]!) || tokens[speakerFirst]!.pos === 'AUX' || tokens[speakerFirst]!.pos === 'ADV')) speakerFirst--;
-      const other = otherSpeaker([0, first - 1], speakerFirst + 1, i - 1, first, last);
+      const other = otherSpeaker([0, first - 1], speakerBefore(tokens, i) + 1, i - 1, first, last);
       candidates.push({ first, last, kind: 'clause', ...(other ? { otherSpeaker: true } : {}) });
     }
     // Before the verb, when only its speaker, a listener and when or where it was said stand around it.
     const rest = tokens.slice(i + 1, end + 1);
     // ("Operation Inherent Resolve" is a name, whatever the tagger calls "Resolve".)
     if (rest.length > SAID_AFTER || rest.some((t) => (t.pos === 'VERB' || t.pos === 'AUX') && /^\p{Ll}/u.test(t.text))) continue;
-    let speaker = i - 1;
-    while (speaker >= 0 && i - speaker <= SPEAKER_WORDS && inSpeakerPhrase(tokens[speaker]!)) {
-      // An article opens the speaker's phrase unless "of" or "for" joins it to more ("in the town | the Observatory").
-      const opens = tokens[speaker]!.pos === 'DET' && !SPEAKER_JOINERS.has(tokens[speaker - 1]?.text.toLowerCase() ?? '');
-      speaker--;
-      if (opens) break;
-    }
+    let speaker = speakerBefore(tokens, i);
     // The statement's own last words are no speaker's ("… a very conservative figure | Mardini said").
     while (speaker + 1 < i - 1 && (tokens[speaker + 1]!.pos === 'NOUN' || tokens[speaker + 1]!.pos === 'ADJ') && /^\p{Ll}/u.test(tokens[speaker + 1]!.text) && !ROLE_WORDS.has(tokens[speaker + 1]!.text.toLowerCase())) speaker++;
     // "… said Operation Inherent Resolve spokesperson Colonel Christopher Garver on Wednesday": the speaker after.
@@ -282,6 +274,21 @@ function statements(tokens: TaggedToken[], asked: ReadonlySet<string>): Candidat
     }
   }
   return candidates;
+}
+
+/**
+ * Where the speaker's phrase before a reporting verb at `verb` starts: the index of the word before it (`verb - 1`
+ * when there is none). An article opens the phrase unless "of" or "for" joins it to more ("in the town | the
+ * Observatory").
+ */
+function speakerBefore(tokens: TaggedToken[], verb: number): number {
+  let speaker = verb - 1;
+  while (speaker >= 0 && verb - speaker <= SPEAKER_WORDS && inSpeakerPhrase(tokens[speaker]!)) {
+    const opens = tokens[speaker]!.pos === 'DET' && !SPEAKER_JOINERS.has(tokens[speaker - 1]?.text.toLowerCase() ?? '');
+    speaker--;
+    if (opens) break;
+  }
+  return speaker;
 }
 
 // The most words after a reporting verb that ends a statement: its speaker, listener, and when or where it was said.
