@@ -278,11 +278,13 @@ function statements(tokens: TaggedToken[], asked: ReadonlySet<string>): Candidat
 
 /**
  * Where the speaker's phrase before a reporting verb at `verb` starts: the index of the word before it (`verb - 1`
- * when there is none). An article opens the phrase unless "of" or "for" joins it to more ("in the town | the
- * Observatory").
+ * when there is none), past an auxiliary or adverb before the verb ("the Observatory has said", "Moscow also said").
+ * An article opens the phrase unless "of" or "for" joins it to more ("in the town | the Observatory").
  */
 function speakerBefore(tokens: TaggedToken[], verb: number): number {
   let speaker = verb - 1;
+  while (speaker >= 0 && verb - speaker <= 2 && (tokens[speaker]!.pos === 'AUX' || tokens[speaker]!.pos === 'ADV')) speaker--;
+  if (speaker === verb - 1 || !inSpeakerPhrase(tokens[speaker] ?? tokens[0]!)) speaker = verb - 1;
   while (speaker >= 0 && verb - speaker <= SPEAKER_WORDS && inSpeakerPhrase(tokens[speaker]!)) {
     const opens = tokens[speaker]!.pos === 'DET' && !SPEAKER_JOINERS.has(tokens[speaker - 1]?.text.toLowerCase() ?? '');
     speaker--;
