@@ -792,6 +792,16 @@ describe('"what happened in X?"', () => {
     expect(answer.citations[0]!.title).toBe('Shelling kills eight in Douma');
   });
 
+  test('prefers the story whose title names the place, and says low what a story tells of it further on', () => {
+    const stories = createAnswerEngine([
+      article('talks', 'Talks stall in Geneva', '2016-05-02', ['Residents of Madaya and Douma said food was short on Monday.']),
+      article('siege', 'Siege of Madaya tightens', '2016-05-03', ['Aid agencies warned on Tuesday.', 'No convoy has reached Madaya, a town near Damascus, since January.']),
+      article('zabadani', 'Fighting near the border', '2016-05-04', ['Shelling went on.', 'Troops advanced.', 'Rebels held the hills.', 'Nothing moved on the road.', 'Fighters left Zabadani for Idlib on Friday.']),
+    ]);
+    expect(stories.ask('what happened in Madaya?').answer).toBe('No convoy has reached Madaya, a town near Damascus, since January.');
+    expect(stories.ask('what happened in Zabadani?')).toMatchObject({ answer: 'Fighters left Zabadani for Idlib on Friday.', confidence: 'low' });
+  });
+
   test('leaves a question about a day to the search', () => {
     expect(engine.ask('what happened in Douma on Sunday?').answer).not.toBe('Government shelling on the rebel-held town of Douma outside Damascus killed at least eight people on Sunday, a monitor said.');
   });

@@ -58,36 +58,47 @@ const OPENING_SENTENCES = 3;
 
 /**
  * Answers "what happened in Khan Sheikhoun?" (see askedEventPlace) with the opening sentence of the article that
- * best matches the place and names it in its first sentences: news tells what happened first, and a phrase of a
+ * names the place in its first sentences, those naming it in their title and earliest first, then those that best
+ * match it: news tells what happened first, and a phrase of a
  * sentence naming the place ("Syria Staffa de Mistura", medium, before) says nothing of it. Other articles' openings
- * naming it follow as excerpts. Medium: several events may have happened there. Null when no article's opening
- * names it (the caller searches as for any question).
+ * naming it follow as excerpts. Medium: several events may have happened there. When no story opens on it, the first
+ * sentence of the best-matching passages that names it, low; null when none does (the caller searches as for any
+ * question).
  */
 export function answerWhatHappened(index: ArticleIndex, question: string, name: string, maxExcerpts: number, articleIds?: ReadonlySet<string>): Answer | null {
   const found = searchName(index, name, articleIds);
   if (found === null) return null;
   const { forms, hits } = found;
-  const openings: Array<{ article: Article; sentence: Sentence; text: string }> = [];
+  const openings: Array<{ article: Article; sentence: Sentence; text: string; rank: number }> = [];
   const read = new Set<string>();
   for (const hit of hits) {
     const article = index.get(hit.articleId);
     if (!article || read.has(article.id)) continue;
     read.add(article.id);
-    for (const sentence of openingSentences(article, OPENING_SENTENCES)) {
+    // A story about the place names it in its title, and first: "Syrian regime steps up aerial assault on Douma" tells
+    // what happened in Douma, a story that names it in its third sentence something that happened besides.
+    const titled = findName(article.title, forms).length > 0 ? 0 : OPENING_SENTENCES;
+    for (const [position, sentence] of openingSentences(article, OPENING_SENTENCES).entries()) {
       const text = sentenceText(article, sentence);
       if (findName(text, forms).length === 0) continue;
       // A story copied into two files opens the same way: once is what it says.
-      if (!openings.some((other) => other.text === text)) openings.push({ article, sentence, text });
+      if (!openings.some((other) => other.text === text)) openings.push({ article, sentence, text, rank: titled + position });
       break;
     }
   }
-  const first = openings[0];
+  // Stable: the best-matching passage first among stories ranked alike.
+  openings.sort((a, b) => a.rank - b.rank);
+  // No story opens on it: what the best-matching passages say of it, low (something that happened there, maybe not
+  // the news).
+  const mentions = openings.length > 0 ? [] : [...sentencesOnce(index, hits)].filter(({ text }) => findName(text, forms).length > 0);
+  const told = openings.length > 0 ? openings : mentions;
+  const first = told[0];
   if (first === undefined) return null;
   return {
     question,
     answer: first.text.slice(Math.max(0, newsStart(first.text))),
-    confidence: 'medium',
-    citations: openings.slice(0, maxExcerpts).map(({ article, sentence }) => citeSentence(article, sentence)),
+    confidence: openings.length > 0 ? 'medium' : 'low',
+    citations: told.slice(0, maxExcerpts).map(({ article, sentence }) => citeSentence(article, sentence)),
   };
 }
 
