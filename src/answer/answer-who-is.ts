@@ -276,9 +276,11 @@ export function roleFit(answer: Answer, role: AskedRole, headForms: readonly str
   // The answer may hold its own title ("Russian President Vladimir Putin"): the names it overlaps are described.
   const descriptions = [...describeNameAt(quote, start, end), ...describedNames(quote).filter((name) => name.start < end && name.end > start).flatMap((name) => name.descriptions)]
     .filter((description) => sameRole(role.head, description.head));
-  const own = descriptions.filter((description) => !/\b(?:his|her|its|their)\s+$/i.test(quote.slice(0, description.start)));
-  if (own.some((description) => givesRole(role, new Set(nameWords(description.text))))) return 'holds';
-  if (own.some((description) => !samePortfolio(role.words, new Set(nameWords(description.text))) || namesAnother(description.text, role))) return 'other';
+  const own = descriptions
+    .filter((description) => !/\b(?:his|her|its|their)\s+$/i.test(quote.slice(0, description.start)))
+    .map((description) => ({ text: description.text, words: new Set(nameWords(description.text)) }));
+  if (own.some(({ words }) => givesRole(role, words))) return 'holds';
+  if (own.some(({ text, words }) => !samePortfolio(role.words, words) || namesAnother(text, role))) return 'other';
   if (own.length > 0) return 'unsure';
   if (role.names.length === 0) return descriptions.length > 0 ? 'unsure' : 'holds';
   // A role's holder is someone named: no phrase ("conflicting assertions Wednesday"), group or place ("Syrian
@@ -371,7 +373,12 @@ interface Holder {
 function namesIn(name: string, words: ReadonlySet<string>): boolean {
   if (words.has(name)) return true;
   if (name.length < 4) return false;
-  return [...words].some((word) => (word.startsWith(name) && word.length - name.length <= 3) || (word.slice(0, 4) === name.slice(0, 4) && isDemonym({ lower: word, text: word[0]!.toUpperCase() + word.slice(1) })));
+  return [...words].some((word) => (word.startsWith(name) && word.length - name.length <= 3) || (word.slice(0, 4) === name.slice(0, 4) && isNationality(word)));
+}
+
+/** Is a folded word a nationality's, as it would be written capitalised ("turkish")? See isDemonym. */
+function isNationality(word: string): boolean {
+  return isDemonym({ lower: word, text: word[0]!.toUpperCase() + word.slice(1) });
 }
 
 // What a nationality adds to its country's name, whole or cut short: Russia-n, Iran-ian, Iraq-i, Turk(ey)-ish,
@@ -387,7 +394,7 @@ export function nationalitiesOf(name: string, written: (word: string) => boolean
   for (let cut = 0; cut <= 3 && name.length - cut >= 4; cut++) {
     for (const suffix of NATIONALITY_SUFFIXES) {
       const word = name.slice(0, name.length - cut) + suffix;
-      if (word !== name && isDemonym({ lower: word, text: word[0]!.toUpperCase() + word.slice(1) }) && written(word)) found.add(word);
+      if (word !== name && isNationality(word) && written(word)) found.add(word);
     }
   }
   return [...found];

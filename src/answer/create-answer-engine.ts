@@ -1047,9 +1047,10 @@ function verbsWithoutTheirParticle(analysis: QuestionAnalysis, text: string): Re
   const entries = Object.entries(analysis.particles);
   if (entries.length === 0) return NO_TERMS;
   const words = splitWords(text.toLowerCase());
+  const terms = words.map((word) => toTerms(word)[0]);
   const missing = new Set<string>();
   for (const [verb, particle] of entries) {
-    const at = words.flatMap((word, i) => (toTerms(word)[0] === verb ? [i] : []));
+    const at = terms.flatMap((term, i) => (term === verb ? [i] : []));
     if (at.length > 0 && !at.some((i) => words.slice(i + 1, i + 4).includes(particle))) missing.add(verb);
   }
   return missing;

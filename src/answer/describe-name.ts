@@ -72,9 +72,13 @@ const WHERE_IS = /^\s*where(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the\s+)?(.+?)
 
 /** The place a question asks the whereabouts of ("where is Douma?" → "Douma"), or null when the rest is no name. */
 export function askedPlace(question: string, isNameWord: (word: string) => boolean): string | null {
-  // "Where is the Shayrat airbase?" asks where Shayrat is.
-  const name = WHERE_IS.exec(question)?.[1]?.trim().replace(/\s+(\p{Ll}+)$/u, (all, noun: string) => (PLACE_KINDS.has(noun) || noun === 'airport' ? '' : all));
+  const name = withoutPlaceNoun(WHERE_IS.exec(question)?.[1]);
   return name !== undefined && isName(name, isNameWord) ? name : null;
+}
+
+/** A place asked about without the kind of place after it: "the Shayrat airbase" asks about Shayrat. */
+function withoutPlaceNoun(asked: string | undefined): string | undefined {
+  return asked?.trim().replace(/\s+(\p{Ll}+)$/u, (all, noun: string) => (PLACE_KINDS.has(noun) || noun === 'airport' ? '' : all));
 }
 
 // "What happened in Douma?", "what is happening at the Shayrat airbase?".
@@ -85,7 +89,7 @@ const WHAT_HAPPENED_IN = /^\s*what\s+(?:happened|has\s+happened|is\s+happening|w
  * the rest is no name alone ("in Aleppo on Tuesday" asks about a day, which the search reads).
  */
 export function askedEventPlace(question: string, isNameWord: (word: string) => boolean): string | null {
-  const name = WHAT_HAPPENED_IN.exec(question)?.[1]?.trim().replace(/\s+(\p{Ll}+)$/u, (all, noun: string) => (PLACE_KINDS.has(noun) || noun === 'airport' ? '' : all));
+  const name = withoutPlaceNoun(WHAT_HAPPENED_IN.exec(question)?.[1]);
   if (name === undefined || /\s(?:on|in|last|this|during|since)\s/i.test(` ${name} `)) return null;
   return isName(name, isNameWord) ? name : null;
 }

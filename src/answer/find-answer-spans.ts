@@ -777,8 +777,13 @@ const AGENT_AS_PERSON = 0.75;
 
 /** Does the phrase at `first` follow "by" (past an article): "carried out by [a suicide car bomber]"? */
 function afterBy(tokens: TaggedToken[], first: number): boolean {
+  return wordBefore(tokens, first) === 'by';
+}
+
+/** The word before the phrase at `first`, past an article, in lower case ("by" of "by a suicide bomber"). */
+function wordBefore(tokens: TaggedToken[], first: number): string {
   const before = tokens[first - 1]?.pos === 'DET' ? first - 2 : first - 1;
-  return tokens[before]?.text.toLowerCase() === 'by';
+  return tokens[before]?.text.toLowerCase() ?? '';
 }
 
 // Possessive determiners, which wink tags as pronouns: they open a phrase as an article does ("based on [their]
@@ -1577,8 +1582,7 @@ const TELLING_VERBS = new Set(['told', 'tells', 'tell', 'telling', 'informed', '
 
 /** Is the span the one a reporting verb was said to ("told AFP", "told the Associated Press", "briefed reporters")? */
 function isListener(tokens: TaggedToken[], first: number): boolean {
-  const before = tokens[first - 1]?.pos === 'DET' ? first - 2 : first - 1;
-  return TELLING_VERBS.has(tokens[before]?.text.toLowerCase() ?? '');
+  return TELLING_VERBS.has(wordBefore(tokens, first));
 }
 
 /** Does the question ask about a telling ("who did he tell?", "what did Rahman tell AFP?")? */

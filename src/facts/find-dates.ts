@@ -3,7 +3,7 @@ import type * as Chrono from 'chrono-node';
 import type { AnalyzedSentence } from './analyze-sentences.ts';
 import { PEOPLE_NOUNS } from './lexicon.ts';
 import type { Range } from './shorten-clause.ts';
-import { isoDateParts, MONTH_NAMES, WEEKDAY_NAMES } from '../text/iso-date.ts';
+import { isoDateParts, MONTH_NAMES, monthNumber, WEEKDAY_NAMES } from '../text/iso-date.ts';
 
 // As for compromise (lexicon.ts): chrono-node's CommonJS build loads in 0.13 s, its ES modules in 0.35 s.
 const chrono = createRequire(import.meta.url)('chrono-node') as typeof Chrono;
@@ -46,11 +46,6 @@ interface Found {
   label: string;
 }
 
-function monthIndex(name: string): number {
-  const key = name.replace(/\.$/, '').slice(0, 3).toLowerCase();
-  return MONTH_NAMES.findIndex((m) => m.slice(0, 3).toLowerCase() === key);
-}
-
 const pad = (n: number): string => String(n).padStart(2, '0');
 const isoDay = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
 const formatDay = (y: number, m: number, d: number): string => `${MONTH_NAMES[m - 1]} ${d}, ${y}`;
@@ -87,7 +82,7 @@ function resolveWeekday(pub: Date, weekday: number, written: string, future: boo
 function fromPartOfMonth(match: RegExpMatchArray, pub: Date | null, future: boolean): Found {
   const written0 = match[1]!.toLowerCase().replace(/^the /, '');
   const qualifier = written0 === 'mid' ? 'mid-' : `${written0} `;
-  const month = monthIndex(match[2]!) + 1;
+  const month = (monthNumber(match[2]!) ?? 0);
   const written = match[0];
   const start = match.index!;
   const yearText = match[3];
@@ -209,7 +204,7 @@ export function findDates(s: AnalyzedSentence, published: string | null): DateMe
   for (const match of text.matchAll(MONTH_OF_RELATIVE_YEAR)) {
     const start = match.index;
     const written = match[0];
-    const month = monthIndex(match[2]!) + 1;
+    const month = (monthNumber(match[2]!) ?? 0);
     const qualifier = match[1] === undefined ? '' : /^mid/i.test(match[1]) ? 'mid-' : `${match[1].trim().toLowerCase()} `;
     if (pub === null) {
       found.push({ start, end: start + written.length, written, label: written });

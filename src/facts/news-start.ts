@@ -1,5 +1,5 @@
 import { lexiconIs } from './lexicon.ts';
-import { MONTH_PATTERN as MONTH } from '../text/iso-date.ts';
+import { MONTH_PATTERN as MONTH, monthNumber } from '../text/iso-date.ts';
 
 // Datelines that open a body: "Date of publication 14 October 2016", "Published October 2 2017", "Wed 19 Apr 2017", "BEIRUT (AP) —".
 const DATELINES = [
@@ -51,7 +51,6 @@ export function newsStart(text: string): number {
   return start;
 }
 
-const MONTH_NUMBERS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 // A date opening a body, after a publishing word or a wire's weekday: "Date of publication 7 July 2016", "AFP Sunday 1 Feb
 // 2015", "Last updated at Apr 092017", "Published July 21 2015", "5 Sep 2016".
 const OPENING_DATE = new RegExp(
@@ -70,10 +69,10 @@ export function storyDate(article: { date: string | null; paragraphs: readonly s
   const match = OPENING_DATE.exec(article.paragraphs[0]?.trimStart() ?? '');
   const groups = match?.groups;
   if (groups === undefined) return article.date;
-  const month = MONTH_NUMBERS[(groups.month ?? groups.month2 ?? '').slice(0, 3).toLowerCase()];
+  const month = monthNumber(groups.month ?? groups.month2 ?? '');
   const day = Number(groups.day ?? groups.day2);
   const year = Number(groups.year ?? groups.year2);
   const date = new Date(Date.UTC(year, (month ?? 0) - 1, day));
-  if (month === undefined || date.getUTCDate() !== day) return article.date;
+  if (month === null || date.getUTCDate() !== day) return article.date;
   return date.toISOString().slice(0, 10);
 }

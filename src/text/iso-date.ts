@@ -3,6 +3,13 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The months' English names, January first. */
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** The number (1–12) of a month's name written whole or short ("Feb", "Sept.", "February"), or null. */
+export function monthNumber(name: string): number | null {
+  const key = name.replace(/\.$/, '').slice(0, 3).toLowerCase();
+  const index = MONTH_NAMES.findIndex((month) => month.slice(0, 3).toLowerCase() === key);
+  return index < 0 ? null : index + 1;
+}
+
 /** A month's name written whole or short, as a regular expression's source: "Feb", "Sept.", "February". */
 export const MONTH_PATTERN = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 
